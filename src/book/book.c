@@ -1,0 +1,549 @@
+#define _POSIX_C_SOURCE 200809L
+#include "book.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <gsl/gsl_errno.h>
+
+#define MINUS "\xe2\x88\x92" /* U+2212 MINUS SIGN */
+
+struct open_file {
+    FILE *f;
+    char *path;     /* final path */
+    char *tmp;      /* path being written */
+};
+
+struct value {
+    char *name, *text;
+};
+
+struct claim {
+    char *text, *expected, *observed, *error, *tolerance;
+    int pass;
+};
+
+struct book {
+    char *slug, *dir;
+    struct open_file *files;
+    size_t nfiles, capfiles;
+    struct value *values;
+    size_t nvalues, capvalues;
+    struct claim *claims;
+    size_t nclaims, capclaims;
+    char **figures;
+    size_t nfigures, capfigures;
+};
+
+static void *grow(struct book *b, void *ptr, size_t *cap, size_t need,
+                  size_t elem)
+{
+    if (need <= *cap)
+        return ptr;
+    size_t ncap = *cap ? 2 * *cap : 16;
+    while (ncap < need)
+        ncap *= 2;
+    void *p = realloc(ptr, ncap * elem);
+    if (p == NULL)
+        book_fail(b, "out of memory");
+    *cap = ncap;
+    return p;
+}
+
+static char *xstrdup(struct book *b, const char *s)
+{
+    char *d = strdup(s);
+    if (d == NULL)
+        book_fail(b, "out of memory");
+    return d;
+}
+
+static char *xprintf(struct book *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static char *xprintf(struct book *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = malloc((size_t)n + 1);
+    if (s == NULL)
+        book_fail(b, "out of memory");
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static int mkdirs(const char *path)
+{
+    char buf[4096];
+    size_t n = strlen(path);
+    if (n == 0 || n >= sizeof buf)
+        return -1;
+    memcpy(buf, path, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (buf[i] == '/' || buf[i] == '\0') {
+            char c = buf[i];
+            buf[i] = '\0';
+            if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+                return -1;
+            buf[i] = c;
+        }
+    }
+    return 0;
+}
+
+struct book *book_open(const char *slug, int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    struct book *b = calloc(1, sizeof *b);
+    if (b == NULL) {
+        fprintf(stderr, "%s: out of memory\n", slug);
+        exit(1);
+    }
+    b->slug = strdup(slug);
+    if (b->slug == NULL) {
+        fprintf(stderr, "%s: out of memory\n", slug);
+        exit(1);
+    }
+    if (argc > 2)
+        book_fail(b, "usage: %s [OUTPUT-FOLDER]", slug);
+    b->dir = argc == 2 ? xstrdup(b, argv[1]) : xprintf(b, "output/%s", slug);
+    if (mkdirs(b->dir) != 0)
+        book_fail(b, "cannot create folder %s: %s", b->dir, strerror(errno));
+    return b;
+}
+
+void book_fail(struct book *b, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", b->slug);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    for (size_t i = 0; i < b->nfiles; i++) {
+        if (b->files[i].f != NULL) {
+            fclose(b->files[i].f);
+            remove(b->files[i].tmp);
+        }
+    }
+    exit(1);
+}
+
+FILE *book_file(struct book *b, const char *name)
+{
+    if (name[0] == '\0' || strchr(name, '/') != NULL)
+        book_fail(b, "bad output file name '%s'", name);
+    b->files = grow(b, b->files, &b->capfiles, b->nfiles + 1, sizeof *b->files);
+    struct open_file *of = &b->files[b->nfiles];
+    of->path = xprintf(b, "%s/%s", b->dir, name);
+    of->tmp = xprintf(b, "%s/%s.tmp", b->dir, name);
+    of->f = fopen(of->tmp, "w");
+    if (of->f == NULL)
+        book_fail(b, "cannot write %s: %s", of->tmp, strerror(errno));
+    b->nfiles++;
+    return of->f;
+}
+
+void book_close_file(struct book *b, FILE *f)
+{
+    for (size_t i = 0; i < b->nfiles; i++) {
+        struct open_file *of = &b->files[i];
+        if (of->f != f)
+            continue;
+        int bad = ferror(f);
+        of->f = NULL;
+        if (fclose(f) != 0 || bad) {
+            remove(of->tmp);
+            book_fail(b, "cannot write %s", of->path);
+        }
+        if (rename(of->tmp, of->path) != 0) {
+            remove(of->tmp);
+            book_fail(b, "cannot rename %s: %s", of->tmp, strerror(errno));
+        }
+        return;
+    }
+    book_fail(b, "book_close_file: not a file of this book");
+}
+
+FILE *book_data(struct book *b, const char *name, const char *description,
+                const char *columns)
+{
+    FILE *f = book_file(b, name);
+    fprintf(f, "# %s — %s\n# %s\n", name, description, columns);
+    return f;
+}
+
+/* The house style: colour-blind-safe Okabe-Ito line colours (Okabe & Ito,
+ * "Color Universal Design", 2008) and the viridis map palette (van der Walt &
+ * Smith, 2015), DejaVu Sans, a light grid behind the data. */
+static void house_style(FILE *f)
+{
+    static const char *const colours[] = {
+        "#0072B2", "#D55E00", "#009E73", "#CC79A7",
+        "#E69F00", "#56B4E9", "#000000", "#999999",
+    };
+    fputs("set encoding utf8\n", f);
+    fputs("set datafile separator \"\\t\"\n", f);
+    fputs("set border 3 lw 1 lc rgb \"#555555\"\n", f);
+    fputs("set tics nomirror out scale 0.6 textcolor rgb \"#333333\"\n", f);
+    fputs("set grid back lc rgb \"#e4e4e4\" lw 1 dt solid\n", f);
+    fputs("set key noopaque nobox samplen 2.5 spacing 1.15\n", f);
+    fputs("set style fill transparent solid 0.35 noborder\n", f);
+    for (int i = 0; i < 8; i++)
+        fprintf(f, "set linetype %d lc rgb \"%s\" lw 2 pt 7 ps 0.7\n", i + 1,
+                colours[i]);
+    fputs("set linetype cycle 8\n", f);
+    fputs("set palette defined (0 \"#440154\", 1 \"#472c7a\", 2 \"#3b518b\", "
+          "3 \"#2c718e\", 4 \"#21908d\", 5 \"#27ad81\", 6 \"#5cc863\", "
+          "7 \"#aadc32\", 8 \"#fde725\")\n", f);
+}
+
+static FILE *figure(struct book *b, const char *name, const char *terminal,
+                    const char *ext)
+{
+    char *gp = xprintf(b, "%s.gp", name);
+    FILE *f = book_file(b, gp);
+    b->figures = grow(b, b->figures, &b->capfigures, b->nfigures + 1,
+                      sizeof *b->figures);
+    b->figures[b->nfigures++] = gp;
+    fprintf(f, "# %s.gp — figure of chapter %s, written by its program.\n"
+               "# Redraw with `gnuplot %s.gp` in this folder; edit freely.\n",
+            name, b->slug, name);
+    fprintf(f, "set terminal %s\n", terminal);
+    fprintf(f, "set output \"%s.%s\"\n", name, ext);
+    house_style(f);
+    return f;
+}
+
+FILE *book_figure(struct book *b, const char *name, int width, int height)
+{
+    char term[200];
+    snprintf(term, sizeof term,
+             "svg size %d,%d dynamic enhanced font \"DejaVu Sans,13\" "
+             "background rgb \"white\"", width, height);
+    return figure(b, name, term, "svg");
+}
+
+FILE *book_animation(struct book *b, const char *name, int width, int height,
+                     int delay)
+{
+    char term[200];
+    snprintf(term, sizeof term,
+             "gif animate delay %d loop 0 optimize size %d,%d enhanced "
+             "font \"DejaVu Sans,12\" background rgb \"white\"",
+             delay, width, height);
+    return figure(b, name, term, "gif");
+}
+
+/* Replaces every '-' by U+2212 while copying SRC to DST. */
+static void true_minus(const char *src, char *dst, size_t size)
+{
+    size_t j = 0;
+    for (; *src && j + 4 < size; src++) {
+        if (*src == '-') {
+            memcpy(dst + j, MINUS, 3);
+            j += 3;
+        } else {
+            dst[j++] = *src;
+        }
+    }
+    dst[j] = '\0';
+}
+
+/* Drops trailing zeros after a decimal point, and the point itself. */
+static void strip_zeros(char *s)
+{
+    char *dot = strchr(s, '.');
+    if (dot == NULL)
+        return;
+    char *end = s + strlen(s) - 1;
+    while (end > dot && *end == '0')
+        *end-- = '\0';
+    if (end == dot)
+        *end = '\0';
+}
+
+char *book_format(double v, int sig, int markdown, char *buf, size_t size)
+{
+    char raw[64];
+    if (sig < 1)
+        sig = 1;
+    if (sig > 17)
+        sig = 17;
+    if (isnan(v)) {
+        snprintf(buf, size, "NaN");
+        return buf;
+    }
+    if (isinf(v)) {
+        snprintf(buf, size, "%s%s", v < 0 ? (markdown ? MINUS : "-") : "",
+                 markdown ? "∞" : "inf");
+        return buf;
+    }
+    if (v == 0.0) {
+        snprintf(buf, size, "0");
+        return buf;
+    }
+    /* Round to SIG digits first: 9.9996 at 4 digits is 10.00, exponent 1. */
+    snprintf(raw, sizeof raw, "%.*e", sig - 1, v);
+    int e = atoi(strchr(raw, 'e') + 1);
+    if (e >= -4 && e < 6) {
+        int decimals = sig - 1 - e;
+        snprintf(raw, sizeof raw, "%.*f", decimals > 0 ? decimals : 0, v);
+        strip_zeros(raw);
+        if (markdown)
+            true_minus(raw, buf, size);
+        else
+            snprintf(buf, size, "%s", raw);
+        return buf;
+    }
+    char mant[64];
+    snprintf(mant, sizeof mant, "%.*f", sig - 1, v / pow(10.0, e));
+    /* v / 10^e can round up to 10.0 */
+    if (fabs(atof(mant)) >= 10.0) {
+        e++;
+        snprintf(mant, sizeof mant, "%.*f", sig - 1, v / pow(10.0, e));
+    }
+    strip_zeros(mant);
+    if (markdown) {
+        char tmp[96], m[96];
+        if (strcmp(mant, "1") == 0)
+            snprintf(tmp, sizeof tmp, "10^%d^", e);
+        else if (strcmp(mant, "-1") == 0)
+            snprintf(tmp, sizeof tmp, "-10^%d^", e);
+        else
+            snprintf(tmp, sizeof tmp, "%s × 10^%d^", mant, e);
+        true_minus(tmp, m, sizeof m);
+        snprintf(buf, size, "%s", m);
+    } else {
+        snprintf(buf, size, "%se%d", mant, e);
+    }
+    return buf;
+}
+
+static void add_value(struct book *b, const char *name, const char *text)
+{
+    for (const char *c = name; *c; c++)
+        if (!(*c == '_' || *c == '-' || *c == '.' ||
+              (*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') ||
+              (*c >= 'A' && *c <= 'Z')))
+            book_fail(b, "bad value name '%s'", name);
+    if (name[0] == '\0' || strchr(text, '\t') || strchr(text, '\n'))
+        book_fail(b, "bad value '%s'", name);
+    for (size_t i = 0; i < b->nvalues; i++)
+        if (strcmp(b->values[i].name, name) == 0)
+            book_fail(b, "value '%s' set twice", name);
+    b->values = grow(b, b->values, &b->capvalues, b->nvalues + 1,
+                     sizeof *b->values);
+    b->values[b->nvalues].name = xstrdup(b, name);
+    b->values[b->nvalues].text = xstrdup(b, text);
+    b->nvalues++;
+}
+
+void book_value(struct book *b, const char *name, double v, int sig)
+{
+    char buf[128];
+    if (!isfinite(v))
+        book_fail(b, "value '%s' is not finite", name);
+    add_value(b, name, book_format(v, sig, 1, buf, sizeof buf));
+}
+
+void book_value_fixed(struct book *b, const char *name, double v, int decimals)
+{
+    char raw[128], buf[192];
+    if (!isfinite(v))
+        book_fail(b, "value '%s' is not finite", name);
+    snprintf(raw, sizeof raw, "%.*f", decimals, v);
+    if (strspn(raw, "-0.") == strlen(raw) && raw[0] == '-')
+        memmove(raw, raw + 1, strlen(raw)); /* no "-0.00" */
+    true_minus(raw, buf, sizeof buf);
+    add_value(b, name, buf);
+}
+
+void book_value_int(struct book *b, const char *name, long long v)
+{
+    char digits[32], buf[64];
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+                                 : (unsigned long long)v;
+    snprintf(digits, sizeof digits, "%llu", u);
+    size_t n = strlen(digits), j = 0;
+    if (v < 0) {
+        memcpy(buf, MINUS, 3);
+        j = 3;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[j++] = ',';
+        buf[j++] = digits[i];
+    }
+    buf[j] = '\0';
+    add_value(b, name, buf);
+}
+
+void book_value_text(struct book *b, const char *name, const char *text)
+{
+    add_value(b, name, text);
+}
+
+static int add_claim(struct book *b, const char *text, const char *expected,
+                     double observed, double error,
+                     const char *tolerance, int pass)
+{
+    char obs[64], err[64];
+    if (strchr(text, '\t') || strchr(text, '\n'))
+        book_fail(b, "claim text with a tab or newline: %s", text);
+    b->claims = grow(b, b->claims, &b->capclaims, b->nclaims + 1,
+                     sizeof *b->claims);
+    struct claim *c = &b->claims[b->nclaims++];
+    c->text = xstrdup(b, text);
+    c->expected = xstrdup(b, expected);
+    c->observed = xstrdup(b, book_format(observed, 10, 1, obs, sizeof obs));
+    c->error = xstrdup(b, book_format(error, 2, 1, err, sizeof err));
+    c->tolerance = xstrdup(b, tolerance);
+    c->pass = pass;
+    return pass;
+}
+
+int book_claim_abs(struct book *b, const char *text, double expected,
+                   double observed, double tol)
+{
+    char e[64], t[64], t2[80];
+    double err = fabs(observed - expected);
+    book_format(expected, 10, 1, e, sizeof e);
+    snprintf(t2, sizeof t2, "%s (abs)", book_format(tol, 2, 1, t, sizeof t));
+    return add_claim(b, text, e, observed, err, t2, err <= tol);
+}
+
+int book_claim_rel(struct book *b, const char *text, double expected,
+                   double observed, double tol)
+{
+    char e[64], t[64], t2[80];
+    double err = fabs(observed - expected);
+    if (expected != 0.0)
+        err /= fabs(expected);
+    book_format(expected, 10, 1, e, sizeof e);
+    snprintf(t2, sizeof t2, "%s (rel)", book_format(tol, 2, 1, t, sizeof t));
+    return add_claim(b, text, e, observed, err, t2, err <= tol);
+}
+
+static int bound_claim(struct book *b, const char *text, double observed,
+                       double bound, double slack, int le)
+{
+    char e[80], bb[64], t[64];
+    double over = le ? observed - bound : bound - observed;
+    snprintf(e, sizeof e, "%s %s", le ? "≤" : "≥",
+             book_format(bound, 10, 1, bb, sizeof bb));
+    book_format(slack, 2, 1, t, sizeof t);
+    /* the error column is the excess beyond the bound, 0 when inside */
+    return add_claim(b, text, e, observed, fmax(over, 0.0), t,
+                     over <= slack);
+}
+
+int book_claim_le(struct book *b, const char *text, double observed,
+                  double bound, double slack)
+{
+    return bound_claim(b, text, observed, bound, slack, 1);
+}
+
+int book_claim_ge(struct book *b, const char *text, double observed,
+                  double bound, double slack)
+{
+    return bound_claim(b, text, observed, bound, slack, 0);
+}
+
+int book_claim_sigma(struct book *b, const char *text, double expected,
+                     double observed, double stderr_, double k)
+{
+    char e[64], t[64], kk[32], se[64];
+    double z = fabs(observed - expected) / stderr_;
+    book_format(expected, 10, 1, e, sizeof e);
+    snprintf(t, sizeof t, "%s SE (SE %s)", book_format(k, 3, 1, kk, sizeof kk),
+             book_format(stderr_, 2, 1, se, sizeof se));
+    char err[64];
+    int pass = stderr_ > 0.0 && z <= k;
+    /* the error column is in standard errors */
+    book_format(z, 2, 1, err, sizeof err);
+    int r = add_claim(b, text, e, observed, z, t, pass);
+    free(b->claims[b->nclaims - 1].error);
+    b->claims[b->nclaims - 1].error = xprintf(b, "%s SE", err);
+    return r;
+}
+
+int book_close(struct book *b)
+{
+    int failed = 0;
+    for (size_t i = 0; i < b->nfiles; i++)
+        if (b->files[i].f != NULL)
+            book_fail(b, "%s was never closed", b->files[i].path);
+
+    FILE *f = book_file(b, "claims.tsv");
+    fputs("# claim\texpected\tobserved\terror\ttolerance\tholds\n", f);
+    for (size_t i = 0; i < b->nclaims; i++) {
+        struct claim *c = &b->claims[i];
+        fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\n", c->text, c->expected,
+                c->observed, c->error, c->tolerance, c->pass ? "yes" : "no");
+        if (!c->pass) {
+            if (!failed)
+                fprintf(stderr, "%s: claims that do not hold:\n", b->slug);
+            fprintf(stderr, "  %s: expected %s, observed %s, error %s, "
+                            "tolerance %s\n", c->text, c->expected,
+                    c->observed, c->error, c->tolerance);
+            failed++;
+        }
+    }
+    book_close_file(b, f);
+
+    f = book_file(b, "figures.list");
+    for (size_t i = 0; i < b->nfigures; i++)
+        fprintf(f, "%s\n", b->figures[i]);
+    book_close_file(b, f);
+
+    if (failed) {
+        char *path = xprintf(b, "%s/values.tsv", b->dir);
+        remove(path);
+        free(path);
+    } else {
+        f = book_file(b, "values.tsv");
+        fputs("# name\tvalue\n", f);
+        for (size_t i = 0; i < b->nvalues; i++)
+            fprintf(f, "%s\t%s\n", b->values[i].name, b->values[i].text);
+        book_close_file(b, f);
+    }
+
+    if (failed)
+        fprintf(stderr, "%s: %d claim%s failed\n", b->slug, failed,
+                failed == 1 ? "" : "s");
+    for (size_t i = 0; i < b->nfiles; i++) {
+        free(b->files[i].path);
+        free(b->files[i].tmp);
+    }
+    for (size_t i = 0; i < b->nvalues; i++) {
+        free(b->values[i].name);
+        free(b->values[i].text);
+    }
+    for (size_t i = 0; i < b->nclaims; i++) {
+        struct claim *c = &b->claims[i];
+        free(c->text);
+        free(c->expected);
+        free(c->observed);
+        free(c->error);
+        free(c->tolerance);
+    }
+    for (size_t i = 0; i < b->nfigures; i++)
+        free(b->figures[i]);
+    free(b->files);
+    free(b->values);
+    free(b->claims);
+    free(b->figures);
+    free(b->dir);
+    free(b->slug);
+    free(b);
+    return failed ? 1 : 0;
+}

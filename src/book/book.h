@@ -1,0 +1,98 @@
+/* book.h — the workbook machinery a chapter program uses: the numbers its
+ * prose quotes (values.tsv), the derivations it checks (claims.tsv), its data
+ * files and its gnuplot scripts in the house style (figures.list names them).
+ *
+ * Usage, in a chapter program:
+ *
+ *     struct book *b = book_open("01-entropy", argc, argv);
+ *     FILE *f = book_data(b, "bernoulli.tsv", "H(Bern(p)) in bits", "p\tH");
+ *     ... fprintf(f, ...); book_close_file(b, f);
+ *     book_value(b, "h_max", hmax, 4);
+ *     book_claim_rel(b, "closed form = quadrature", exact, quad, 1e-10);
+ *     return book_close(b);
+ *
+ * Every file is written to NAME.tmp in the chapter's output folder and renamed
+ * into place only when it is complete, so a failed run leaves no half-written
+ * file; values.tsv is written last, and only when every claim holds.  Any
+ * failure (an unwritable file, a duplicate value name) ends the program with
+ * one line "SLUG: <what is wrong>" on stderr and exit status 1.
+ */
+#ifndef BOOK_H
+#define BOOK_H
+
+#include <stdio.h>
+
+struct book;
+
+/* Starts chapter SLUG.  The output folder is argv[1], or output/SLUG when
+ * there is no argument; it is created if missing.  Also switches GSL's
+ * aborting error handler off.  Never returns NULL (fails as above). */
+struct book *book_open(const char *slug, int argc, char **argv);
+
+/* Prints "SLUG: <message>" to stderr, removes the files not yet complete and
+ * exits with status 1. */
+void book_fail(struct book *b, const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 2, 3)));
+
+/* Opens NAME in the output folder for writing (through NAME.tmp). */
+FILE *book_file(struct book *b, const char *name);
+
+/* Closes F, checks that every write succeeded and renames it into place. */
+void book_close_file(struct book *b, FILE *f);
+
+/* A data file for gnuplot: opens NAME and writes a header of comment lines,
+ * "# DESCRIPTION" and "# COLUMNS" (tab-separated column names). */
+FILE *book_data(struct book *b, const char *name, const char *description,
+                const char *columns);
+
+/* A figure: opens NAME.gp, writes the house-style preamble (SVG of WIDTH x
+ * HEIGHT pixels, DejaVu Sans, UTF-8, the Okabe-Ito line colours as line types
+ * 1-8, the viridis map palette, light grid) and the output NAME.svg, and adds
+ * the script to figures.list.  The caller writes the plot commands and closes
+ * it with book_close_file(). */
+FILE *book_figure(struct book *b, const char *name, int width, int height);
+
+/* An animation: as book_figure, but an animated GIF, DELAY hundredths of a
+ * second a frame, written to NAME.gif. */
+FILE *book_animation(struct book *b, const char *name, int width, int height,
+                     int delay);
+
+/* Values quoted in the prose, as {{NAME}} in chapter.md.  A name may be set
+ * once.  book_value writes V with SIG significant digits (trailing zeros
+ * dropped), a true minus sign and "a × 10^n^" outside [1e-4, 1e6);
+ * book_value_fixed with DECIMALS digits after the point; book_value_int with
+ * thousands separators; book_value_text verbatim. */
+void book_value(struct book *b, const char *name, double v, int sig);
+void book_value_fixed(struct book *b, const char *name, double v, int decimals);
+void book_value_int(struct book *b, const char *name, long long v);
+void book_value_text(struct book *b, const char *name, const char *text);
+
+/* Claims: a derivation checked by numbers.  Each records a row of the
+ * chapter's claims table; book_close() fails the program if any does not hold.
+ *   abs:   |observed - expected| <= tol
+ *   rel:   |observed - expected| <= tol |expected|
+ *   le/ge: observed <= bound + slack / observed >= bound - slack
+ *   sigma: |observed - expected| <= k * stderr (a Monte Carlo estimate)
+ * NaN never passes.  Each returns 1 if the claim holds, else 0. */
+int book_claim_abs(struct book *b, const char *text, double expected,
+                   double observed, double tol);
+int book_claim_rel(struct book *b, const char *text, double expected,
+                   double observed, double tol);
+int book_claim_le(struct book *b, const char *text, double observed,
+                  double bound, double slack);
+int book_claim_ge(struct book *b, const char *text, double observed,
+                  double bound, double slack);
+int book_claim_sigma(struct book *b, const char *text, double expected,
+                     double observed, double stderr_, double k);
+
+/* Writes claims.tsv, figures.list and (when every claim holds) values.tsv.
+ * Returns 0 when every claim holds; otherwise prints the failing rows to
+ * stderr and returns 1, to be the program's exit status.  Frees B. */
+int book_close(struct book *b);
+
+/* Formats V with SIG significant digits as book_value does, into BUF of SIZE
+ * bytes; MARKDOWN selects "× 10^n^" (else "e-n" is written as "×10^n" plainly).
+ * Returns BUF. */
+char *book_format(double v, int sig, int markdown, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,39 @@
+/* weave.h — the weaver: turns a chapter's prose (chapters/NN-slug/chapter.md)
+ * and the outputs of its program (values.tsv, claims.tsv, figures.list) into
+ * the Markdown that pandoc typesets.
+ *
+ * Directives in chapter.md:
+ *   {{name}}             the value NAME from values.tsv
+ *   @code FILE TAG       (alone on a line) the region of FILE, relative to the
+ *                        chapter folder, between the lines holding the markers
+ *                        / * >>> TAG * / and / * <<< TAG * / (without spaces
+ *                        between slash and star), as a fenced C listing
+ *   @claims              (alone on a line) the chapter's claims table
+ *   ![Caption](fig-x.svg){#fig:x}   a figure; it is numbered "Figure N.K"
+ *   @fig:x               a reference to figure x ("Figure N.K", linked)
+ *
+ * Errors, each reported as "FILE:LINE: message" on ERR: an unknown value, a
+ * missing file or tag, a tag in the chapter's own source (NN-slug.c) that no
+ * @code shows, unbalanced markers, an unknown figure reference, a figure the
+ * program draws that the prose never shows, and an image the program did not
+ * draw.
+ */
+#ifndef BOOK_WEAVE_H
+#define BOOK_WEAVE_H
+
+#include <stdio.h>
+
+/* Weaves CHAPTER_DIR/chapter.md with the files in OUT_DIR into OUT.  Image
+ * paths are written relative to OUT_DIR's parent (as "NN-slug/fig-x.svg"),
+ * so pandoc finds them with --resource-path set to that folder.  Returns the
+ * number of errors reported on ERR (0 on success); OUT is complete only when
+ * the result is 0. */
+int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
+               FILE *err);
+
+/* Prints the claims table of OUT_DIR/claims.tsv as plain text on OUT, one
+ * line a claim.  Returns the number of claims that do not hold, or -1 if the
+ * file cannot be read (reported on ERR). */
+int book_print_claims(const char *out_dir, FILE *out, FILE *err);
+
+#endif

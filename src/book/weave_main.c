@@ -1,0 +1,55 @@
+/* weave — the weaver's command line (see weave.h).
+ *
+ *   weave CHAPTER-DIR OUT-DIR OUT-FILE   weave chapter.md into OUT-FILE
+ *   weave --claims OUT-DIR...            print the claims tables
+ *
+ * The woven file is written to OUT-FILE.tmp and renamed only on success. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <string.h>
+
+#include "weave.h"
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && strcmp(argv[1], "--claims") == 0) {
+        int failed = 0;
+        for (int i = 2; i < argc; i++) {
+            const char *name = strrchr(argv[i], '/');
+            printf("%s\n", name ? name + 1 : argv[i]);
+            int r = book_print_claims(argv[i], stdout, stderr);
+            failed += r < 0 ? 1 : r;
+        }
+        return failed ? 1 : 0;
+    }
+    if (argc != 4) {
+        fputs("usage: weave CHAPTER-DIR OUT-DIR OUT-FILE\n"
+              "       weave --claims OUT-DIR...\n", stderr);
+        return 2;
+    }
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", argv[3]);
+    FILE *out = fopen(tmp, "w");
+    if (out == NULL) {
+        perror(tmp);
+        return 1;
+    }
+    int errors = book_weave(argv[1], argv[2], out, stderr);
+    int bad = ferror(out);
+    if (fclose(out) != 0 || bad) {
+        fprintf(stderr, "%s: write error\n", tmp);
+        errors++;
+    }
+    if (errors) {
+        remove(tmp);
+        fprintf(stderr, "weave: %d error%s in %s\n", errors,
+                errors == 1 ? "" : "s", argv[1]);
+        return 1;
+    }
+    if (rename(tmp, argv[3]) != 0) {
+        perror(argv[3]);
+        remove(tmp);
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,57 @@
+/* discrete.h — information measures of probability vectors.
+ *
+ * Every function here takes vectors of length N > 0 whose entries are finite,
+ * non-negative and sum to 1 within KL_SUM_TOL; anything else is refused with a
+ * distinct status (KL_EEMPTY, KL_ENAN, KL_EINF, KL_ENEGATIVE, KL_ESUM) and the
+ * output is left untouched.  Counts go through kl_discrete_normalize() first.
+ *
+ * Conventions (Cover & Thomas, Elements of Information Theory, 2nd ed., §2.3):
+ *   0 log 0 = 0, 0 log(0/q) = 0, and p log(p/0) = +inf for p > 0.
+ *
+ * BASE is the base of the logarithm: KL_BASE_E for nats (the default
+ * everywhere), 2 for bits, 10 for hartleys, or any finite base > 0, != 1.
+ * Sums are compensated (Neumaier), and KL divergence terms whose ratio p/q is
+ * near 1 are evaluated through log1p and a series, so that the divergence of
+ * two nearly equal vectors keeps its relative accuracy instead of vanishing
+ * into the cancellation of sum(p_i - q_i) = 0.
+ */
+#ifndef KL_DISCRETE_H
+#define KL_DISCRETE_H
+
+#include <stddef.h>
+#include "status.h"
+
+#define KL_BASE_E 2.718281828459045235360287471352662
+
+/* Returns KL_OK when P[0..N) is a probability vector, or the status of the
+ * first problem found (entries are checked before the sum). */
+enum kl_status kl_discrete_check(const double *p, size_t n);
+
+/* Writes COUNTS[0..N) / sum(COUNTS) to OUT (which may alias COUNTS).  Counts
+ * must be finite and non-negative, and not all zero (KL_EZERO). */
+enum kl_status kl_discrete_normalize(const double *counts, size_t n, double *out);
+
+/* Returns through SCALE the factor 1/ln(BASE) that converts nats to BASE;
+ * KL_EBASE for a base that is not finite, > 0 and != 1. */
+enum kl_status kl_base_scale(double base, double *scale);
+
+/* Shannon entropy H(P) = -sum p_i log p_i, written to H. */
+enum kl_status kl_discrete_entropy(const double *p, size_t n, double base,
+                                   double *h);
+
+/* Cross-entropy H(P,Q) = -sum p_i log q_i, written to H; +inf when some
+ * p_i > 0 has q_i = 0. */
+enum kl_status kl_discrete_cross_entropy(const double *p, const double *q,
+                                         size_t n, double base, double *h);
+
+/* Kullback-Leibler divergence D(P||Q) = sum p_i log(p_i/q_i) >= 0, written to
+ * D; +inf when some p_i > 0 has q_i = 0. */
+enum kl_status kl_discrete_divergence(const double *p, const double *q,
+                                      size_t n, double base, double *d);
+
+/* Jensen-Shannon divergence JS(P,Q) = D(P||M)/2 + D(Q||M)/2 with
+ * M = (P+Q)/2, written to JS; symmetric, finite, and at most log 2. */
+enum kl_status kl_discrete_js(const double *p, const double *q, size_t n,
+                              double base, double *js);
+
+#endif

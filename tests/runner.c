@@ -1,0 +1,196 @@
+/* runner — runs the CUnit suites that the test files register.
+ *
+ *   test-runner              every suite
+ *   test-runner NAME...      only the suites or tests with these names
+ *                            (test_discrete, test_discrete_entropy_uniform)
+ *
+ * Exit status: 0 when every test passes, 1 when any fails, 2 for an unknown
+ * name or a CUnit error. */
+#define _POSIX_C_SOURCE 200809L
+#include "testlib.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ftw.h>
+#include <unistd.h>
+#include <CUnit/Basic.h>
+
+struct suite_entry {
+    const char *name;
+    const struct test_case *tests;
+};
+
+static struct suite_entry suites[64];
+static size_t nsuites;
+
+void testlib_register(const char *suite, const struct test_case *tests)
+{
+    if (nsuites == sizeof suites / sizeof suites[0]) {
+        fputs("runner: too many suites\n", stderr);
+        exit(2);
+    }
+    suites[nsuites].name = suite;
+    suites[nsuites].tests = tests;
+    nsuites++;
+}
+
+static void report(int ok, int line, const char *file, const char *fmt,
+                   const char *expr, double actual, double expected, double tol)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, fmt, expr, actual, expected, tol);
+    CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)line, msg, file,
+                            "", CU_FALSE);
+}
+
+void testlib_rel(double actual, double expected, double tol, int line,
+                 const char *file, const char *expr)
+{
+    int ok;
+    if (isinf(expected) || isinf(actual))
+        ok = actual == expected;
+    else
+        ok = fabs(actual - expected) <= tol * fabs(expected);
+    report(ok, line, file, "%s = %.17g, expected %.17g within rel %.3g", expr,
+           actual, expected, tol);
+}
+
+void testlib_abs(double actual, double expected, double tol, int line,
+                 const char *file, const char *expr)
+{
+    int ok = fabs(actual - expected) <= tol;
+    report(ok, line, file, "%s = %.17g, expected %.17g within abs %.3g", expr,
+           actual, expected, tol);
+}
+
+char *testlib_tmpdir(void)
+{
+    const char *base = getenv("TMPDIR");
+    char tmpl[4096];
+    snprintf(tmpl, sizeof tmpl, "%s/kl-test-XXXXXX", base ? base : "/tmp");
+    if (mkdtemp(tmpl) == NULL)
+        return NULL;
+    return strdup(tmpl);
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag,
+                    struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+void testlib_rmtree(const char *dir)
+{
+    if (dir != NULL)
+        nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int testlib_write(const char *dir, const char *name, const char *text)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (f == NULL)
+        return -1;
+    fputs(text, f);
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+char *testlib_read(const char *dir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    size_t r;
+    while (buf && (r = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += r;
+        if (n + 1 == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (nb == NULL) {
+                free(buf);
+                buf = NULL;
+            } else {
+                buf = nb;
+            }
+        }
+    }
+    fclose(f);
+    if (buf)
+        buf[n] = '\0';
+    return buf;
+}
+
+static int wanted(int argc, char **argv, const char *suite, const char *test)
+{
+    if (argc < 2)
+        return 1;
+    char full[256];
+    snprintf(full, sizeof full, "test_%s", suite);
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], full) == 0 || strcmp(argv[i], suite) == 0 ||
+            (test && strcmp(argv[i], test) == 0))
+            return 1;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 2;
+    /* every name given must match something */
+    for (int i = 1; i < argc; i++) {
+        int found = 0;
+        for (size_t s = 0; s < nsuites && !found; s++) {
+            char full[256];
+            snprintf(full, sizeof full, "test_%s", suites[s].name);
+            if (strcmp(argv[i], full) == 0 || strcmp(argv[i], suites[s].name) == 0)
+                found = 1;
+            for (const struct test_case *t = suites[s].tests; t->name && !found; t++)
+                if (strcmp(argv[i], t->name) == 0)
+                    found = 1;
+        }
+        if (!found) {
+            fprintf(stderr, "runner: no suite or test named '%s'\n", argv[i]);
+            CU_cleanup_registry();
+            return 2;
+        }
+    }
+    for (size_t s = 0; s < nsuites; s++) {
+        int whole = wanted(argc, argv, suites[s].name, NULL);
+        CU_pSuite suite = NULL;
+        for (const struct test_case *t = suites[s].tests; t->name; t++) {
+            if (!whole && !wanted(argc, argv, suites[s].name, t->name))
+                continue;
+            if (suite == NULL) {
+                static char full[64][128];
+                snprintf(full[s], sizeof full[s], "test_%s", suites[s].name);
+                suite = CU_add_suite(full[s], NULL, NULL);
+                if (suite == NULL)
+                    return 2;
+            }
+            if (CU_add_test(suite, t->name, t->fn) == NULL)
+                return 2;
+        }
+    }
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    if (CU_basic_run_tests() != CUE_SUCCESS) {
+        CU_cleanup_registry();
+        return 2;
+    }
+    unsigned failed = CU_get_number_of_failures() +
+                      CU_get_number_of_suites_failed();
+    unsigned tests = CU_get_number_of_tests_run();
+    unsigned tests_failed = CU_get_number_of_tests_failed();
+    printf("\n%u passed, %u failed\n", tests - tests_failed, tests_failed);
+    CU_cleanup_registry();
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,54 @@
+/* testlib.h — what every CUnit suite of the workbook shares.
+ *
+ * A suite file tests/test_<module>.c defines tests named
+ * test_<module>_<case>[_errors] and registers them with
+ *
+ *     TEST_SUITE(discrete, TEST(test_discrete_entropy_uniform), ...)
+ *
+ * which adds the suite at program start (a constructor), so the runner needs
+ * no list of suites.  ASSERT_REL and ASSERT_ABS compare doubles with a relative
+ * or absolute tolerance and report both values when they fail. */
+#ifndef TESTLIB_H
+#define TESTLIB_H
+
+#include <stddef.h>
+#include <CUnit/CUnit.h>
+
+struct test_case {
+    const char *name;
+    void (*fn)(void);
+};
+
+void testlib_register(const char *suite, const struct test_case *tests);
+
+#define TEST(fn) {#fn, fn}
+#define TEST_SUITE(suite, ...)                                               \
+    static const struct test_case suite##_tests[] = {__VA_ARGS__,            \
+                                                     {NULL, NULL}};          \
+    __attribute__((constructor)) static void suite##_register(void)          \
+    {                                                                        \
+        testlib_register(#suite, suite##_tests);                             \
+    }
+
+/* |actual - expected| <= tol * |expected| (both infinite and equal passes). */
+void testlib_rel(double actual, double expected, double tol, int line,
+                 const char *file, const char *expr);
+/* |actual - expected| <= tol */
+void testlib_abs(double actual, double expected, double tol, int line,
+                 const char *file, const char *expr);
+
+#define ASSERT_REL(actual, expected, tol) \
+    testlib_rel((actual), (expected), (tol), __LINE__, __FILE__, #actual)
+#define ASSERT_ABS(actual, expected, tol) \
+    testlib_abs((actual), (expected), (tol), __LINE__, __FILE__, #actual)
+
+/* A fresh temporary folder (mkdtemp) whose path the caller frees; removed
+ * with everything in it by testlib_rmtree. */
+char *testlib_tmpdir(void);
+void testlib_rmtree(const char *dir);
+/* Writes TEXT to DIR/NAME; returns 0 on success. */
+int testlib_write(const char *dir, const char *name, const char *text);
+/* Reads DIR/NAME into a new string, or NULL. */
+char *testlib_read(const char *dir, const char *name);
+
+#endif
