@@ -3,6 +3,7 @@
 #   make              every chapter and output/report.html (the default)
 #   make chapter-NN   one chapter: output/NN-slug/chapter.html
 #   make check        unit tests (under ASan/UBSan), every claim, the report
+#   make test         the unit tests alone (TEST=name for one suite or test)
 #   make verify       print every chapter's claims table
 #   make deps         install the Debian packages the workbook needs
 #   make clean        empty output/
@@ -51,6 +52,7 @@ need = @command -v $(1) >/dev/null 2>&1 || { echo "make: $(1) not found; install
 
 KL_SRC   := $(sort $(wildcard src/kl/*.c))
 BOOK_SRC := $(sort $(filter-out %_main.c,$(wildcard src/book/*.c)))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/*.c))
 CHAPTERS := $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard chapters/*/chapter.md)))))
 
@@ -66,7 +68,7 @@ REPORT   := $(OUT)/report.html
 .SECONDEXPANSION:
 .SUFFIXES:
 .PRECIOUS: %/
-.PHONY: all check verify deps clean tools $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
+.PHONY: all check test verify deps clean tools $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
 all: $(KL) $(REPORT)
 
@@ -88,13 +90,13 @@ $(LIBKL): $(KL_SRC:%.c=$(OBJ)/%.o) | $$(@D)/
 $(LIBBOOK): $(BOOK_SRC:%.c=$(OBJ)/%.o) | $$(@D)/
 	$(call msg,AR,$@)rm -f $@ && $(AR) rcsD $@ $^
 
-$(KL): $(OBJ)/src/cli/kl.o $(LIBKL) | $$(@D)/
+$(KL): $(CLI_SRC:%.c=$(OBJ)/%.o) $(LIBKL) | $$(@D)/
 	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(WEAVE): $(OBJ)/src/book/weave_main.o $(LIBBOOK) | $$(@D)/
 	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(SAN_KL): $(SAN)/obj/src/cli/kl.o $(KL_SRC:%.c=$(SAN)/obj/%.o) | $$(@D)/
+$(SAN_KL): $(CLI_SRC:%.c=$(SAN)/obj/%.o) $(KL_SRC:%.c=$(SAN)/obj/%.o) | $$(@D)/
 	$(call msg,LINK,$@)$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
 $(TESTS): $(TEST_SRC:%.c=$(SAN)/obj/%.o) $(KL_SRC:%.c=$(SAN)/obj/%.o) \
@@ -145,6 +147,10 @@ $(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS)
 check: all $(TESTS) $(SAN_KL)
 	$(call msg,TEST,$(TESTS))KL_BIN=$(SAN_KL) $(TESTS)
 	$(call msg,VERIFY,claims)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS)) >/dev/null
+
+# Unit tests alone; TEST=name runs one suite or test (TEST=test_discrete).
+test: $(TESTS) $(SAN_KL)
+	$(call msg,TEST,$(TESTS) $(TEST))KL_BIN=$(SAN_KL) $(TESTS) $(TEST)
 
 verify: $(CHAPTER_MD)
 	$(Q)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS))

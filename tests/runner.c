@@ -6,7 +6,7 @@
  *
  * Exit status: 0 when every test passes, 1 when any fails, 2 for an unknown
  * name or a CUnit error. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "testlib.h"
 
 #include <math.h>

@@ -46,10 +46,11 @@ static void test_density_gaussian_divergence(void)
         struct kl_quad_result r;
         CU_ASSERT_EQUAL(kl_density_divergence(&p, &q, NULL, &r), KL_OK);
         double want = gauss_kl(a.mu, a.sigma, b.mu, b.sigma);
-        if (want == 0.0)
+        if (want == 0.0) {
             ASSERT_ABS(r.value, 0.0, 1e-15);
-        else
+        } else {
             ASSERT_REL(r.value, want, 1e-10);
+        }
     }
 }
 
@@ -143,7 +144,47 @@ static void test_density_errors(void)
     CU_ASSERT_EQUAL(h, 5.0);
 }
 
+static void test_density_gaussian_closed_form(void)
+{
+    double cases[][4] = {{0, 1, 0, 1}, {0, 1, 1, 1}, {0, 1, 0, 2},
+                         {-1, 0.5, 2, 3}, {3, 1e-3, -2, 1e3}, {0, 1e3, 0, 1}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double d;
+        CU_ASSERT_EQUAL(kl_gaussian_divergence(cases[i][0], cases[i][1],
+                                               cases[i][2], cases[i][3], &d),
+                        KL_OK);
+        double want = gauss_kl(cases[i][0], cases[i][1], cases[i][2], cases[i][3]);
+        if (want == 0.0) {
+            CU_ASSERT_EQUAL(d, 0.0);
+        } else {
+            ASSERT_REL(d, want, 1e-13);
+        }
+    }
+    /* tiny divergences: sigma1 = 1 + e, sigma2 = 1: D = (e^u - 1 - u)/2 with
+     * u = 2 log(1 + e) = 2e - e^2 + ..., so D = e^2 - e^3/... ; reference by
+     * long double series through u */
+    double eps[] = {1e-3, 1e-6, 1e-9};
+    for (int i = 0; i < 3; i++) {
+        double s1 = 1.0 + eps[i], d;
+        long double e = (long double)s1 - 1.0L;
+        long double u = 2.0L * log1pl(e), term = u * u / 2.0L, sum = 0.0L;
+        for (int k = 2; k < 30; k++) {
+            sum += term;
+            term *= u / (k + 1);
+        }
+        CU_ASSERT_EQUAL(kl_gaussian_divergence(0, s1, 0, 1, &d), KL_OK);
+        ASSERT_REL(d, (double)(0.5L * sum), 1e-14);
+    }
+    double d = 9.0;
+    CU_ASSERT_EQUAL(kl_gaussian_divergence(0, 0, 0, 1, &d), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_gaussian_divergence(0, 1, NAN, 1, &d), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_gaussian_divergence(0, 1, 0, -1, &d), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_gaussian_divergence(0, INFINITY, 0, 1, &d), KL_EPARAM);
+    CU_ASSERT_EQUAL(d, 9.0);
+}
+
 TEST_SUITE(density,
+           TEST(test_density_gaussian_closed_form),
            TEST(test_density_gaussian_entropy),
            TEST(test_density_gaussian_divergence),
            TEST(test_density_half_line),
