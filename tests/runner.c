@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <ftw.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <CUnit/Basic.h>
 
@@ -127,6 +129,77 @@ char *testlib_read(const char *dir, const char *name)
     if (buf)
         buf[n] = '\0';
     return buf;
+}
+
+static char *slurp_fd(int fd)
+{
+    size_t cap = 1024, n = 0;
+    char *buf = malloc(cap);
+    ssize_t r;
+    while (buf && (r = read(fd, buf + n, cap - n - 1)) > 0) {
+        n += (size_t)r;
+        if (n + 1 == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (nb == NULL)
+                free(buf);
+            buf = nb;
+        }
+    }
+    if (buf)
+        buf[n] = '\0';
+    return buf;
+}
+
+int testlib_run_kl(const char *const *args, char **out, char **err)
+{
+    const char *bin = getenv("KL_BIN");
+    *out = *err = NULL;
+    if (bin == NULL || bin[0] == '\0') {
+        fputs("runner: KL_BIN is not set (run through make test)\n", stderr);
+        return -1;
+    }
+    char *argv[64];
+    size_t n = 0;
+    argv[n++] = (char *)bin;
+    for (; args[n - 1] != NULL && n < 63; n++)
+        argv[n] = (char *)args[n - 1];
+    argv[n] = NULL;
+    /* temporary files, not pipes: no deadlock on large outputs */
+    char *dir = testlib_tmpdir();
+    if (dir == NULL)
+        return -1;
+    char opath[4200], epath[4200];
+    snprintf(opath, sizeof opath, "%s/out", dir);
+    snprintf(epath, sizeof epath, "%s/err", dir);
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int o = open(opath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int e = open(epath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int in = open("/dev/null", O_RDONLY);
+        if (o < 0 || e < 0 || in < 0)
+            _exit(127);
+        dup2(in, 0);
+        dup2(o, 1);
+        dup2(e, 2);
+        execv(bin, argv);
+        _exit(127);
+    }
+    int status = -1;
+    if (pid > 0)
+        waitpid(pid, &status, 0);
+    int fo = open(opath, O_RDONLY), fe = open(epath, O_RDONLY);
+    *out = fo >= 0 ? slurp_fd(fo) : strdup("");
+    *err = fe >= 0 ? slurp_fd(fe) : strdup("");
+    if (fo >= 0)
+        close(fo);
+    if (fe >= 0)
+        close(fe);
+    testlib_rmtree(dir);
+    free(dir);
+    if (pid < 0 || !WIFEXITED(status))
+        return -1;
+    return WEXITSTATUS(status);
 }
 
 static int wanted(int argc, char **argv, const char *suite, const char *test)

@@ -51,4 +51,10 @@ int testlib_write(const char *dir, const char *name, const char *text);
 /* Reads DIR/NAME into a new string, or NULL. */
 char *testlib_read(const char *dir, const char *name);
 
+/* Runs the `kl` binary named by the environment variable KL_BIN with the
+ * arguments ARGS (NULL-terminated, without the program name), and stores its
+ * stdout and stderr in new strings (free them).  Returns its exit status, or
+ * -1 if it could not be run or died on a signal. */
+int testlib_run_kl(const char *const *args, char **out, char **err);
+
 #endif

@@ -289,7 +289,7 @@ static void uniform_maximum(void)
                  "K = %zu: no random P has H(P) > ln K (largest H − ln K)", k);
         book_claim_le(B, text, hmax - log_k, 0.0, 1e-13);
         snprintf(text, sizeof text,
-                 "K = %zu: mean H of Dirichlet(1) draws = ψ(K+1) − ψ(2)", k);
+                 "K = %zu: mean H of Dirichlet(α) draws = ψ(Kα+1) − ψ(α+1)", k);
         book_claim_sigma(B, text, expect, mean, se, 4.0);
 
         snprintf(name, sizeof name, "maxent_k%zu_hmax_frac", k);
@@ -319,7 +319,7 @@ static void uniform_maximum(void)
           "set yrange [0:*]\n"
           "set key top left\n"
           "set arrow from 1,graph 0 to 1,graph 1 nohead lt 7 dt 2 lw 1.5\n"
-          "set label \"uniform: H = ln K\" at 1,graph 0.96 right offset -0.5,0\n"
+          "set label \"uniform: H = ln K\" at 1,graph 0.55 center rotate by 90 offset 1.3,0\n"
           "plot \"maxent.tsv\" using 1:2 with histeps lt 1 title \"K = 2\", \\\n"
           "     \"\" using 1:3 with histeps lt 2 title \"K = 3\", \\\n"
           "     \"\" using 1:4 with histeps lt 3 title \"K = 10\", \\\n"
@@ -397,15 +397,15 @@ static void gaussian_entropy(void)
           "set ylabel \"differential entropy h (nats)\"\n"
           "set logscale x\n"
           "set xrange [0.01:100]\n"
-          "set yrange [-3.5:6.5]\n"
+          "set yrange [-3.8:6.5]\n"
           "set format x \"%g\"\n"
           "set key top left\n"
           "set arrow from 0.01,0 to 100,0 nohead lt 7 lw 1\n",
           f);
-    fprintf(f, "set object 1 rect from 0.01,-3.5 to %.10g,0 behind "
+    fprintf(f, "set object 1 rect from 0.01,-3.8 to %.10g,0 behind "
                "fc rgb \"#D55E00\" fillstyle transparent solid 0.10 noborder\n",
             sigma0);
-    fprintf(f, "set label \"h < 0 for σ < 1/√(2πe) ≈ %.3f\" at 0.012,-2.9 left\n",
+    fprintf(f, "set label \"h < 0 for σ < 1/√(2πe) ≈ %.3f\" at 0.02,-3.4 left\n",
             sigma0);
     fputs("plot \"gauss-entropy.tsv\" using 1:2 with lines lt 1 title \"½ ln(2πeσ²)\", \\\n"
           "     \"gauss-entropy-quad.tsv\" using 1:2 with points lt 2 pt 6 ps 1.3 "
@@ -473,6 +473,9 @@ static void discretize(void)
     book_close_file(B, f);
 
     double h01 = quad_entropy(0.1), h1 = quad_entropy(1.0);
+    char h01s[64], h1s[64];
+    book_format(h01, 5, 1, h01s, sizeof h01s); /* true minus sign */
+    book_format(h1, 5, 1, h1s, sizeof h1s);
     book_claim_abs(B, "σ = 1: H(binned, Δ = 10⁻³σ) + ln Δ → h(N(0,1))", h1,
                    last[1], 1e-6);
     book_claim_abs(B, "σ = 0.1: H(binned, Δ = 10⁻³σ) + ln Δ → h(N(0,0.01))",
@@ -489,12 +492,12 @@ static void discretize(void)
                "set xrange [0.001:3.2]\n"
                "set yrange [-1.6:2.0]\n"
                "set format x \"%%g\"\n"
-               "set key bottom left\n"
+               "set key top center\n"
                "set arrow from 0.001,%.10g to 3.2,%.10g nohead lt 1 dt 2 lw 1.5\n"
                "set arrow from 0.001,%.10g to 3.2,%.10g nohead lt 2 dt 2 lw 1.5\n"
-               "set label \"h = %.4f\" at 0.0012,%.10g offset 0,0.7 textcolor lt 1\n"
-               "set label \"h = %.4f\" at 0.0012,%.10g offset 0,-0.9 textcolor lt 2\n",
-            h1, h1, h01, h01, h1, h1, h01, h01);
+               "set label \"h = %s\" at 0.0012,%.10g offset 0,0.7 textcolor lt 1\n"
+               "set label \"h = %s\" at 0.0012,%.10g offset 0,-0.9 textcolor lt 2\n",
+            h1, h1, h01, h01, h1s, h1, h01s, h01);
     fputs("plot \"discretize.tsv\" using 1:4 with linespoints lt 1 pt 7 ps 0.6 "
           "title \"σ = 1\", \\\n"
           "     \"\" using 1:2 with linespoints lt 2 pt 7 ps 0.6 title \"σ = 0.1\"\n",

@@ -191,6 +191,7 @@ static void house_style(FILE *f)
         "#E69F00", "#56B4E9", "#000000", "#999999",
     };
     fputs("set encoding utf8\n", f);
+    fputs("set minussign\n", f); /* tic labels with U+2212, not a hyphen */
     fputs("set datafile separator \"\\t\"\n", f);
     fputs("set border 3 lw 1 lc rgb \"#555555\"\n", f);
     fputs("set tics nomirror out scale 0.6 textcolor rgb \"#333333\"\n", f);
@@ -296,7 +297,9 @@ char *book_format(double v, int sig, int markdown, char *buf, size_t size)
     int e = atoi(strchr(raw, 'e') + 1);
     if (e >= -4 && e < 6) {
         int decimals = sig - 1 - e;
-        snprintf(raw, sizeof raw, "%.*f", decimals > 0 ? decimals : 0, v);
+        /* print the value rounded to SIG digits (123456 at 3 is 123000) */
+        snprintf(raw, sizeof raw, "%.*f", decimals > 0 ? decimals : 0,
+                 strtod(raw, NULL));
         strip_zeros(raw);
         if (markdown)
             true_minus(raw, buf, size);
@@ -404,7 +407,7 @@ static int add_claim(struct book *b, const char *text, const char *expected,
     struct claim *c = &b->claims[b->nclaims++];
     c->text = xstrdup(b, text);
     c->expected = xstrdup(b, expected);
-    c->observed = xstrdup(b, book_format(observed, 10, 1, obs, sizeof obs));
+    c->observed = xstrdup(b, book_format(observed, 9, 1, obs, sizeof obs));
     c->error = xstrdup(b, book_format(error, 2, 1, err, sizeof err));
     c->tolerance = xstrdup(b, tolerance);
     c->pass = pass;
@@ -416,7 +419,7 @@ int book_claim_abs(struct book *b, const char *text, double expected,
 {
     char e[64], t[64], t2[80];
     double err = fabs(observed - expected);
-    book_format(expected, 10, 1, e, sizeof e);
+    book_format(expected, 9, 1, e, sizeof e);
     snprintf(t2, sizeof t2, "%s (abs)", book_format(tol, 2, 1, t, sizeof t));
     return add_claim(b, text, e, observed, err, t2, err <= tol);
 }
@@ -428,7 +431,7 @@ int book_claim_rel(struct book *b, const char *text, double expected,
     double err = fabs(observed - expected);
     if (expected != 0.0)
         err /= fabs(expected);
-    book_format(expected, 10, 1, e, sizeof e);
+    book_format(expected, 9, 1, e, sizeof e);
     snprintf(t2, sizeof t2, "%s (rel)", book_format(tol, 2, 1, t, sizeof t));
     return add_claim(b, text, e, observed, err, t2, err <= tol);
 }
@@ -439,7 +442,7 @@ static int bound_claim(struct book *b, const char *text, double observed,
     char e[80], bb[64], t[64];
     double over = le ? observed - bound : bound - observed;
     snprintf(e, sizeof e, "%s %s", le ? "≤" : "≥",
-             book_format(bound, 10, 1, bb, sizeof bb));
+             book_format(bound, 9, 1, bb, sizeof bb));
     book_format(slack, 2, 1, t, sizeof t);
     /* the error column is the excess beyond the bound, 0 when inside */
     return add_claim(b, text, e, observed, fmax(over, 0.0), t,
@@ -463,7 +466,7 @@ int book_claim_sigma(struct book *b, const char *text, double expected,
 {
     char e[64], t[64], kk[32], se[64];
     double z = fabs(observed - expected) / stderr_;
-    book_format(expected, 10, 1, e, sizeof e);
+    book_format(expected, 9, 1, e, sizeof e);
     snprintf(t, sizeof t, "%s SE (SE %s)", book_format(k, 3, 1, kk, sizeof kk),
              book_format(stderr_, 2, 1, se, sizeof se));
     char err[64];

@@ -49,7 +49,12 @@ static char *dup(const char *s, size_t n)
 static char *cat3(const char *a, const char *b, const char *c)
 {
     size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-    char *s = dup(a, la + lb + lc);
+    char *s = malloc(la + lb + lc + 1);
+    if (s == NULL) {
+        fputs("weave: out of memory\n", stderr);
+        exit(1);
+    }
+    memcpy(s, a, la);
     memcpy(s + la, b, lb);
     memcpy(s + la + lb, c, lc);
     s[la + lb + lc] = '\0';

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 
 extern const struct cli_command cli_entropy, cli_cross, cli_div, cli_js;
+extern const struct cli_command cli_mvn, cli_vae;
 
 /* Every command, in the order `kl --help` lists them. */
 static const struct cli_command *const commands[] = {
@@ -19,6 +20,8 @@ static const struct cli_command *const commands[] = {
     &cli_cross,
     &cli_div,
     &cli_js,
+    &cli_mvn,
+    &cli_vae,
 };
 
 static void usage(void)

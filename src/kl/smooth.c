@@ -1,0 +1,53 @@
+#include "smooth.h"
+
+#include <math.h>
+
+enum kl_status kl_smooth_check_alpha(double alpha)
+{
+    /* NaN fails both comparisons */
+    if (!(alpha >= 0.0 && alpha < INFINITY))
+        return KL_EPARAM;
+    return KL_OK;
+}
+
+enum kl_status kl_smooth_additive(const double *counts, size_t n, double alpha,
+                                  double *out)
+{
+    if (n == 0)
+        return KL_EEMPTY;
+    enum kl_status st = kl_smooth_check_alpha(alpha);
+    if (st != KL_OK)
+        return st;
+    double max = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(counts[i]))
+            return KL_ENAN;
+        if (isinf(counts[i]))
+            return KL_EINF;
+        if (counts[i] < 0.0)
+            return KL_ENEGATIVE;
+        if (counts[i] > max)
+            max = counts[i];
+    }
+    if (max == 0.0 && alpha == 0.0)
+        return KL_EZERO;
+    /* Scale by the largest of the counts and alpha, so that neither the total
+     * nor the pseudo-counts can overflow; compensated sum (Neumaier). */
+    double scale = fmax(max, alpha);
+    double a = alpha / scale, s = 0.0, c = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double x = counts[i] / scale + a;
+        double t = s + x;
+        c += fabs(s) >= fabs(x) ? (s - t) + x : (x - t) + s;
+        s = t;
+    }
+    double total = s + c;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (counts[i] / scale + a) / total;
+    return KL_OK;
+}
+
+enum kl_status kl_smooth_laplace(const double *counts, size_t n, double *out)
+{
+    return kl_smooth_additive(counts, n, 1.0, out);
+}

@@ -1,0 +1,229 @@
+/* Tests of src/book/weave.c: every directive, figure numbering, and every
+ * error the weaver must report with its file and line. */
+#define _POSIX_C_SOURCE 200809L
+#include "testlib.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "book/weave.h"
+
+static const char SOURCE[] =
+    "int main(void)\n"
+    "{\n"
+    "    /* >>> setup */\n"
+    "    int x = 1;\n"
+    "    /* >>> inner */\n"
+    "    x += 2;\n"
+    "    /* <<< inner */\n"
+    "    /* <<< setup */\n"
+    "    return x;\n"
+    "}\n";
+
+static const char VALUES[] =
+    "# name\tvalue\n"
+    "kl\t0.5108\n"
+    "n\t1,000\n";
+
+static const char CLAIMS[] =
+    "# claim\texpected\tobserved\terror\ttolerance\tholds\n"
+    "closed form = quadrature\t0.5\t0.5\t0\t10^-12^ (rel)\tyes\n"
+    "a | pipe\t1\t2\t1\t0.5 (abs)\tno\n";
+
+static const char GOOD_MD[] =
+    "# Demo\n"
+    "\n"
+    "The divergence is {{kl}} over {{n}} draws; see @fig:map.\n"
+    "\n"
+    "@code 07-demo.c setup\n"
+    "\n"
+    "@code 07-demo.c inner\n"
+    "\n"
+    "![A map at {{kl}}.](fig-map.svg){#fig:map}\n"
+    "\n"
+    "![An animation.](fig-anim.gif){#fig:anim}\n"
+    "\n"
+    "```\n"
+    "@claims inside a fence is text\n"
+    "```\n"
+    "\n"
+    "@claims\n";
+
+struct fixture {
+    char *root, chapter[4096], out[4096];
+};
+
+static void setup(struct fixture *fx, const char *md, const char *source)
+{
+    fx->root = testlib_tmpdir();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fx->root);
+    char chapters[4096];
+    snprintf(chapters, sizeof chapters, "%s/chapters", fx->root);
+    snprintf(fx->chapter, sizeof fx->chapter, "%s/chapters/07-demo", fx->root);
+    snprintf(fx->out, sizeof fx->out, "%s/out", fx->root);
+    mkdir(chapters, 0777);
+    mkdir(fx->chapter, 0777);
+    mkdir(fx->out, 0777);
+    testlib_write(fx->chapter, "chapter.md", md);
+    testlib_write(fx->chapter, "07-demo.c", source);
+    testlib_write(fx->out, "values.tsv", VALUES);
+    testlib_write(fx->out, "claims.tsv", CLAIMS);
+    testlib_write(fx->out, "figures.list", "fig-map.gp\nfig-anim.gp\n");
+    testlib_write(fx->out, "fig-map.gp", "set terminal svg\nplot x\n");
+    testlib_write(fx->out, "fig-anim.gp", "set terminal gif animate\nplot x\n");
+}
+
+static void teardown(struct fixture *fx)
+{
+    testlib_rmtree(fx->root);
+    free(fx->root);
+}
+
+/* Weaves the fixture; returns the error count, with OUT and ERR (free both). */
+static int weave(struct fixture *fx, char **out, char **err)
+{
+    size_t on = 0, en = 0;
+    FILE *o = open_memstream(out, &on), *e = open_memstream(err, &en);
+    int r = book_weave(fx->chapter, fx->out, o, e);
+    fclose(o);
+    fclose(e);
+    return r;
+}
+
+static void test_weave_directives(void)
+{
+    struct fixture fx;
+    setup(&fx, GOOD_MD, SOURCE);
+    char *out, *err;
+    int r = weave(&fx, &out, &err);
+    CU_ASSERT_EQUAL(r, 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "The divergence is 0.5108 over 1,000 draws; "
+                                      "see [Figure 7.1](#fig:07-map)."));
+    /* the outer region, dedented, without the inner markers */
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "```c\nint x = 1;\nx += 2;\n```"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "```c\nx += 2;\n```"));
+    CU_ASSERT_PTR_NULL(strstr(out, ">>>"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "![**Figure 7.1.** A map at 0.5108.]"
+                                      "(07-demo/fig-map.svg){#fig:07-map}"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "![**Figure 7.2.** An animation.]"
+                                      "(07-demo/fig-anim.gif){#fig:07-anim}"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "@claims inside a fence is text"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "| closed form = quadrature | 0.5 | 0.5 | 0 "
+                                      "| 10^-12^ (rel) | [✓]{.pass} |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "| a \\| pipe |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "[✗]{.fail}"));
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+/* Weaves MD (with SOURCE) and checks that the error output contains WANT. */
+static void expect_error(const char *md, const char *source, const char *want)
+{
+    struct fixture fx;
+    setup(&fx, md, source);
+    char *out, *err;
+    int r = weave(&fx, &out, &err);
+    CU_ASSERT(r > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, want));
+    if (strstr(err, want) == NULL)
+        fprintf(stderr, "\n    wanted '%s' in:\n%s", want, err);
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+static const char TAIL[] =
+    "@code 07-demo.c setup\n@code 07-demo.c inner\n"
+    "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n";
+
+static void test_weave_unknown_value_errors(void)
+{
+    char md[1024];
+    snprintf(md, sizeof md, "# T\n\nline {{nope}}\n%s", TAIL);
+    expect_error(md, SOURCE, "chapters/07-demo/chapter.md:3: unknown value 'nope'");
+}
+
+static void test_weave_missing_tag_errors(void)
+{
+    char md[1024];
+    snprintf(md, sizeof md, "# T\n@code 07-demo.c absent\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: tag 'absent' not found");
+    snprintf(md, sizeof md, "# T\n@code missing.c setup\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: cannot read");
+    expect_error("# T\n@code 07-demo.c\n", SOURCE, "chapter.md:2: usage: @code FILE TAG");
+}
+
+static void test_weave_unused_tag_errors(void)
+{
+    expect_error("# T\n@code 07-demo.c setup\n"
+                 "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n",
+                 SOURCE,
+                 "07-demo.c:5: tag 'inner' is not shown by any @code");
+    expect_error("# T\n", "/* >>> open */\nint x;\n",
+                 "tag 'open' is never closed");
+}
+
+static void test_weave_figure_errors(void)
+{
+    char md[1024];
+    snprintf(md, sizeof md, "# T\nsee @fig:other\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: unknown figure '@fig:other'");
+    expect_error("# T\n@code 07-demo.c setup\n@code 07-demo.c inner\n"
+                 "![a](fig-map.svg){#fig:map}\n",
+                 SOURCE, "figure 'fig-anim.gif' is drawn by the program but never shown");
+    snprintf(md, sizeof md, "# T\n![c](fig-none.svg){#fig:none}\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: image 'fig-none.svg' is not drawn");
+}
+
+static void test_weave_claims_errors(void)
+{
+    struct fixture fx;
+    setup(&fx, "# T\n@claims\n", "int x;\n");
+    testlib_write(fx.out, "claims.tsv", "# header only\n");
+    testlib_write(fx.out, "figures.list", "");
+    char *out, *err;
+    CU_ASSERT(weave(&fx, &out, &err) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "chapter.md:2: @claims, but the program checked no claim"));
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+static void test_weave_print_claims(void)
+{
+    struct fixture fx;
+    setup(&fx, GOOD_MD, SOURCE);
+    char *out, *err;
+    size_t on = 0, en = 0;
+    FILE *o = open_memstream(&out, &on), *e = open_memstream(&err, &en);
+    int failed = book_print_claims(fx.out, o, e);
+    fclose(o);
+    fclose(e);
+    CU_ASSERT_EQUAL(failed, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "✓ closed form = quadrature"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "✗ a | pipe"));
+    free(out);
+    free(err);
+    o = open_memstream(&out, &on);
+    e = open_memstream(&err, &en);
+    CU_ASSERT_EQUAL(book_print_claims("/nonexistent", o, e), -1);
+    fclose(o);
+    fclose(e);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "/nonexistent/claims.tsv: cannot read"));
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+TEST_SUITE(weave,
+           TEST(test_weave_directives),
+           TEST(test_weave_unknown_value_errors),
+           TEST(test_weave_missing_tag_errors),
+           TEST(test_weave_unused_tag_errors),
+           TEST(test_weave_figure_errors),
+           TEST(test_weave_claims_errors),
+           TEST(test_weave_print_claims))
