@@ -47,8 +47,9 @@ Q := @
 msg = @printf '  %-8s %s\n' '$(1)' '$(2)';
 endif
 
-# A missing tool is named with the Debian package that provides it.
+# A missing tool or library is named with the Debian package that provides it.
 need = @command -v $(1) >/dev/null 2>&1 || { echo "make: $(1) not found; install the Debian package $(2) (make deps)" >&2; exit 1; }
+need-lib = @pkg-config --exists $(1) 2>/dev/null || { echo "make: the $(1) library (pkg-config $(1)) was not found; install the Debian packages pkg-config $(2) (make deps)" >&2; exit 1; }
 
 KL_SRC   := $(sort $(wildcard src/kl/*.c))
 BOOK_SRC := $(sort $(filter-out %_main.c,$(wildcard src/book/*.c)))
@@ -79,9 +80,12 @@ tools: $(KL) $(WEAVE)
 
 # --- objects: the normal build and the sanitised build (tests) ---------------
 $(OBJ)/%.o: %.c | $$(@D)/
+	$(call need-lib,gsl,libgsl-dev)
 	$(call msg,CC,$<)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(SAN)/obj/%.o: %.c | $$(@D)/
+	$(call need-lib,gsl,libgsl-dev)
+	$(call need-lib,cunit,libcunit1-dev)
 	$(call msg,CC-SAN,$<)$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c $< -o $@
 
 $(LIBKL): $(KL_SRC:%.c=$(OBJ)/%.o) | $$(@D)/

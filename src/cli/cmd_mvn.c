@@ -111,14 +111,27 @@ static double *parse_matrix(const char *what, const char *arg, size_t *k)
     return m;
 }
 
+/* X in the fewest significant digits that read back as X, into BUF. */
+static const char *shortest(double x, char *buf, size_t size)
+{
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
+    return buf;
+}
+
 /* Dies if COV (k x k) is not symmetric or not positive definite. */
 static void check_covariance(const char *what, const double *cov, size_t k)
 {
     size_t i, j;
+    char a[32], b[32];
     if (!kl_mvn_symmetric(cov, k, &i, &j))
-        cli_die("%s is not symmetric: entry (%zu,%zu) = %.17g but (%zu,%zu) "
-                "= %.17g", what, i + 1, j + 1, cov[i * k + j], j + 1, i + 1,
-                cov[j * k + i]);
+        cli_die("%s is not symmetric: entry (%zu,%zu) = %s but (%zu,%zu) "
+                "= %s", what, i + 1, j + 1,
+                shortest(cov[i * k + j], a, sizeof a), j + 1, i + 1,
+                shortest(cov[j * k + i], b, sizeof b));
     enum kl_status st = kl_mvn_check(NULL, cov, k);
     if (st == KL_EPARAM)
         cli_die("%s is not positive definite", what);

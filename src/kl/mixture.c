@@ -1,0 +1,79 @@
+#include "mixture.h"
+
+#include <math.h>
+
+#include "gaussian.h"
+
+enum kl_status kl_mixture_check(const struct kl_mixture *m)
+{
+    if (m == NULL || m->weight == NULL || m->mu == NULL || m->sigma == NULL)
+        return KL_EPARAM;
+    if (m->n == 0)
+        return KL_EEMPTY;
+    double sum = 0.0;
+    for (size_t i = 0; i < m->n; i++) {
+        double w = m->weight[i];
+        if (isnan(w))
+            return KL_ENAN;
+        if (isinf(w))
+            return KL_EINF;
+        if (w < 0.0)
+            return KL_ENEGATIVE;
+        if (kl_gaussian_check(m->mu[i], m->sigma[i]) != KL_OK)
+            return KL_EPARAM;
+        sum += w;
+    }
+    return fabs(sum - 1.0) <= KL_SUM_TOL ? KL_OK : KL_ESUM;
+}
+
+double kl_mixture_logpdf(double x, void *params)
+{
+    const struct kl_mixture *m = params;
+    size_t top = m->n;
+    double amax = -INFINITY;
+    /* a_i = log w_i + log N(x; mu_i, sigma_i^2); find the largest */
+    for (size_t i = 0; i < m->n; i++) {
+        if (!(m->weight[i] > 0.0))
+            continue;
+        struct kl_gaussian g = {m->mu[i], m->sigma[i]};
+        double a = log(m->weight[i]) + kl_gaussian_logpdf(x, &g);
+        if (a > amax) {
+            amax = a;
+            top = i;
+        }
+    }
+    if (top == m->n)
+        return -INFINITY;
+    double rest = 0.0;
+    for (size_t i = 0; i < m->n; i++) {
+        if (i == top || !(m->weight[i] > 0.0))
+            continue;
+        struct kl_gaussian g = {m->mu[i], m->sigma[i]};
+        rest += exp(log(m->weight[i]) + kl_gaussian_logpdf(x, &g) - amax);
+    }
+    return amax + log1p(rest);
+}
+
+struct kl_density kl_mixture_density(struct kl_mixture *m)
+{
+    struct kl_density d = {kl_mixture_logpdf, m, -INFINITY, INFINITY};
+    return d;
+}
+
+enum kl_status kl_mixture_moments(const struct kl_mixture *m, double *mean,
+                                  double *sd)
+{
+    enum kl_status st = kl_mixture_check(m);
+    if (st != KL_OK)
+        return st;
+    double mu = 0.0, var = 0.0;
+    for (size_t i = 0; i < m->n; i++)
+        mu += m->weight[i] * m->mu[i];
+    for (size_t i = 0; i < m->n; i++) {
+        double d = m->mu[i] - mu;
+        var += m->weight[i] * (m->sigma[i] * m->sigma[i] + d * d);
+    }
+    *mean = mu;
+    *sd = sqrt(var);
+    return KL_OK;
+}

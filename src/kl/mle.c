@@ -1,0 +1,373 @@
+#define _DEFAULT_SOURCE /* M_PI */
+#include "mle.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_multifit.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_psi.h>
+#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_vector.h>
+
+#include "discrete.h"
+#include "gaussian.h"
+
+/* -- The Gamma law -------------------------------------------------------- */
+
+enum kl_status kl_mle_gamma_check(double shape, double scale)
+{
+    return (isfinite(shape) && shape > 0 && isfinite(scale) && scale > 0)
+               ? KL_OK
+               : KL_EPARAM;
+}
+
+double kl_mle_gamma_logpdf(double x, void *params)
+{
+    const struct kl_mle_gamma *g = params;
+    double a = g->shape, s = g->scale;
+    if (x < 0)
+        return -INFINITY;
+    if (x == 0)
+        return a > 1 ? -INFINITY : a < 1 ? INFINITY : -log(s);
+    return (a - 1) * log(x) - x / s - gsl_sf_lngamma(a) - a * log(s);
+}
+
+struct kl_density kl_mle_gamma_density(struct kl_mle_gamma *g)
+{
+    struct kl_density d = {kl_mle_gamma_logpdf, g, 0.0, INFINITY};
+    return d;
+}
+
+enum kl_status kl_mle_gamma_entropy(const struct kl_mle_gamma *g, double *h)
+{
+    if (g == NULL || kl_mle_gamma_check(g->shape, g->scale) != KL_OK)
+        return KL_EPARAM;
+    double a = g->shape;
+    *h = a + log(g->scale) + gsl_sf_lngamma(a) + (1 - a) * gsl_sf_psi(a);
+    return KL_OK;
+}
+
+enum kl_status kl_mle_gamma_cross_entropy(const struct kl_mle_gamma *p,
+                                          const struct kl_mle_gamma *q,
+                                          double *h)
+{
+    if (p == NULL || q == NULL || kl_mle_gamma_check(p->shape, p->scale) != KL_OK
+        || kl_mle_gamma_check(q->shape, q->scale) != KL_OK)
+        return KL_EPARAM;
+    double elog = gsl_sf_psi(p->shape) + log(p->scale);   /* E_p[log X] */
+    double mean = p->shape * p->scale;                    /* E_p[X] */
+    *h = gsl_sf_lngamma(q->shape) + q->shape * log(q->scale)
+         - (q->shape - 1) * elog + mean / q->scale;
+    return KL_OK;
+}
+
+/* -- Gaussian models ------------------------------------------------------ */
+
+enum kl_status kl_mle_gaussian_cross_entropy(double mean, double var,
+                                             double mu, double sigma,
+                                             double *h)
+{
+    if (!isfinite(mean) || !isfinite(var) || var < 0
+        || kl_gaussian_check(mu, sigma) != KL_OK)
+        return KL_EPARAM;
+    double d = mean - mu;
+    *h = log(sigma) + 0.5 * log(2 * M_PI) + (var + d * d) / (2 * sigma * sigma);
+    return KL_OK;
+}
+
+static enum kl_status check_finite(const double *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(x[i]))
+            return KL_ENAN;
+        if (isinf(x[i]))
+            return KL_EINF;
+    }
+    return KL_OK;
+}
+
+enum kl_status kl_mle_gaussian_fit(const double *x, size_t n, double *mu,
+                                   double *sigma)
+{
+    if (n == 0)
+        return KL_EEMPTY;
+    enum kl_status st = check_finite(x, n);
+    if (st != KL_OK)
+        return st;
+    if (n < 2)
+        return KL_EPARAM;
+    double m = gsl_stats_mean(x, 1, n);
+    /* gsl_stats_variance_m divides by n - 1; the MLE divides by n */
+    double v = gsl_stats_variance_m(x, 1, n, m) * (double)(n - 1) / (double)n;
+    if (!(v > 0))
+        return KL_EPARAM;
+    *mu = m;
+    *sigma = sqrt(v);
+    return KL_OK;
+}
+
+enum kl_status kl_mle_gaussian_loglik(const double *x, size_t n, double mu,
+                                      double sigma, double *ll)
+{
+    if (n == 0)
+        return KL_EEMPTY;
+    enum kl_status st = check_finite(x, n);
+    if (st != KL_OK)
+        return st;
+    if (kl_gaussian_check(mu, sigma) != KL_OK)
+        return KL_EPARAM;
+    struct kl_gaussian g = {mu, sigma};
+    double sum = 0.0;
+    for (size_t i = 0; i < n; i++)
+        sum += kl_gaussian_logpdf(x[i], &g);
+    *ll = sum;
+    return KL_OK;
+}
+
+/* -- Categorical models --------------------------------------------------- */
+
+static enum kl_status check_counts(const double *counts, size_t k, double *n)
+{
+    if (k == 0)
+        return KL_EEMPTY;
+    double total = 0.0;
+    for (size_t i = 0; i < k; i++) {
+        if (isnan(counts[i]))
+            return KL_ENAN;
+        if (isinf(counts[i]))
+            return KL_EINF;
+        if (counts[i] < 0)
+            return KL_ENEGATIVE;
+        total += counts[i];
+    }
+    if (!(total > 0))
+        return KL_EZERO;
+    *n = total;
+    return KL_OK;
+}
+
+enum kl_status kl_mle_categorical_fit(const double *counts, size_t k,
+                                      double *phat, double *loglik)
+{
+    double n;
+    enum kl_status st = check_counts(counts, k, &n);
+    if (st != KL_OK)
+        return st;
+    double ll = 0.0;
+    for (size_t i = 0; i < k; i++)
+        if (counts[i] > 0)
+            ll += counts[i] * log(counts[i] / n);   /* 0 log 0 = 0 */
+    if (phat != NULL)
+        for (size_t i = 0; i < k; i++)
+            phat[i] = counts[i] / n;
+    if (loglik != NULL)
+        *loglik = ll;
+    return KL_OK;
+}
+
+enum kl_status kl_mle_categorical_loglik(const double *counts, const double *q,
+                                         size_t k, double *ll)
+{
+    double n;
+    enum kl_status st = check_counts(counts, k, &n);
+    if (st != KL_OK)
+        return st;
+    st = kl_discrete_check(q, k);
+    if (st != KL_OK)
+        return st;
+    double sum = 0.0;
+    for (size_t i = 0; i < k; i++) {
+        if (counts[i] == 0)
+            continue;
+        if (q[i] == 0) {
+            *ll = -INFINITY;
+            return KL_OK;
+        }
+        sum += counts[i] * log(q[i]);
+    }
+    *ll = sum;
+    return KL_OK;
+}
+
+/* -- Polynomial regression ------------------------------------------------ */
+
+struct kl_mle_poly {
+    size_t n, ncoef;
+    gsl_matrix *X;                          /* n x ncoef, X[i][j] = x_i^j */
+    gsl_vector *y, *c, *fit;
+    gsl_multifit_linear_workspace *work;
+};
+
+void kl_mle_poly_free(struct kl_mle_poly *w)
+{
+    if (w == NULL)
+        return;
+    gsl_matrix_free(w->X);
+    gsl_vector_free(w->y);
+    gsl_vector_free(w->c);
+    gsl_vector_free(w->fit);
+    if (w->work != NULL)
+        gsl_multifit_linear_free(w->work);
+    free(w);
+}
+
+static struct kl_mle_poly *poly_fail(struct kl_mle_poly *w, enum kl_status st,
+                                     enum kl_status *status)
+{
+    kl_mle_poly_free(w);
+    if (status != NULL)
+        *status = st;
+    return NULL;
+}
+
+struct kl_mle_poly *kl_mle_poly_alloc(const double *x, size_t n, size_t ncoef,
+                                      enum kl_status *status)
+{
+    if (n == 0)
+        return poly_fail(NULL, KL_EEMPTY, status);
+    enum kl_status st = check_finite(x, n);
+    if (st != KL_OK)
+        return poly_fail(NULL, st, status);
+    if (ncoef + 1 > n)
+        return poly_fail(NULL, KL_EPARAM, status);
+    struct kl_mle_poly *w = calloc(1, sizeof *w);
+    if (w == NULL)
+        return poly_fail(NULL, KL_ENOMEM, status);
+    w->n = n;
+    w->ncoef = ncoef;
+    w->y = gsl_vector_alloc(n);
+    w->fit = gsl_vector_alloc(n);
+    if (w->y == NULL || w->fit == NULL)
+        return poly_fail(w, KL_ENOMEM, status);
+    if (ncoef > 0) {
+        w->X = gsl_matrix_alloc(n, ncoef);
+        w->c = gsl_vector_alloc(ncoef);
+        w->work = gsl_multifit_linear_alloc(n, ncoef);
+        if (w->X == NULL || w->c == NULL || w->work == NULL)
+            return poly_fail(w, KL_ENOMEM, status);
+        for (size_t i = 0; i < n; i++) {
+            double power = 1.0;
+            for (size_t j = 0; j < ncoef; j++) {
+                gsl_matrix_set(w->X, i, j, power);
+                power *= x[i];
+            }
+        }
+        gsl_error_handler_t *old = gsl_set_error_handler_off();
+        int gs = gsl_multifit_linear_svd(w->X, w->work);
+        size_t rank = gs == GSL_SUCCESS
+                          ? gsl_multifit_linear_rank(1e-12, w->work)
+                          : 0;
+        gsl_set_error_handler(old);
+        if (gs != GSL_SUCCESS || rank < ncoef)
+            return poly_fail(w, KL_EPARAM, status);
+    }
+    if (status != NULL)
+        *status = KL_OK;
+    return w;
+}
+
+size_t kl_mle_poly_nparams(const struct kl_mle_poly *w)
+{
+    return w->ncoef + 1;
+}
+
+enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
+                               double *coef, double *fitted, double *sigma,
+                               double *loglik)
+{
+    enum kl_status st = check_finite(y, w->n);
+    if (st != KL_OK)
+        return st;
+    for (size_t i = 0; i < w->n; i++)
+        gsl_vector_set(w->y, i, y[i]);
+    if (w->ncoef > 0) {
+        double rnorm, snorm;
+        gsl_error_handler_t *old = gsl_set_error_handler_off();
+        int gs = gsl_multifit_linear_solve(0.0, w->X, w->y, w->c, &rnorm,
+                                           &snorm, w->work);
+        if (gs == GSL_SUCCESS)
+            gs = gsl_blas_dgemv(CblasNoTrans, 1.0, w->X, w->c, 0.0, w->fit);
+        gsl_set_error_handler(old);
+        if (gs != GSL_SUCCESS)
+            return KL_EPARAM;
+    } else {
+        gsl_vector_set_zero(w->fit);
+    }
+    double rss = 0.0;
+    for (size_t i = 0; i < w->n; i++) {
+        double r = y[i] - gsl_vector_get(w->fit, i);
+        rss += r * r;
+    }
+    double s2 = rss / (double)w->n;
+    if (!(s2 > 0) || !isfinite(s2))
+        return KL_EPARAM;
+    if (coef != NULL)
+        for (size_t j = 0; j < w->ncoef; j++)
+            coef[j] = gsl_vector_get(w->c, j);
+    if (fitted != NULL)
+        for (size_t i = 0; i < w->n; i++)
+            fitted[i] = gsl_vector_get(w->fit, i);
+    if (sigma != NULL)
+        *sigma = sqrt(s2);
+    if (loglik != NULL)
+        *loglik = -0.5 * (double)w->n * (log(2 * M_PI * s2) + 1.0);
+    return KL_OK;
+}
+
+/* -- Expectations by quadrature -------------------------------------------- */
+
+struct expect {
+    const struct kl_density *p;
+    kl_mle_fn g;
+    void *gparams;
+};
+
+static double expect_integrand(double x, void *vp)
+{
+    const struct expect *e = vp;
+    double lp = e->p->logpdf(x, e->p->params);
+    if (!(lp > -INFINITY))
+        return 0.0;
+    double w = exp(lp);
+    return w == 0.0 ? 0.0 : w * e->g(x, e->gparams);
+}
+
+enum kl_status kl_mle_expectation(const struct kl_density *p, kl_mle_fn g,
+                                  void *gparams, const struct kl_quad *opts,
+                                  struct kl_quad_result *out)
+{
+    struct kl_quad o = opts ? *opts : kl_quad_default();
+    if (p == NULL || g == NULL || p->logpdf == NULL || !(p->lower < p->upper)
+        || o.limit == 0)
+        return KL_EPARAM;
+    gsl_integration_workspace *w = gsl_integration_workspace_alloc(o.limit);
+    if (w == NULL)
+        return KL_ENOMEM;
+    struct expect e = {p, g, gparams};
+    gsl_function f = {expect_integrand, &e};
+    double a = p->lower, b = p->upper, value = NAN, abserr = NAN;
+    gsl_error_handler_t *old = gsl_set_error_handler_off();
+    int gs;
+    if (isinf(a) && isinf(b))
+        gs = gsl_integration_qagi(&f, o.epsabs, o.epsrel, o.limit, w, &value,
+                                  &abserr);
+    else if (isinf(b))
+        gs = gsl_integration_qagiu(&f, a, o.epsabs, o.epsrel, o.limit, w,
+                                   &value, &abserr);
+    else if (isinf(a))
+        gs = gsl_integration_qagil(&f, b, o.epsabs, o.epsrel, o.limit, w,
+                                   &value, &abserr);
+    else
+        gs = gsl_integration_qags(&f, a, b, o.epsabs, o.epsrel, o.limit, w,
+                                  &value, &abserr);
+    gsl_set_error_handler(old);
+    out->value = value;
+    out->abserr = abserr;
+    out->intervals = w->size;
+    gsl_integration_workspace_free(w);
+    return gs == GSL_SUCCESS ? KL_OK : KL_EQUAD;
+}
