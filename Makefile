@@ -2,8 +2,10 @@
 #
 #   make              every chapter and output/report.html (the default)
 #   make chapter-NN   one chapter: output/NN-slug/chapter.html
-#   make check        unit tests (under ASan/UBSan), every claim, the report
+#   make check        unit tests and chapter programs under ASan/UBSan, every
+#                     claim, the report
 #   make test         the unit tests alone (TEST=name for one suite or test)
+#   make bench        the benchmarks (tests/bench_*.c), reported as time ratios
 #   make verify       print every chapter's claims table
 #   make deps         install the Debian packages the workbook needs
 #   make clean        empty output/
@@ -54,7 +56,8 @@ need-lib = @pkg-config --exists $(1) 2>/dev/null || { echo "make: the $(1) libra
 KL_SRC   := $(sort $(wildcard src/kl/*.c))
 BOOK_SRC := $(sort $(filter-out %_main.c,$(wildcard src/book/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
-TEST_SRC := $(sort $(wildcard tests/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c) tests/runner.c)
+BENCH_SRC := $(sort $(wildcard tests/bench_*.c))
 CHAPTERS := $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard chapters/*/chapter.md)))))
 
 LIBKL    := $(BUILD)/libkl.a
@@ -69,7 +72,8 @@ REPORT   := $(OUT)/report.html
 .SECONDEXPANSION:
 .SUFFIXES:
 .PRECIOUS: %/
-.PHONY: all check test verify deps clean tools $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
+.SECONDARY:
+.PHONY: all check test bench verify deps clean tools $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
 all: $(KL) $(REPORT)
 
@@ -136,6 +140,13 @@ $(OUT)/$(1)/chapter.html: $(OUT)/$(1)/chapter.md $(OUT)/$(1)/figures.stamp $(REP
 	    -o $$@ $(OUT)/$(1)/chapter.md
 
 chapter-$(firstword $(subst -, ,$(1))): $(OUT)/$(1)/chapter.html
+
+# The same program under ASan/UBSan, run by `make check` in a folder of its own.
+$(SAN)/bin/$(1): $(SAN)/obj/chapters/$(1)/$(1).o $(BOOK_SRC:%.c=$(SAN)/obj/%.o) $(KL_SRC:%.c=$(SAN)/obj/%.o) | $$$$(@D)/
+	$$(call msg,LINK,$$@)$$(CC) $$(CFLAGS) $$(SANFLAGS) -o $$@ $$^ $$(LDLIBS)
+
+$(SAN)/run/$(1)/values.tsv: $(SAN)/bin/$(1) | $(SAN)/run/$(1)/
+	$$(call msg,RUN-SAN,$(1))$(SAN)/bin/$(1) $(SAN)/run/$(1)
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_rules,$(c))))
 
@@ -148,13 +159,23 @@ $(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS)
 	$(call msg,PANDOC,$@)pandoc $(PANDOC_FLAGS) -o $@ src/book/front.md $(CHAPTER_MD)
 
 # --- checks ------------------------------------------------------------------
-check: all $(TESTS) $(SAN_KL)
+SAN_RUNS := $(foreach c,$(CHAPTERS),$(SAN)/run/$(c)/values.tsv)
+
+check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 	$(call msg,TEST,$(TESTS))KL_BIN=$(SAN_KL) $(TESTS)
 	$(call msg,VERIFY,claims)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS)) >/dev/null
 
 # Unit tests alone; TEST=name runs one suite or test (TEST=test_discrete).
 test: $(TESTS) $(SAN_KL)
 	$(call msg,TEST,$(TESTS) $(TEST))KL_BIN=$(SAN_KL) $(TESTS) $(TEST)
+
+# Benchmarks: tests/bench_*.c, each reporting time ratios (see the files).
+BENCHES := $(BENCH_SRC:tests/%.c=$(BIN)/%)
+$(BIN)/bench_%: $(OBJ)/tests/bench_%.o $(LIBKL) | $$(@D)/
+	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+bench: $(BENCHES)
+	$(Q)for b in $(BENCHES); do echo "$$b"; $$b || exit 1; done
 
 verify: $(CHAPTER_MD)
 	$(Q)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS))

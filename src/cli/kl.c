@@ -13,6 +13,7 @@
 
 extern const struct cli_command cli_entropy, cli_cross, cli_div, cli_js;
 extern const struct cli_command cli_mvn, cli_vae;
+extern const struct cli_command cli_gauss;
 
 /* Every command, in the order `kl --help` lists them. */
 static const struct cli_command *const commands[] = {
@@ -20,6 +21,7 @@ static const struct cli_command *const commands[] = {
     &cli_cross,
     &cli_div,
     &cli_js,
+    &cli_gauss,
     &cli_mvn,
     &cli_vae,
 };
@@ -33,7 +35,7 @@ static void usage(void)
          "\n"
          "commands:");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        printf("  %-44s %s\n", commands[i]->synopsis + 3, commands[i]->summary);
+        printf("  %-50s %s\n", commands[i]->synopsis + 3, commands[i]->summary);
     puts("\n"
          "'kl COMMAND --help' explains one command, with an example.\n"
          "The value is printed alone on one line, with enough digits to read\n"

@@ -1,6 +1,7 @@
 #define _DEFAULT_SOURCE /* M_PI */
 #include "mle.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <gsl/gsl_blas.h>
@@ -198,7 +199,7 @@ enum kl_status kl_mle_categorical_loglik(const double *counts, const double *q,
 struct kl_mle_poly {
     size_t n, ncoef;
     gsl_matrix *X;                          /* n x ncoef, X[i][j] = x_i^j */
-    gsl_vector *y, *c, *fit;
+    gsl_vector *c, *fit;
     gsl_multifit_linear_workspace *work;
 };
 
@@ -207,7 +208,6 @@ void kl_mle_poly_free(struct kl_mle_poly *w)
     if (w == NULL)
         return;
     gsl_matrix_free(w->X);
-    gsl_vector_free(w->y);
     gsl_vector_free(w->c);
     gsl_vector_free(w->fit);
     if (w->work != NULL)
@@ -239,9 +239,8 @@ struct kl_mle_poly *kl_mle_poly_alloc(const double *x, size_t n, size_t ncoef,
         return poly_fail(NULL, KL_ENOMEM, status);
     w->n = n;
     w->ncoef = ncoef;
-    w->y = gsl_vector_alloc(n);
     w->fit = gsl_vector_alloc(n);
-    if (w->y == NULL || w->fit == NULL)
+    if (w->fit == NULL)
         return poly_fail(w, KL_ENOMEM, status);
     if (ncoef > 0) {
         w->X = gsl_matrix_alloc(n, ncoef);
@@ -282,12 +281,12 @@ enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
     enum kl_status st = check_finite(y, w->n);
     if (st != KL_OK)
         return st;
-    for (size_t i = 0; i < w->n; i++)
-        gsl_vector_set(w->y, i, y[i]);
+    gsl_vector_const_view yv = gsl_vector_const_view_array(y, w->n);
+    double *fit = w->fit->data;             /* contiguous: allocated by us */
     if (w->ncoef > 0) {
         double rnorm, snorm;
         gsl_error_handler_t *old = gsl_set_error_handler_off();
-        int gs = gsl_multifit_linear_solve(0.0, w->X, w->y, w->c, &rnorm,
+        int gs = gsl_multifit_linear_solve(0.0, w->X, &yv.vector, w->c, &rnorm,
                                            &snorm, w->work);
         if (gs == GSL_SUCCESS)
             gs = gsl_blas_dgemv(CblasNoTrans, 1.0, w->X, w->c, 0.0, w->fit);
@@ -297,20 +296,23 @@ enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
     } else {
         gsl_vector_set_zero(w->fit);
     }
-    double rss = 0.0;
+    double rss = 0.0, yy = 0.0;
     for (size_t i = 0; i < w->n; i++) {
-        double r = y[i] - gsl_vector_get(w->fit, i);
+        double r = y[i] - fit[i];
         rss += r * r;
+        yy += y[i] * y[i];
     }
     double s2 = rss / (double)w->n;
-    if (!(s2 > 0) || !isfinite(s2))
+    /* a perfect fit up to rounding: residuals at the level of DBL_EPSILON */
+    double floor_ = 64 * DBL_EPSILON;
+    if (!(rss > floor_ * floor_ * yy) || !isfinite(s2))
         return KL_EPARAM;
     if (coef != NULL)
         for (size_t j = 0; j < w->ncoef; j++)
             coef[j] = gsl_vector_get(w->c, j);
     if (fitted != NULL)
         for (size_t i = 0; i < w->n; i++)
-            fitted[i] = gsl_vector_get(w->fit, i);
+            fitted[i] = fit[i];
     if (sigma != NULL)
         *sigma = sqrt(s2);
     if (loglik != NULL)

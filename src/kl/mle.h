@@ -125,7 +125,8 @@ size_t kl_mle_poly_nparams(const struct kl_mle_poly *w);
  * (lowest power first), the fitted means to FITTED[0..n), sigma-hat to SIGMA
  * and the maximised log-likelihood -n/2 (log(2 pi sigma^2) + 1) to LOGLIK; any
  * output may be NULL.  KL_ENAN / KL_EINF for non-finite responses, KL_EPARAM
- * for a perfect fit (sigma-hat = 0, the likelihood is unbounded). */
+ * for a perfect fit (residuals at rounding level, RSS <= (64 eps)^2 sum y^2:
+ * sigma-hat = 0 and the likelihood is unbounded). */
 enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
                                double *coef, double *fitted, double *sigma,
                                double *loglik);

@@ -183,6 +183,7 @@ enum kl_status kl_mvn_divergence(const struct kl_mvn *p,
         gsl_vector_free(delta);
         return KL_ENOMEM;
     }
+    /* >>> mvn-divergence */
     /* M = L1^-1 L0, so tr(S1^-1 S0) = tr(M M^T) = |M|_F^2 */
     gsl_matrix_memcpy(M, p->L);
     gsl_blas_dtrsm(CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, 1.0,
@@ -202,6 +203,7 @@ enum kl_status kl_mvn_divergence(const struct kl_mvn *p,
     gsl_matrix_free(M);
     gsl_vector_free(delta);
     *d = 0.5 * ((trace - (double)k) + maha + (q->logdet - p->logdet));
+    /* <<< mvn-divergence */
     if (*d < 0.0) /* rounding when P = Q; the divergence is >= 0 */
         *d = 0.0;
     return KL_OK;
@@ -270,10 +272,12 @@ enum kl_status kl_mvn_vae_diag(const double *mu, const double *logvar,
     enum kl_status st = check_diag(mu, logvar, k);
     if (st != KL_OK)
         return st;
+    /* >>> vae-diag */
     double s = 0.0;
     for (size_t j = 0; j < k; j++)
         s += expm1_minus_u(logvar[j]) + mu[j] * mu[j];
     *d = 0.5 * s;
+    /* <<< vae-diag */
     return KL_OK;
 }
 

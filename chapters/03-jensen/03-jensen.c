@@ -1,0 +1,867 @@
+/* 03-jensen — Chapter 3: why KL is never negative.
+ *
+ * Experiments: Jensen's inequality drawn as a chord above −log and checked on
+ * random discrete distributions for three convex functions; Gibbs'
+ * inequality, each step of its derivation checked on random pairs with
+ * partial supports; the smallest divergence among more than a million random
+ * pairs over alphabet sizes 2 to 1000 and Dirichlet concentrations 0.01 to
+ * 100; random pairs of Gaussian, Laplace and Student t densities by
+ * quadrature; the quadratic vanishing of D(P‖P + εΔ); Pinsker's inequality.
+ *
+ * Run: output/build/bin/03-jensen [OUTPUT-FOLDER]   (make chapter-03)
+ * Change a parameter below, then `make chapter-03` reruns what depends on it. */
+#define _DEFAULT_SOURCE /* M_PI */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_fit.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "book/book.h"
+#include "kl/density.h"
+#include "kl/discrete.h"
+#include "kl/distance.h"
+#include "kl/gaussian.h"
+
+/* >>> parameters */
+static const unsigned long SEED = 20261122; /* fixed: the book is reproducible */
+/* Alphabet sizes K and Dirichlet concentrations alpha of the million pairs;
+ * POOL[k] distributions are drawn for each (K, alpha) and every ordered pair
+ * of two different draws is compared: POOL (POOL - 1) pairs a cell. */
+static const size_t SIZES[] = {2, 3, 5, 10, 30, 100, 300, 1000};
+static const int POOL[] = {300, 260, 220, 180, 140, 100, 70, 40};
+static const double ALPHAS[] = {0.01, 0.1, 1.0, 10.0, 100.0};
+enum {
+    JENSEN_CASES = 100000, /* random distributions for Jensen's inequality */
+    GIBBS_PAIRS = 20000,   /* random pairs for the steps of Gibbs' proof */
+    GIBBS_K = 8,           /* their alphabet size */
+    CONT_PAIRS = 40        /* random pairs for each couple of families */
+};
+/* <<< parameters */
+enum {
+    NSIZES = sizeof SIZES / sizeof SIZES[0],
+    NALPHAS = sizeof ALPHAS / sizeof ALPHAS[0],
+    MAXK = 1000,
+    MAXPOOL = 300,
+    HBINS = 180,        /* histogram of log10 D: bins of 0.1 from -15 to 3 */
+    THIN = 500          /* keep every THIN-th pair for the Pinsker scatter */
+};
+static const double HLO = -15.0, HWIDTH = 0.1;
+/* An entry near 1 is stored with an absolute rounding error up to 2^-53, about
+ * 1.1e-16, so the stored P and Q sum to 1 only to about that, and their
+ * computed divergence is uncertain by DRES nats: smaller values are beneath
+ * what the stored vectors resolve (Pinsker's check allows D that much). */
+static const double DRES = 1e-15;
+
+static struct book *B;
+static gsl_rng *RNG;
+
+static void ok(enum kl_status st, const char *what)
+{
+    if (st != KL_OK)
+        book_fail(B, "%s: %s", what, kl_strerror(st));
+}
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n);
+    if (p == NULL)
+        book_fail(B, "out of memory");
+    return p;
+}
+
+/* -- 1. Jensen's inequality: a chord above a convex curve ------------------ */
+
+static double neglog(double x) { return -log(x); }
+static double square(double x) { return x * x; }
+
+/* >>> jensen-gap */
+/* The Jensen gap E[f(X)] - f(E[X]) of X taking value x[i] with probability
+ * w[i] (n <= 16); it is >= 0 for every convex f. */
+static double jensen_gap(double (*f)(double), const double *x,
+                         const double *w, size_t n)
+{
+    double fx[16];
+    for (size_t i = 0; i < n; i++)
+        fx[i] = f(x[i]);
+    double mean_x = gsl_stats_wmean(w, 1, x, 1, n);    /* E[X]    */
+    double mean_fx = gsl_stats_wmean(w, 1, fx, 1, n);  /* E[f(X)] */
+    return mean_fx - f(mean_x);
+}
+/* <<< jensen-gap */
+
+static void jensen_chord(void)
+{
+    const double x[] = {0.4, 3.5}, w[] = {0.7, 0.3};
+    double ex = gsl_stats_wmean(w, 1, x, 1, 2);
+    double efx = w[0] * neglog(x[0]) + w[1] * neglog(x[1]);
+    double fex = neglog(ex);
+
+    FILE *f = book_data(B, "chord-curve.tsv", "f(x) = -ln x", "x\tf");
+    for (int i = 0; i <= 300; i++) {
+        double t = 0.2 + 4.0 * i / 300.0;
+        fprintf(f, "%.6g\t%.10g\n", t, neglog(t));
+    }
+    book_close_file(B, f);
+
+    char sefx[32], sfex[32], sgap[32];
+    snprintf(sefx, sizeof sefx, "%s%.3f", efx < 0 ? "−" : "", fabs(efx));
+    snprintf(sfex, sizeof sfex, "%s%.3f", fex < 0 ? "−" : "", fabs(fex));
+    snprintf(sgap, sizeof sgap, "%.3f", efx - fex);
+    f = book_figure(B, "fig-chord", 720, 460);
+    fprintf(f,
+            "set xlabel \"x\"\n"
+            "set ylabel \"f(x) = −ln x\"\n"
+            "set xrange [0.2:4.2]\n"
+            "set yrange [-1.6:1.8]\n"
+            "set key top right\n"
+            "set arrow from %.10g,%.10g to %.10g,%.10g heads lt 3 lw 1.5 size screen 0.012,25\n"
+            "set arrow from %.10g,-1.6 to %.10g,%.10g nohead lt 7 dt 3\n"
+            "set label \"E[f(X)] = %s (on the chord)\" at %.10g,%.10g left offset 1,0.6 textcolor lt 2\n"
+            "set label \"f(E[X]) = %s\" at %.10g,%.10g right offset -1,-0.6 textcolor lt 1\n"
+            "set label \"Jensen gap %s\" at %.10g,%.10g left offset 1,0 textcolor lt 3\n"
+            "set label \"E[X] = %.4g\" at %.10g,-1.6 left offset 0.6,0.8\n"
+            "set label \"x₁ = %g, weight %g\" at %.10g,%.10g left offset 1,0.3\n"
+            "set label \"x₂ = %g, weight %g\" at %.10g,%.10g right offset -0.8,-0.9\n",
+            ex, fex, ex, efx,
+            ex, ex, fex,
+            sefx, ex, efx,
+            sfex, ex, fex,
+            sgap, ex, 0.5 * (efx + fex),
+            ex, ex,
+            x[0], w[0], x[0], neglog(x[0]),
+            x[1], w[1], x[1], neglog(x[1]));
+    fprintf(f,
+            "plot \"chord-curve.tsv\" using 1:2 with lines lt 1 lw 2 title \"f(x) = −ln x\", \\\n"
+            "     \"-\" using 1:2 with linespoints lt 2 pt 7 ps 1.3 title \"chord: the points (E[X], E[f(X)]) for all weights\", \\\n"
+            "     \"-\" using 1:2 with points lt 2 pt 7 ps 1.3 notitle, \\\n"
+            "     \"-\" using 1:2 with points lt 1 pt 7 ps 1.3 notitle\n"
+            "%.10g\t%.10g\n%.10g\t%.10g\ne\n%.10g\t%.10g\ne\n%.10g\t%.10g\ne\n",
+            x[0], neglog(x[0]), x[1], neglog(x[1]), ex, efx, ex, fex);
+    book_close_file(B, f);
+
+    book_value(B, "chord_x1", x[0], 3);
+    book_value(B, "chord_x2", x[1], 3);
+    book_value(B, "chord_w1", w[0], 3);
+    book_value(B, "chord_w2", w[1], 3);
+    book_value(B, "chord_ex", ex, 4);
+    book_value(B, "chord_efx", efx, 4);
+    book_value(B, "chord_fex", fex, 4);
+    book_value(B, "chord_gap", efx - fex, 4);
+    book_claim_rel(B, "chord: the gap E[f(X)] − f(E[X]) of the figure, by jensen_gap()",
+                   efx - fex, jensen_gap(neglog, x, w, 2), 1e-14);
+}
+
+/* Jensen's inequality for −log, x² and exp on random discrete distributions:
+ * K from 2 to 16 values uniform on (0.05, 3) with Dirichlet(1) weights. */
+static void jensen_random(void)
+{
+    static const struct {
+        const char *name, *key;
+        double (*f)(double);
+    } fns[] = {{"−ln x", "neglog", neglog}, {"x²", "square", square},
+               {"eˣ", "exp", exp}};
+    double ones[16], x[16], w[16];
+    for (int i = 0; i < 16; i++)
+        ones[i] = 1.0;
+    for (int k = 0; k < 3; k++) {
+        double worst = INFINITY;
+        for (int c = 0; c < JENSEN_CASES; c++) {
+            size_t n = 2 + gsl_rng_uniform_int(RNG, 15);
+            for (size_t i = 0; i < n; i++)
+                x[i] = gsl_ran_flat(RNG, 0.05, 3.0);
+            gsl_ran_dirichlet(RNG, n, ones, w);
+            worst = fmin(worst, jensen_gap(fns[k].f, x, w, n));
+        }
+        char text[160], name[64];
+        snprintf(text, sizeof text,
+                 "Jensen, f = %s: E[f(X)] − f(E[X]) ≥ 0 on %d random "
+                 "distributions (smallest gap)", fns[k].name, JENSEN_CASES);
+        book_claim_ge(B, text, worst, 0.0, 1e-12);
+        snprintf(name, sizeof name, "jensen_worst_%s", fns[k].key);
+        book_value(B, name, worst, 2);
+    }
+    book_value_int(B, "jensen_cases", JENSEN_CASES);
+}
+
+/* -- 2. Gibbs' inequality, step by step ------------------------------------ */
+
+/* The sides of the chain
+ *   D(P‖Q) = E_P[−ln(q/p)] ≥ −ln E_P[q/p] = −ln Q(supp P) ≥ 0. */
+struct gibbs_sides {
+    double d;         /* D(P‖Q) by the library */
+    double e_neglog;  /* E_P[−ln(q/p)], the sum over p > 0 */
+    double jensen;    /* −ln E_P[q/p] */
+    double e_ratio;   /* E_P[q/p] = sum over p > 0 of p (q/p) */
+    double mass;      /* Q(supp P) = sum over p > 0 of q */
+};
+
+/* >>> gibbs-steps */
+static struct gibbs_sides gibbs_sides(const double *p, const double *q,
+                                      size_t n)
+{
+    struct gibbs_sides s = {0, 0, 0, 0, 0};
+    ok(kl_discrete_divergence(p, q, n, KL_BASE_E, &s.d), "divergence");
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == 0.0)
+            continue;                          /* outside the support of P */
+        double ratio = q[i] / p[i];            /* the random variable q/p  */
+        s.e_neglog += p[i] * -log(ratio);      /* E_P[−ln(q/p)]            */
+        s.e_ratio += p[i] * ratio;             /* E_P[q/p]                 */
+        s.mass += q[i];                        /* Q(supp P)                */
+    }
+    s.jensen = -log(s.e_ratio);
+    return s;
+}
+/* <<< gibbs-steps */
+
+static void gibbs(void)
+{
+    const size_t k = GIBBS_K;
+    double ones[GIBBS_K], p[GIBBS_K], q[GIBBS_K], sub[GIBBS_K];
+    size_t idx[GIBBS_K], all[GIBBS_K];
+    for (size_t i = 0; i < k; i++) {
+        ones[i] = 1.0;
+        all[i] = i;
+    }
+    double worst_identity = 0.0, worst_jensen = INFINITY, worst_spread = INFINITY,
+           worst_ratio = 0.0, worst_mass = -INFINITY, min_d = INFINITY;
+    long strict = 0, clipped = 0;
+    FILE *f = book_data(B, "gibbs.tsv",
+                        "every 10th random pair: D(P||Q) against the bound "
+                        "-ln Q(supp P), and the size of supp P",
+                        "bound\tD\tsupport");
+    for (int t = 0; t < GIBBS_PAIRS; t++) {
+        /* P lives on a random subset of m outcomes, Q on all of them */
+        size_t m = 1 + gsl_rng_uniform_int(RNG, k);
+        gsl_ran_choose(RNG, idx, m, all, k, sizeof(size_t));
+        gsl_ran_dirichlet(RNG, m, ones, sub);
+        memset(p, 0, sizeof p);
+        for (size_t i = 0; i < m; i++)
+            p[idx[i]] = sub[i];
+        gsl_ran_dirichlet(RNG, k, ones, q);
+
+        struct gibbs_sides s = gibbs_sides(p, q, k);
+        worst_identity = fmax(worst_identity, fabs(s.d - s.e_neglog) / s.d);
+        worst_jensen = fmin(worst_jensen, s.e_neglog - s.jensen);
+        if (m >= 2)
+            worst_spread = fmin(worst_spread, s.e_neglog - s.jensen);
+        worst_ratio = fmax(worst_ratio, fabs(s.e_ratio - s.mass));
+        worst_mass = fmax(worst_mass, s.mass);
+        min_d = fmin(min_d, s.d);
+        if (m < k)
+            strict++;
+        if (t % 10 == 0) {
+            fprintf(f, "%.8g\t%.8g\t%zu\n", -log(s.mass), s.d, m);
+            if (s.d > 6.0 || -log(s.mass) > 6.0)
+                clipped++;
+        }
+    }
+    book_close_file(B, f);
+
+    book_claim_le(B, "Gibbs step 1: D(P‖Q) = E_P[−ln(q/p)] (largest relative "
+                  "difference)", worst_identity, 0.0, 1e-12);
+    book_claim_ge(B, "Gibbs step 2 (Jensen): E_P[−ln(q/p)] − (−ln E_P[q/p]) ≥ 0 "
+                  "(smallest slack)", worst_jensen, 0.0, 1e-13);
+    book_claim_le(B, "Gibbs step 3: E_P[q/p] = Q(supp P) (largest difference)",
+                  worst_ratio, 0.0, 1e-15);
+    book_claim_le(B, "Gibbs step 4: Q(supp P) ≤ 1, so −ln Q(supp P) ≥ 0 "
+                  "(largest Q(supp P))", worst_mass, 1.0, 1e-15);
+    book_claim_ge(B, "Gibbs: D(P‖Q) ≥ 0 over the random pairs (smallest D)",
+                  min_d, 0.0, 0.0);
+    book_value_int(B, "gibbs_pairs", GIBBS_PAIRS);
+    book_value_int(B, "gibbs_k", GIBBS_K);
+    book_value_int(B, "gibbs_strict", strict);
+    book_value_int(B, "gibbs_clipped", clipped);
+    book_value_int(B, "gibbs_plotted", (GIBBS_PAIRS + 9) / 10);
+    book_value(B, "gibbs_worst_jensen", worst_jensen, 2);
+    book_value(B, "gibbs_worst_spread", worst_spread, 2);
+    book_value(B, "gibbs_min_d", min_d, 2);
+
+    /* Equality in step 2: q = c p on supp P, any rest elsewhere.  Then q/p = c
+     * is constant, Jensen is an equality, and D = −ln c exactly. */
+    /* >>> gibbs-equality */
+    const double pe[] = {0.5, 0.3, 0.2, 0.0, 0.0};
+    const double c = 0.6;                   /* Q(supp P) */
+    const double qe[] = {c * 0.5, c * 0.3, c * 0.2, 0.25, 0.15};
+    double d_eq;
+    ok(kl_discrete_divergence(pe, qe, 5, KL_BASE_E, &d_eq), "divergence");
+    /* <<< gibbs-equality */
+    book_claim_rel(B, "Gibbs: q = c·p on supp P makes step 2 an equality, "
+                   "D = −ln c", -log(c), d_eq, 1e-14);
+    double d_self;
+    ok(kl_discrete_divergence(pe, pe, 5, KL_BASE_E, &d_self), "divergence");
+    book_claim_abs(B, "Gibbs: D(P‖P) = 0", 0.0, d_self, 0.0);
+    book_value(B, "gibbs_eq_c", c, 2);
+    book_value(B, "gibbs_eq_d", d_eq, 6);
+
+    f = book_figure(B, "fig-gibbs", 720, 480);
+    fputs("set xlabel \"Jensen's lower bound −ln Q(supp P) (nats)\"\n"
+          "set ylabel \"D(P‖Q) (nats)\"\n"
+          "set xrange [0:6]\n"
+          "set yrange [0:6]\n"
+          "set key bottom right\n"
+          "set style fill solid 1.0 noborder\n"
+          "set cblabel \"outcomes in supp P (of 8)\"\n"
+          "set cbrange [0.5:8.5]\n"
+          "set cbtics 1\n"
+          "set palette maxcolors 8\n"
+          "plot \"gibbs.tsv\" using 1:2:3 with points pt 7 ps 0.45 lc palette "
+          "title \"random pairs (every 10th), coloured by |supp P|\", \\\n"
+          "     x with lines lt 7 lw 2 title \"D = −ln Q(supp P): equality\"\n",
+          f);
+    book_close_file(B, f);
+}
+
+/* -- 3. A million random pairs --------------------------------------------- */
+
+/* >>> textbook */
+/* The textbook sum of p (ln p − ln q), in plain floating point and not
+ * clamped at zero: what rounding alone makes of the divergence.  (ln(p/q)
+ * would overflow where q is subnormal.) */
+static double textbook_kl(const double *p, const double *q, size_t n)
+{
+    double sum = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == 0.0)
+            continue;
+        if (q[i] == 0.0)
+            return INFINITY;
+        sum += p[i] * (log(p[i]) - log(q[i]));
+    }
+    return sum;
+}
+/* <<< textbook */
+
+struct pinsker_point {
+    double d, tv;
+    int alpha;
+};
+
+/* What the million pairs leave behind: counts, extremes, a histogram of
+ * log10 D for each concentration and a thinned sample for the scatter. */
+struct tallies {
+    long pairs, draws, terms, below, above, zero, unresolved;
+    long pairs_a[NALPHAS], inf_a[NALPHAS], unres_a[NALPHAS];
+    double min_a[NALPHAS];
+    double min_text, worst_pinsker, worst_bh, worst_diff, tight;
+    double hist[NALPHAS][HBINS];
+    size_t npts;
+    struct pinsker_point pts[4000];
+};
+
+static void tally(struct tallies *t, int a, size_t k, double d, double tv,
+                  double raw)
+{
+    t->pairs++;
+    t->pairs_a[a]++;
+    t->terms += (long)k;
+    if (isinf(d)) {
+        t->inf_a[a]++;
+        return;
+    }
+    t->min_text = fmin(t->min_text, raw);
+    t->worst_diff = fmax(t->worst_diff, fabs(raw - d));
+    t->worst_pinsker = fmax(t->worst_pinsker, tv / sqrt((d + DRES) / 2.0));
+    t->worst_bh = fmax(t->worst_bh, tv - sqrt(-expm1(-d)));
+    if (d >= 1e-9)
+        t->tight = fmax(t->tight, tv / sqrt(d / 2.0));
+    if (d == 0.0)
+        t->zero++;
+    if (d < DRES) {
+        t->unresolved++;
+        t->unres_a[a]++;
+        return;
+    }
+    t->min_a[a] = fmin(t->min_a[a], d);
+    int bin = (int)floor((log10(d) - HLO) / HWIDTH);
+    if (bin < 0) {
+        t->below++;
+        bin = 0;
+    } else if (bin >= HBINS) {
+        t->above++;
+        bin = HBINS - 1;
+    }
+    t->hist[a][bin] += 1.0;
+    if (t->pairs % THIN == 0 && t->npts < sizeof t->pts / sizeof t->pts[0])
+        t->pts[t->npts++] = (struct pinsker_point){d, tv, a};
+}
+
+static void many_pairs(void)
+{
+    double *pool = xmalloc((size_t)MAXPOOL * MAXK * sizeof *pool);
+    double alpha[MAXK];
+    static struct tallies t;
+    t.min_text = INFINITY;
+    t.worst_bh = -INFINITY;
+
+    for (int a = 0; a < NALPHAS; a++) {
+        t.min_a[a] = INFINITY;
+        for (int s = 0; s < NSIZES; s++) {
+            size_t k = SIZES[s];
+            int m = POOL[s];
+            if (k < 2 || k > MAXK || m < 2 || m > MAXPOOL)
+                book_fail(B, "alphabet size %zu or pool %d out of range", k, m);
+            for (size_t i = 0; i < k; i++)
+                alpha[i] = ALPHAS[a];
+            /* >>> many-pairs */
+            for (int i = 0; i < m; i++)
+                gsl_ran_dirichlet(RNG, k, alpha, pool + (size_t)i * k);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    if (i == j)
+                        continue;
+                    const double *p = pool + (size_t)i * k;
+                    const double *q = pool + (size_t)j * k;
+                    double d, tv, raw = textbook_kl(p, q, k);
+                    ok(kl_discrete_divergence(p, q, k, KL_BASE_E, &d), "D");
+                    ok(kl_distance_tv(p, q, k, &tv), "TV");
+                    tally(&t, a, k, d, tv, raw);
+                }
+            }
+            /* <<< many-pairs */
+            t.draws += m;
+        }
+    }
+    free(pool);
+
+    FILE *f = book_data(B, "pairs-hist.tsv",
+                        "histogram of log10 D(P||Q) over the random pairs with "
+                        "finite D >= 1e-15, one column a Dirichlet concentration, "
+                        "as a density per unit of log10 D (the area is the "
+                        "fraction of all pairs that are shown)",
+                        "log10D\ta0.01\ta0.1\ta1\ta10\ta100");
+    for (int i = 0; i < HBINS; i++) {
+        fprintf(f, "%.4g", HLO + (i + 0.5) * HWIDTH);
+        for (int a = 0; a < NALPHAS; a++) {
+            fprintf(f, "\t%.6g", t.hist[a][i] / (t.pairs_a[a] * HWIDTH));
+        }
+        fputc('\n', f);
+    }
+    book_close_file(B, f);
+
+    f = book_figure(B, "fig-pairs", 760, 460);
+    fputs("set xlabel \"log₁₀ D(P‖Q)   (D in nats)\"\n"
+          "set ylabel \"density of pairs\"\n"
+          "set xrange [-15:3]\n"
+          "set yrange [0:*]\n"
+          "set xtics 1\n"
+          "set key top left title \"Dirichlet α\"\n"
+          "plot \"pairs-hist.tsv\" using 1:2 with histeps lt 1 lw 1.5 title \"0.01\", \\\n"
+          "     \"\" using 1:3 with histeps lt 2 lw 1.5 title \"0.1\", \\\n"
+          "     \"\" using 1:4 with histeps lt 3 lw 1.5 title \"1\", \\\n"
+          "     \"\" using 1:5 with histeps lt 4 lw 1.5 title \"10\", \\\n"
+          "     \"\" using 1:6 with histeps lt 5 lw 1.5 title \"100\"\n",
+          f);
+    book_close_file(B, f);
+
+    f = book_data(B, "pinsker.tsv",
+                  "every 500th random pair with finite D: D(P||Q), TV(P,Q) "
+                  "and the index of its Dirichlet concentration",
+                  "D\tTV\talpha_index");
+    for (size_t i = 0; i < t.npts; i++)
+        fprintf(f, "%.8g\t%.8g\t%d\n", t.pts[i].d, t.pts[i].tv, t.pts[i].alpha);
+    book_close_file(B, f);
+
+    f = book_figure(B, "fig-pinsker", 760, 480);
+    fputs("set xlabel \"D(P‖Q) (nats)\"\n"
+          "set ylabel \"total variation TV(P, Q)\"\n"
+          "set logscale xy\n"
+          "set xrange [1e-8:1e3]\n"
+          "set yrange [1e-4:1.6]\n"
+          "set format x \"10^{%T}\"\n"
+          "set format y \"10^{%T}\"\n"
+          "set key top left title \"Dirichlet α\" box opaque\n"
+          "set samples 400\n"
+          "pinsker(x) = sqrt(x / 2.0)\n"
+          "bh(x) = sqrt(1.0 - exp(-x))\n"
+          "plot for [i=0:4] \"pinsker.tsv\" using 1:($3 == i ? $2 : 1/0) "
+          "with points lt i+1 pt 7 ps 0.5 "
+          "title word(\"0.01 0.1 1 10 100\", i+1), \\\n"
+          "     pinsker(x) with lines lt 7 lw 2 title \"Pinsker √(D/2)\", \\\n"
+          "     bh(x) with lines lt 8 lw 2 dt 2 title \"√(1 − e^{−D})\"\n",
+          f);
+    book_close_file(B, f);
+
+    long inf_total = 0;
+    for (int a = 0; a < NALPHAS; a++) {
+        static const char *const key[] = {"a001", "a01", "a1", "a10", "a100"};
+        char name[64];
+        snprintf(name, sizeof name, "pairs_min_%s", key[a]);
+        book_value(B, name, t.min_a[a], 3);
+        snprintf(name, sizeof name, "pairs_unres_%s", key[a]);
+        book_value_int(B, name, t.unres_a[a]);
+        snprintf(name, sizeof name, "pairs_n_%s", key[a]);
+        book_value_int(B, name, t.pairs_a[a]);
+        snprintf(name, sizeof name, "pairs_inf_%s", key[a]);
+        book_value_int(B, name, t.inf_a[a]);
+        inf_total += t.inf_a[a];
+    }
+    book_value_int(B, "pairs_total", t.pairs);
+    book_value_int(B, "pairs_draws", t.draws);
+    book_value_int(B, "pairs_terms", t.terms);
+    book_value_int(B, "pairs_cells", NSIZES * NALPHAS);
+    book_value_int(B, "pairs_inf", inf_total);
+    book_value_int(B, "pairs_below", t.below);
+    book_value_int(B, "pairs_above", t.above);
+    book_value_int(B, "pairs_thin", THIN);
+    book_value_int(B, "pairs_zero", t.zero);
+    book_value_int(B, "pairs_unresolved", t.unresolved);
+    book_value(B, "pairs_dres", DRES, 1);
+    book_value(B, "pairs_min_text", t.min_text, 3);
+    book_value(B, "pairs_worst_diff", t.worst_diff, 2);
+    book_value(B, "pinsker_worst", t.worst_pinsker, 9);
+    book_value(B, "bh_worst", t.worst_bh, 2);
+    book_value(B, "pinsker_tight", t.tight, 7);
+    book_value(B, "pinsker_example_d", 1e-4, 1);
+    book_value(B, "pinsker_example_tv", sqrt(1e-4 / 2.0), 2);
+    /* the stored spiky pair of the "Try this" notes: (1, 1e-50) against (1, 1e-17) */
+    const double sp[] = {1.0, 1e-50}, sq[] = {1.0, 1e-17};
+    double sd;
+    ok(kl_discrete_divergence(sp, sq, 2, KL_BASE_E, &sd), "divergence");
+    double stext = textbook_kl(sp, sq, 2);
+    book_value(B, "spiky_text", stext, 2);
+    book_claim_le(B, "a stored spiky pair (1, 10⁻⁵⁰) vs (1, 10⁻¹⁷): its textbook "
+                  "sum is negative", stext, 0.0, 0.0);
+    book_claim_abs(B, "a stored spiky pair: the library clamps its negative "
+                   "textbook sum to 0", 0.0, sd, 0.0);
+
+    book_claim_ge(B, "million pairs: at least 10⁶ pairs were compared",
+                  (double)t.pairs, 1e6, 0.0);
+    book_claim_ge(B, "million pairs: the textbook sum Σ p ln(p/q), unclamped, "
+                  "is ≥ 0 up to rounding 10⁻¹⁵ (smallest)", t.min_text, 0.0, DRES);
+    book_claim_le(B, "million pairs: library D agrees with the textbook sum "
+                  "(largest difference)", t.worst_diff, 0.0, 1e-12);
+    book_claim_le(B, "Pinsker: TV ≤ √(D/2) on every pair, D allowed its "
+                  "rounding 10⁻¹⁵ (largest TV/√((D + 10⁻¹⁵)/2))",
+                  t.worst_pinsker, 1.0, 0.0);
+    book_claim_le(B, "Bretagnolle–Huber: TV ≤ √(1 − e^{−D}) on every pair "
+                  "(largest TV − √(1 − e^{−D}))", t.worst_bh, 0.0, 1e-14);
+}
+
+/* -- 4. Continuous families by quadrature ---------------------------------- */
+
+enum family { GAUSS, LAPLACE, STUDENT };
+static const char *const FAMILY_NAME[] = {"N", "L", "t"};
+
+/* A location-scale density: Gaussian (sigma = scale), Laplace (b = scale) or
+ * Student t with nu degrees of freedom; LOGC is its log normalising constant. */
+struct family_density {
+    enum family kind;
+    double mu, scale, nu, logc;
+};
+
+/* >>> logpdfs */
+/* Analytic log-densities.  Laplace: p(x) = exp(−|x − μ|/b) / (2b).  Student t:
+ * p(x) = Γ((ν+1)/2) / (Γ(ν/2) √(νπ) s) · (1 + z²/ν)^(−(ν+1)/2), z = (x − μ)/s,
+ * with the Γ ratio through gsl_sf_lngamma so that nothing underflows. */
+static double family_logpdf(double x, void *params)
+{
+    const struct family_density *f = params;
+    double z = (x - f->mu) / f->scale;
+    switch (f->kind) {
+    case GAUSS:
+        return -0.5 * z * z + f->logc;
+    case LAPLACE:
+        return -fabs(z) + f->logc;
+    case STUDENT:
+        return -0.5 * (f->nu + 1.0) * log1p(z * z / f->nu) + f->logc;
+    }
+    return NAN;
+}
+
+static struct family_density family_make(enum family kind, double mu,
+                                         double scale, double nu)
+{
+    struct family_density f = {kind, mu, scale, nu, -log(scale)};
+    if (kind == GAUSS)
+        f.logc -= 0.5 * log(2.0 * M_PI);
+    else if (kind == LAPLACE)
+        f.logc -= log(2.0);
+    else
+        f.logc += gsl_sf_lngamma(0.5 * (nu + 1.0)) - gsl_sf_lngamma(0.5 * nu) -
+                  0.5 * log(nu * M_PI);
+    return f;
+}
+/* <<< logpdfs */
+
+/* >>> split-quadrature */
+/* D(P‖Q) by quadrature over the whole line, cut at the kinks of the Laplace
+ * densities (|x − μ| has no derivative at μ) so that each piece is smooth. */
+static struct kl_quad_result family_divergence(struct family_density *p,
+                                               struct family_density *q)
+{
+    double cut[4] = {-INFINITY}, tmp;
+    size_t n = 1;
+    if (p->kind == LAPLACE)
+        cut[n++] = p->mu;
+    if (q->kind == LAPLACE && !(p->kind == LAPLACE && q->mu == p->mu))
+        cut[n++] = q->mu;
+    if (n == 3 && cut[1] > cut[2])
+        tmp = cut[1], cut[1] = cut[2], cut[2] = tmp;
+    cut[n] = INFINITY;
+
+    struct kl_density dq = {family_logpdf, q, -INFINITY, INFINITY};
+    struct kl_quad opts = {0.0, 1e-11, 1000};
+    struct kl_quad_result sum = {0.0, 0.0, 0};
+    for (size_t i = 0; i < n; i++) {
+        struct kl_density piece = {family_logpdf, p, cut[i], cut[i + 1]};
+        struct kl_quad_result r;
+        ok(kl_density_divergence(&piece, &dq, &opts, &r), "quadrature");
+        sum.value += r.value;
+        sum.abserr += r.abserr;
+        sum.intervals += r.intervals;
+    }
+    return sum;
+}
+/* <<< split-quadrature */
+
+/* D(Laplace(m1, b1) ‖ Laplace(m2, b2)) = ln(b2/b1) + d/b2 + (b1/b2) e^(−d/b1) − 1
+ * with d = |m1 − m2|, from E|X − m2| = d + b1 e^(−d/b1) under the first. */
+static double laplace_divergence(double m1, double b1, double m2, double b2)
+{
+    double d = fabs(m1 - m2);
+    return log(b2 / b1) + d / b2 + (b1 / b2) * exp(-d / b1) - 1.0;
+}
+
+static struct family_density random_family(enum family kind)
+{
+    double mu = gsl_ran_flat(RNG, -2.0, 2.0);
+    double scale = exp(gsl_ran_flat(RNG, log(0.5), log(2.0)));
+    double nu = gsl_ran_flat(RNG, 3.0, 30.0);
+    return family_make(kind, mu, scale, nu);
+}
+
+static void continuous(void)
+{
+    double worst_gauss = 0.0, worst_laplace = 0.0, min_d = INFINITY,
+           max_err = 0.0;
+    int count = 0;
+    FILE *f = book_data(B, "families.tsv",
+                        "D(P||Q) by quadrature for random pairs of families: "
+                        "couple index, jittered position, D, GSL error estimate, "
+                        "closed form where there is one (else NaN)",
+                        "couple\tx\tD\tabserr\tclosed");
+    for (int fp = 0; fp < 3; fp++) {
+        for (int fq = 0; fq < 3; fq++) {
+            int couple = 3 * fp + fq;
+            for (int t = 0; t < CONT_PAIRS; t++) {
+                struct family_density p = random_family((enum family)fp);
+                struct family_density q = random_family((enum family)fq);
+                struct kl_quad_result r = family_divergence(&p, &q);
+                double closed = NAN;
+                min_d = fmin(min_d, r.value);
+                max_err = fmax(max_err, r.abserr);
+                count++;
+                if (fp == GAUSS && fq == GAUSS) {
+                    ok(kl_gaussian_divergence(p.mu, p.scale, q.mu, q.scale,
+                                              &closed), "Gaussian closed form");
+                    worst_gauss = fmax(worst_gauss, fabs(r.value - closed) / closed);
+                }
+                if (fp == LAPLACE && fq == LAPLACE) {
+                    closed = laplace_divergence(p.mu, p.scale, q.mu, q.scale);
+                    worst_laplace = fmax(worst_laplace, fabs(r.value - closed) / closed);
+                }
+                fprintf(f, "%d\t%.4f\t%.10g\t%.3g\t", couple,
+                        couple + gsl_ran_flat(RNG, -0.25, 0.25), r.value, r.abserr);
+                if (isnan(closed))
+                    fputs("NaN\n", f);
+                else
+                    fprintf(f, "%.10g\n", closed);
+            }
+        }
+    }
+    book_close_file(B, f);
+
+    book_claim_le(B, "Gaussian pairs: quadrature = closed form (largest "
+                  "relative difference)", worst_gauss, 0.0, 1e-9);
+    book_claim_le(B, "Laplace pairs: quadrature = closed form (largest "
+                  "relative difference)", worst_laplace, 0.0, 1e-9);
+    book_claim_ge(B, "continuous: D ≥ 0 for every random pair of N, Laplace, "
+                  "Student t (smallest D)", min_d, 0.0, 0.0);
+    book_value_int(B, "cont_pairs", CONT_PAIRS);
+    book_value_int(B, "cont_total", count);
+    book_value(B, "cont_min_d", min_d, 3);
+    book_value(B, "cont_max_err", max_err, 2);
+    book_value(B, "cont_worst_rel", fmax(worst_gauss, worst_laplace), 2);
+
+    f = book_figure(B, "fig-families", 780, 460);
+    fputs("set xlabel \"P ‖ Q   (N = Gaussian, L = Laplace, t = Student t)\"\n"
+          "set ylabel \"D(P‖Q) by quadrature (nats)\"\n"
+          "set logscale y\n"
+          "set yrange [1e-3:1e2]\n"
+          "set format y \"10^{%T}\"\n"
+          "set xrange [-0.6:8.6]\n",
+          f);
+    fputs("set xtics (", f);
+    for (int c = 0; c < 9; c++)
+        fprintf(f, "%s\"%s ‖ %s\" %d", c ? ", " : "", FAMILY_NAME[c / 3],
+                FAMILY_NAME[c % 3], c);
+    fputs(")\nset key top right\n"
+          "plot \"families.tsv\" using 2:3:(int($1)/3 + 1) with points pt 7 ps 0.6 "
+          "lc variable notitle, \\\n"
+          "     \"\" using 2:5 with points lt 7 pt 6 ps 1.2 lw 1 "
+          "title \"closed form (N ‖ N, L ‖ L)\"\n",
+          f);
+    book_close_file(B, f);
+
+    /* One pair, drawn: where q > p the integrand is negative, yet the area
+     * under it is positive. */
+    struct family_density p = family_make(GAUSS, 0.0, 1.0, 0.0);
+    struct family_density q = family_make(LAPLACE, 0.8, 1.0, 0.0);
+    struct kl_quad_result r = family_divergence(&p, &q);
+    double most_negative = 0.0;
+    f = book_data(B, "integrand.tsv",
+                  "P = N(0, 1), Q = Laplace(0.8, 1): p, q and the integrand "
+                  "p (ln p - ln q)",
+                  "x\tp\tq\tintegrand");
+    for (int i = 0; i <= 600; i++) {
+        double x = -4.0 + 8.0 * i / 600.0;
+        double lp = family_logpdf(x, &p), lq = family_logpdf(x, &q);
+        double g = exp(lp) * (lp - lq);
+        most_negative = fmin(most_negative, g);
+        fprintf(f, "%.6g\t%.10g\t%.10g\t%.10g\n", x, exp(lp), exp(lq), g);
+    }
+    book_close_file(B, f);
+    book_value(B, "integrand_d", r.value, 4);
+    book_value(B, "integrand_min", most_negative, 3);
+
+    f = book_figure(B, "fig-integrand", 760, 560);
+    fputs("set multiplot layout 2,1\n"
+          "set lmargin 12\n"
+          "set rmargin 3\n"
+          "set xrange [-4:4]\n"
+          "set format x \"\"\n"
+          "set ylabel \"density\"\n"
+          "set key top left\n"
+          "plot \"integrand.tsv\" using 1:2 with lines lt 1 lw 2 title \"p: N(0, 1)\", \\\n"
+          "     \"\" using 1:3 with lines lt 2 lw 2 title \"q: Laplace(0.8, 1)\"\n"
+          "set format x \"%g\"\n"
+          "set xlabel \"x\"\n"
+          "set ylabel \"p(x) (ln p(x) − ln q(x))\"\n"
+          "set key top left\n",
+          f);
+    fprintf(f, "set label \"area = D(P‖Q) = %.4f nats\" at graph 0.98,0.88 right\n",
+            r.value);
+    fputs("plot \"integrand.tsv\" using 1:($4 > 0 ? $4 : 0) with filledcurves y=0 "
+          "lt 3 fs transparent solid 0.35 title \"p > q: adds\", \\\n"
+          "     \"\" using 1:($4 < 0 ? $4 : 0) with filledcurves y=0 lt 2 "
+          "fs transparent solid 0.35 title \"p < q: subtracts\", \\\n"
+          "     \"\" using 1:4 with lines lt 8 lw 1.5 notitle\n"
+          "unset multiplot\n",
+          f);
+    book_close_file(B, f);
+}
+
+/* -- 5. How KL vanishes as Q approaches P ---------------------------------- */
+
+static void vanishing(void)
+{
+    /* P and Δ are multiples of 1/16 and ε = 2^-j, so that every q = p + εΔ
+     * is exact in floating point and Q sums to exactly 1: the divergences
+     * below are those of the intended pairs, down to 10^-20 and less. */
+    enum { K = 5, NEPS = 33 };          /* ε = 2^-1 … 2^-33 */
+    const double p[K] = {1 / 16.0, 3 / 16.0, 4 / 16.0, 3 / 16.0, 5 / 16.0};
+    const double delta[K] = {1 / 16.0, -2 / 16.0, 3 / 16.0, 1 / 16.0, -3 / 16.0};
+    const int fit_lo = 7, fit_hi = 27;  /* fit the slope on ε = 2^-27 … 2^-7 */
+    double q[K], fisher = 0.0;          /* Σ Δ²/p */
+    for (int i = 0; i < K; i++)
+        fisher += delta[i] * delta[i] / p[i];
+
+    double lx[NEPS], ly[NEPS];
+    int nfit = 0, negative = 0;
+    double worst_chi = 0.0, ratio_small = NAN, eps_small = 0.0, d_min = INFINITY;
+    FILE *f = book_data(B, "vanish.tsv",
+                        "D(P||P + eps Delta): the library, the textbook sum, "
+                        "eps^2/2 sum Delta^2/p and chi2(Q|P)/2",
+                        "eps\tD\ttextbook\thalf_eps2_fisher\thalf_chi2");
+    for (int e = 0; e < NEPS; e++) {
+        int j = NEPS - e;
+        double eps = ldexp(1.0, -j);
+        /* >>> vanish */
+        for (int i = 0; i < K; i++)
+            q[i] = p[i] + eps * delta[i];
+        double d, chi2, raw = textbook_kl(p, q, K);
+        ok(kl_discrete_divergence(p, q, K, KL_BASE_E, &d), "divergence");
+        ok(kl_distance_chi2(q, p, K, &chi2), "chi-square");
+        double approx = 0.5 * eps * eps * fisher;   /* ½ ε² Σ Δ²/p */
+        /* <<< vanish */
+        fprintf(f, "%.6g\t%.10g\t%.10g\t%.10g\t%.10g\n", eps, d, raw, approx,
+                0.5 * chi2);
+        if (raw <= 0.0)
+            negative++;
+        d_min = fmin(d_min, d);
+        if (j >= fit_lo && j <= fit_hi) {
+            lx[nfit] = log10(eps);
+            ly[nfit] = log10(d);
+            nfit++;
+            worst_chi = fmax(worst_chi, fabs(0.5 * chi2 - approx) / approx);
+        }
+        if (j == fit_hi) {
+            ratio_small = d / approx;
+            eps_small = eps;
+        }
+    }
+    book_close_file(B, f);
+
+    double c0, c1, cov00, cov01, cov11, sumsq;
+    if (gsl_fit_linear(lx, 1, ly, 1, nfit, &c0, &c1, &cov00, &cov01, &cov11,
+                       &sumsq) != 0)
+        book_fail(B, "the slope fit failed");
+    book_claim_abs(B, "D(P‖P+εΔ) ∝ ε²: fitted log–log slope for ε in "
+                   "[2⁻²⁷, 2⁻⁷]", 2.0, c1, 0.01);
+    book_claim_abs(B, "D(P‖P+εΔ) / (½ ε² Σ Δ²/p) → 1, at ε = 2⁻²⁷", 1.0,
+                   ratio_small, 1e-6);
+    book_claim_le(B, "½ χ²(Q|P) by kl_distance_chi2 = ½ ε² Σ Δ²/p (largest "
+                  "relative difference)", worst_chi, 0.0, 1e-12);
+    book_value(B, "vanish_slope", c1, 6);
+    book_value(B, "vanish_fisher", fisher, 4);
+    book_value(B, "vanish_ratio_dev", ratio_small - 1.0, 2);
+    book_value(B, "vanish_eps_small", eps_small, 3);
+    book_value(B, "vanish_eps_fit_hi", ldexp(1.0, -fit_lo), 3);
+    book_value_int(B, "vanish_negative", negative);
+    book_value_int(B, "vanish_neps", NEPS);
+    book_value_int(B, "vanish_k", K);
+    book_value(B, "vanish_d_min", d_min, 2);
+
+    f = book_figure(B, "fig-vanish", 760, 480);
+    fputs("set xlabel \"ε (size of the step from P towards P + Δ)\"\n"
+          "set ylabel \"D(P‖P + εΔ) (nats)\"\n"
+          "set logscale xy\n"
+          "set xrange [5e-11:1]\n"
+          "set yrange [1e-22:1]\n"
+          "set format x \"10^{%T}\"\n"
+          "set format y \"10^{%T}\"\n"
+          "set key top left\n"
+          "plot \"vanish.tsv\" using 1:4 with lines lt 7 lw 2 "
+          "title \"½ ε² Σ Δ²/p (slope 2)\", \\\n"
+          "     \"\" using 1:2 with points lt 1 pt 7 ps 0.8 "
+          "title \"library (log1p and series near p = q)\", \\\n"
+          "     \"\" using 1:($3 > 0 ? $3 : 1/0) with points lt 2 pt 6 ps 1.2 "
+          "title \"textbook Σ p (ln p − ln q), positive\", \\\n"
+          "     \"\" using 1:($3 < 0 ? -$3 : 1/0) with points lt 2 pt 2 ps 1.2 "
+          "title \"textbook sum, negative (size shown)\"\n",
+          f);
+    book_close_file(B, f);
+}
+
+int main(int argc, char **argv)
+{
+    B = book_open("03-jensen", argc, argv);
+    RNG = gsl_rng_alloc(gsl_rng_mt19937);
+    if (RNG == NULL)
+        book_fail(B, "out of memory");
+    gsl_rng_set(RNG, SEED);
+    jensen_chord();
+    jensen_random();
+    gibbs();
+    many_pairs();
+    continuous();
+    vanishing();
+    gsl_rng_free(RNG);
+    return book_close(B);
+}

@@ -1,0 +1,192 @@
+/* Tests of `kl gauss` (src/cli/cmd_gauss.c), run as a real process (the
+ * binary named by KL_BIN): the value alone on stdout and exit 0; --base;
+ * --check's labelled lines; and for every kind of bad input one line
+ * "kl: ..." on stderr, nothing on stdout, exit status 2. */
+#define _POSIX_C_SOURCE 200809L
+#include "testlib.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kl/gaussian.h"
+
+#define ARGS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* Runs kl ARGS; checks exit 0, empty stderr and one line on stdout that
+ * reads back as WANT within relative TOL (0: exactly). */
+static void expect_value(const char *const *args, double want, double tol)
+{
+    char *out, *err;
+    int st = testlib_run_kl(args, &out, &err);
+    CU_ASSERT_EQUAL(st, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    size_t n = strlen(out);
+    CU_ASSERT(n > 1 && out[n - 1] == '\n' && strchr(out, '\n') == out + n - 1);
+    char *end;
+    double got = strtod(out, &end);
+    CU_ASSERT(end == out + n - 1);
+    if (tol == 0.0) {
+        CU_ASSERT_EQUAL(got, want);
+    } else {
+        ASSERT_REL(got, want, tol);
+    }
+    free(out);
+    free(err);
+}
+
+/* Runs kl ARGS; checks exit 2, nothing on stdout and exactly one stderr line
+ * "kl: ..." that contains WANT. */
+static void expect_bad(const char *const *args, const char *want)
+{
+    char *out, *err;
+    int st = testlib_run_kl(args, &out, &err);
+    CU_ASSERT_EQUAL(st, 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
+    CU_ASSERT_STRING_EQUAL(out, "");
+    CU_ASSERT(strncmp(err, "kl: ", 4) == 0);
+    CU_ASSERT(strlen(err) > 0 && strchr(err, '\n') == err + strlen(err) - 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, want));
+    if (strstr(err, want) == NULL)
+        fprintf(stderr, "\n    stderr '%s' lacks '%s'\n", err, want);
+    free(out);
+    free(err);
+}
+
+/* Cover & Thomas, Elements of Information Theory, Eq. (8.76) generalised,
+ * written out independently of the library (fine away from D -> 0). */
+static double textbook(double m1, double s1, double m2, double s2)
+{
+    return log(s2 / s1) + (s1 * s1 + (m1 - m2) * (m1 - m2)) / (2 * s2 * s2) - 0.5;
+}
+
+static void test_cli_gauss_values(void)
+{
+    expect_value(ARGS("gauss", "0", "1", "1", "1"), 0.5, 0.0);
+    expect_value(ARGS("gauss", "0", "1", "-4", "1"), 8.0, 0.0);
+    expect_value(ARGS("gauss", "2.5", "0.3", "2.5", "0.3"), 0.0, 0.0);
+    expect_value(ARGS("gauss", "0", "1", "0", "2"), textbook(0, 1, 0, 2), 1e-15);
+    expect_value(ARGS("gauss", "-1", "0.5", "2", "3"), textbook(-1, 0.5, 2, 3),
+                 1e-15);
+    /* the same as the library, digit for digit */
+    double d;
+    CU_ASSERT_EQUAL(kl_gaussian_divergence(0.7, 1.3, -0.4, 2.1, &d), KL_OK);
+    expect_value(ARGS("gauss", "0.7", "1.3", "-0.4", "2.1"), d, 0.0);
+    /* a tiny divergence keeps its digits: D = delta^2 / 2 exactly */
+    expect_value(ARGS("gauss", "0", "1", "1e-12", "1"), 5e-25, 1e-15);
+    /* asymmetry */
+    expect_value(ARGS("gauss", "0", "2", "0", "1"), textbook(0, 2, 0, 1), 1e-15);
+}
+
+static void test_cli_gauss_base(void)
+{
+    expect_value(ARGS("gauss", "0", "1", "1", "1", "--base", "2"),
+                 0.5 / log(2.0), 1e-15);
+    expect_value(ARGS("gauss", "--base=10", "0", "1", "1", "1"),
+                 0.5 / log(10.0), 1e-15);
+    expect_value(ARGS("gauss", "0", "1", "1", "1", "--base", "e"), 0.5, 0.0);
+}
+
+/* --check: four labelled lines, the closed form first, and a quadrature that
+ * agrees with it. */
+static void test_cli_gauss_check(void)
+{
+    const char *const *cases[] = {
+        ARGS("gauss", "0", "1", "1", "1", "--check"),
+        ARGS("gauss", "3", "0.01", "3", "0.02", "--check"), /* narrow P off 0 */
+        ARGS("gauss", "0", "1", "40", "1", "--check"),      /* 40 sd apart */
+        ARGS("gauss", "--check", "0", "5", "0", "1", "--base", "2"),
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out, *err;
+        CU_ASSERT_EQUAL(testlib_run_kl(cases[i], &out, &err), 0);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+        CU_ASSERT_STRING_EQUAL(err, "");
+        double closed = NAN, quad = NAN, diff = NAN, qerr = NAN;
+        char *c = strstr(out, "closed form"), *q = strstr(out, "quadrature");
+        char *df = strstr(out, "difference"), *qe = strstr(out, "quad. error");
+        CU_ASSERT(c == out);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(df);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(qe);
+        CU_ASSERT(sscanf(c, "closed form %lf", &closed) == 1);
+        CU_ASSERT(sscanf(q, "quadrature %lf", &quad) == 1);
+        CU_ASSERT(sscanf(df, "difference %lf", &diff) == 1);
+        CU_ASSERT(sscanf(qe, "quad. error %lf", &qerr) == 1);
+        ASSERT_REL(quad, closed, 1e-10);
+        CU_ASSERT(fabs(diff) <= 1e-10 * closed);
+        CU_ASSERT(qerr >= 0.0);
+        free(out);
+        free(err);
+    }
+    /* the closed-form line is the plain command's value */
+    char *out, *err;
+    CU_ASSERT_EQUAL(testlib_run_kl(ARGS("gauss", "0", "5", "0", "1", "--check",
+                                        "--base", "2"), &out, &err), 0);
+    double d;
+    kl_gaussian_divergence(0, 5, 0, 1, &d);
+    CU_ASSERT(strncmp(out, "closed form  ", 13) == 0);
+    CU_ASSERT_DOUBLE_EQUAL(strtod(out + 13, NULL), d / log(2.0),
+                           1e-15 * d / log(2.0));
+    free(out);
+    free(err);
+}
+
+static void test_cli_gauss_help(void)
+{
+    char *out, *err;
+    CU_ASSERT_EQUAL(testlib_run_kl(ARGS("gauss", "--help"), &out, &err), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "usage: kl gauss"));
+    CU_ASSERT_STRING_EQUAL(err, "");
+    free(out);
+    free(err);
+    CU_ASSERT_EQUAL(testlib_run_kl(ARGS("--help"), &out, &err), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "gauss MU1 SIGMA1 MU2 SIGMA2"));
+    free(out);
+    free(err);
+}
+
+static void test_cli_gauss_bad_input_errors(void)
+{
+    /* standard deviations: zero, negative, NaN, infinite */
+    expect_bad(ARGS("gauss", "0", "0", "1", "1"), "SIGMA1");
+    expect_bad(ARGS("gauss", "0", "1", "1", "0"), "SIGMA2");
+    expect_bad(ARGS("gauss", "0", "-1", "1", "1"), "SIGMA1");
+    expect_bad(ARGS("gauss", "0", "1", "1", "-2.5"), "SIGMA2");
+    expect_bad(ARGS("gauss", "0", "nan", "1", "1"), "SIGMA1");
+    expect_bad(ARGS("gauss", "0", "1", "1", "NaN"), "SIGMA2");
+    expect_bad(ARGS("gauss", "0", "inf", "1", "1"), "SIGMA1");
+    expect_bad(ARGS("gauss", "0", "1", "1", "-inf"), "SIGMA2");
+    expect_bad(ARGS("gauss", "0", "1e999", "1", "1"), "SIGMA1");
+    expect_bad(ARGS("gauss", "0", "-0", "1", "1"), "SIGMA1");
+    /* means that are not finite */
+    expect_bad(ARGS("gauss", "nan", "1", "1", "1"), "MU1");
+    expect_bad(ARGS("gauss", "0", "1", "inf", "1"), "MU2");
+    /* not numbers */
+    expect_bad(ARGS("gauss", "x", "1", "1", "1"), "MU1 'x' is not a number");
+    expect_bad(ARGS("gauss", "0", "1two", "1", "1"), "SIGMA1 '1two' is not a number");
+    expect_bad(ARGS("gauss", "0", "1", "", "1"), "MU2 is empty");
+    expect_bad(ARGS("gauss", "0", "1", "1", "1,2"), "SIGMA2 '1,2' is not a number");
+    /* wrong number of arguments */
+    expect_bad(ARGS("gauss"), "gauss needs 4 numbers, got 0");
+    expect_bad(ARGS("gauss", "0", "1", "1"), "gauss needs 4 numbers, got 3");
+    expect_bad(ARGS("gauss", "0", "1", "1", "1", "5"), "unexpected '5'");
+    expect_bad(ARGS("gauss", "--check", "0", "1"), "got 2");
+    /* options */
+    expect_bad(ARGS("gauss", "0", "1", "1", "1", "--base", "3"), "unknown base '3'");
+    expect_bad(ARGS("gauss", "0", "1", "1", "1", "--base"), "--base needs a value");
+    expect_bad(ARGS("gauss", "0", "1", "1", "1", "--base", "2", "--base", "2"),
+               "twice");
+    expect_bad(ARGS("gauss", "0", "1", "1", "1", "--frobnicate"),
+               "unknown option '--frobnicate'");
+}
+
+TEST_SUITE(cli_gauss,
+           TEST(test_cli_gauss_values),
+           TEST(test_cli_gauss_base),
+           TEST(test_cli_gauss_check),
+           TEST(test_cli_gauss_help),
+           TEST(test_cli_gauss_bad_input_errors))
