@@ -202,6 +202,63 @@ int testlib_run_kl(const char *const *args, char **out, char **err)
     return WEXITSTATUS(status);
 }
 
+/* "kl div 0.5,0.5 0.9,0.1" for messages */
+static void join_args(const char *const *args, char *buf, size_t size)
+{
+    size_t n = (size_t)snprintf(buf, size, "kl");
+    for (size_t i = 0; args[i] != NULL && n < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, " %s", args[i]);
+}
+
+void testlib_kl_value(const char *const *args, double want, double tol,
+                      int line, const char *file)
+{
+    char cmd[512], msg[1200];
+    char *out, *err;
+    join_args(args, cmd, sizeof cmd);
+    int st = testlib_run_kl(args, &out, &err);
+    int ok = st == 0 && out != NULL && err != NULL && err[0] == '\0';
+    double got = NAN;
+    if (ok) {
+        size_t n = strlen(out);
+        char *end;
+        ok = n > 1 && out[n - 1] == '\n' && strchr(out, '\n') == out + n - 1;
+        got = strtod(out, &end);
+        ok = ok && end == out + n - 1;
+        if (isinf(want) || tol == 0.0)
+            ok = ok && got == want;
+        else
+            ok = ok && fabs(got - want) <= tol * fabs(want);
+    }
+    snprintf(msg, sizeof msg, "%s: exit %d, stdout '%.200s', stderr '%.200s'; "
+             "want %.17g within rel %g", cmd, st, out ? out : "",
+             err ? err : "", want, tol);
+    CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)line, msg, file,
+                            "", CU_FALSE);
+    free(out);
+    free(err);
+}
+
+void testlib_kl_bad(const char *const *args, const char *want, int line,
+                    const char *file)
+{
+    char cmd[512], msg[1200];
+    char *out, *err;
+    join_args(args, cmd, sizeof cmd);
+    int st = testlib_run_kl(args, &out, &err);
+    int ok = st == 2 && out != NULL && err != NULL && out[0] == '\0' &&
+             strncmp(err, "kl: ", 4) == 0 &&
+             strchr(err, '\n') == err + strlen(err) - 1 &&
+             strstr(err, want) != NULL;
+    snprintf(msg, sizeof msg, "%s: exit %d, stdout '%.200s', stderr '%.200s'; "
+             "want exit 2, no stdout, one line 'kl: ...%s...'", cmd, st,
+             out ? out : "", err ? err : "", want);
+    CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)line, msg, file,
+                            "", CU_FALSE);
+    free(out);
+    free(err);
+}
+
 static int wanted(int argc, char **argv, const char *suite, const char *test)
 {
     if (argc < 2)

@@ -11,50 +11,9 @@
 
 #include "kl/gaussian.h"
 
-#define ARGS(...) ((const char *const[]){__VA_ARGS__, NULL})
-
-/* Runs kl ARGS; checks exit 0, empty stderr and one line on stdout that
- * reads back as WANT within relative TOL (0: exactly). */
-static void expect_value(const char *const *args, double want, double tol)
-{
-    char *out, *err;
-    int st = testlib_run_kl(args, &out, &err);
-    CU_ASSERT_EQUAL(st, 0);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
-    CU_ASSERT_STRING_EQUAL(err, "");
-    size_t n = strlen(out);
-    CU_ASSERT(n > 1 && out[n - 1] == '\n' && strchr(out, '\n') == out + n - 1);
-    char *end;
-    double got = strtod(out, &end);
-    CU_ASSERT(end == out + n - 1);
-    if (tol == 0.0) {
-        CU_ASSERT_EQUAL(got, want);
-    } else {
-        ASSERT_REL(got, want, tol);
-    }
-    free(out);
-    free(err);
-}
-
-/* Runs kl ARGS; checks exit 2, nothing on stdout and exactly one stderr line
- * "kl: ..." that contains WANT. */
-static void expect_bad(const char *const *args, const char *want)
-{
-    char *out, *err;
-    int st = testlib_run_kl(args, &out, &err);
-    CU_ASSERT_EQUAL(st, 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
-    CU_ASSERT_STRING_EQUAL(out, "");
-    CU_ASSERT(strncmp(err, "kl: ", 4) == 0);
-    CU_ASSERT(strlen(err) > 0 && strchr(err, '\n') == err + strlen(err) - 1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, want));
-    if (strstr(err, want) == NULL)
-        fprintf(stderr, "\n    stderr '%s' lacks '%s'\n", err, want);
-    free(out);
-    free(err);
-}
+#define ARGS KL_ARGS
+#define expect_value(args, want, tol) ASSERT_KL_VALUE(args, want, tol)
+#define expect_bad(args, want) ASSERT_KL_BAD(args, want)
 
 /* Cover & Thomas, Elements of Information Theory, Eq. (8.76) generalised,
  * written out independently of the library (fine away from D -> 0). */

@@ -13,47 +13,10 @@
 #include "kl/discrete.h"
 #include "kl/mvn.h"
 
-/* Runs kl ARGS; checks success, an empty stderr and one stdout line that
- * reads back as WANT exactly. */
-static void expect_value(const char *const *args, double want)
-{
-    char *out, *err;
-    int st = testlib_run_kl(args, &out, &err);
-    CU_ASSERT_EQUAL(st, 0);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
-    CU_ASSERT_STRING_EQUAL(err, "");
-    size_t n = strlen(out);
-    CU_ASSERT(n > 1 && out[n - 1] == '\n' && strchr(out, '\n') == out + n - 1);
-    char *end;
-    double got = strtod(out, &end);
-    CU_ASSERT(end == out + n - 1);
-    CU_ASSERT_EQUAL(got, want);
-    if (got != want)
-        fprintf(stderr, "\n    kl %s ... printed '%s', want %.17g\n", args[0],
-                out, want);
-    free(out);
-    free(err);
-}
+#define expect_value(args, want) ASSERT_KL_VALUE(args, want, 0.0)
+#define expect_bad(args, want) ASSERT_KL_BAD(args, want)
+#define ARGS KL_ARGS
 
-/* Runs kl ARGS; checks exit 2, an empty stdout and one stderr line
- * "kl: ..." containing WANT. */
-static void expect_bad(const char *const *args, const char *want)
-{
-    char *out, *err;
-    int st = testlib_run_kl(args, &out, &err);
-    CU_ASSERT_EQUAL(st, 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(err);
-    CU_ASSERT_STRING_EQUAL(out, "");
-    CU_ASSERT(strncmp(err, "kl: ", 4) == 0);
-    CU_ASSERT(strchr(err, '\n') == err + strlen(err) - 1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, want));
-    if (strstr(err, want) == NULL)
-        fprintf(stderr, "\n    stderr '%s' lacks '%s'\n", err, want);
-    free(out);
-    free(err);
-}
-
-#define ARGS(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 static double in_base(double nats, double base)
 {

@@ -64,8 +64,8 @@ static double exp_logpdf(double x, void *params)
 static void test_density_half_line(void)
 {
     double l1 = 2.0, l2 = 0.5;
-    struct kl_density p = {exp_logpdf, &l1, 0.0, INFINITY};
-    struct kl_density q = {exp_logpdf, &l2, 0.0, INFINITY};
+    struct kl_density p = {exp_logpdf, &l1, 0.0, INFINITY, 0.0, 0.0};
+    struct kl_density q = {exp_logpdf, &l2, 0.0, INFINITY, 0.0, 0.0};
     struct kl_quad_result r;
     CU_ASSERT_EQUAL(kl_density_entropy(&p, NULL, &r), KL_OK);
     ASSERT_REL(r.value, 1.0 - log(l1), 1e-10);
@@ -83,7 +83,7 @@ static void test_density_interval(void)
 {
     /* D(U[0,1] || N(0,1)) = log sqrt(2 pi) + E[x^2]/2 = log sqrt(2 pi) + 1/6 */
     struct kl_gaussian g = {0, 1};
-    struct kl_density p = {uniform01_logpdf, NULL, 0.0, 1.0};
+    struct kl_density p = {uniform01_logpdf, NULL, 0.0, 1.0, 0.0, 0.0};
     struct kl_density q = kl_gaussian_density(&g);
     struct kl_quad_result r;
     CU_ASSERT_EQUAL(kl_density_divergence(&p, &q, NULL, &r), KL_OK);
@@ -98,17 +98,17 @@ static void test_density_divergence_infinite(void)
     double rate = 1.0;
     struct kl_density p = kl_gaussian_density(&g);
     /* Q's support is a half-line: known from the supports */
-    struct kl_density q = {exp_logpdf, &rate, 0.0, INFINITY};
+    struct kl_density q = {exp_logpdf, &rate, 0.0, INFINITY, 0.0, 0.0};
     struct kl_quad_result r;
     CU_ASSERT_EQUAL(kl_density_divergence(&p, &q, NULL, &r), KL_OK);
     CU_ASSERT(isinf(r.value) && r.value > 0);
     /* the same Q declared on the whole line: found while integrating */
-    struct kl_density q2 = {exp_logpdf, &rate, -INFINITY, INFINITY};
+    struct kl_density q2 = {exp_logpdf, &rate, -INFINITY, INFINITY, 0.0, 0.0};
     CU_ASSERT_EQUAL(kl_density_divergence(&p, &q2, NULL, &r), KL_OK);
     CU_ASSERT(isinf(r.value) && r.value > 0);
     /* the other way round it is finite: 1/2 log(2 pi) + E[x^2]/2 - h(Exp(1))
      * = 1/2 log(2 pi) + 1 - 1 */
-    struct kl_density p2 = {exp_logpdf, &rate, 0.0, INFINITY};
+    struct kl_density p2 = {exp_logpdf, &rate, 0.0, INFINITY, 0.0, 0.0};
     CU_ASSERT_EQUAL(kl_density_divergence(&p2, &p, NULL, &r), KL_OK);
     ASSERT_REL(r.value, 0.5 * log(2 * M_PI), 1e-10);
 }
@@ -117,8 +117,8 @@ static void test_density_errors(void)
 {
     struct kl_gaussian g = {0, 1};
     struct kl_density p = kl_gaussian_density(&g);
-    struct kl_density nofn = {NULL, NULL, -INFINITY, INFINITY};
-    struct kl_density empty = {uniform01_logpdf, NULL, 1.0, 1.0};
+    struct kl_density nofn = {NULL, NULL, -INFINITY, INFINITY, 0.0, 0.0};
+    struct kl_density empty = {uniform01_logpdf, NULL, 1.0, 1.0, 0.0, 0.0};
     struct kl_quad_result r;
     CU_ASSERT_EQUAL(kl_density_entropy(NULL, NULL, &r), KL_EPARAM);
     CU_ASSERT_EQUAL(kl_density_entropy(&nofn, NULL, &r), KL_EPARAM);
@@ -183,7 +183,33 @@ static void test_density_gaussian_closed_form(void)
     CU_ASSERT_EQUAL(d, 9.0);
 }
 
+/* A narrow density far from the origin: found through its centre and scale;
+ * without them the rule never samples its mass, and says so. */
+static void test_density_narrow_far(void)
+{
+    struct kl_gaussian a = {3.0, 0.01}, b = {3.0, 0.02}, c = {1000.0, 1e-3};
+    struct kl_density p = kl_gaussian_density(&a), q = kl_gaussian_density(&b);
+    struct kl_quad_result r;
+    CU_ASSERT_EQUAL(kl_density_divergence(&p, &q, NULL, &r), KL_OK);
+    ASSERT_REL(r.value, gauss_kl(3.0, 0.01, 3.0, 0.02), 1e-10);
+    struct kl_density pc = kl_gaussian_density(&c);
+    CU_ASSERT_EQUAL(kl_density_entropy(&pc, NULL, &r), KL_OK);
+    ASSERT_REL(r.value, 0.5 * log(2 * M_PI * M_E * 1e-6), 1e-10);
+    /* the same densities without a centre and scale */
+    struct kl_density bare_p = {kl_gaussian_logpdf, &a, -INFINITY, INFINITY, 0.0, 0.0};
+    struct kl_density bare_q = {kl_gaussian_logpdf, &b, -INFINITY, INFINITY, 0.0, 0.0};
+    CU_ASSERT_EQUAL(kl_density_divergence(&bare_p, &bare_q, NULL, &r), KL_EQUAD);
+    struct kl_density bare_c = {kl_gaussian_logpdf, &c, -INFINITY, INFINITY, 0.0, 0.0};
+    CU_ASSERT_EQUAL(kl_density_entropy(&bare_c, NULL, &r), KL_EQUAD);
+    /* a bad scale is refused */
+    struct kl_density neg = {kl_gaussian_logpdf, &a, -INFINITY, INFINITY, 3.0, -1.0};
+    CU_ASSERT_EQUAL(kl_density_entropy(&neg, NULL, &r), KL_EPARAM);
+    struct kl_density nanc = {kl_gaussian_logpdf, &a, -INFINITY, INFINITY, NAN, 1.0};
+    CU_ASSERT_EQUAL(kl_density_entropy(&nanc, NULL, &r), KL_EPARAM);
+}
+
 TEST_SUITE(density,
+           TEST(test_density_narrow_far),
            TEST(test_density_gaussian_closed_form),
            TEST(test_density_gaussian_entropy),
            TEST(test_density_gaussian_divergence),

@@ -295,7 +295,7 @@ static void test_mle_expectation_errors(void)
 {
     struct kl_mle_gamma g = {2.5, 1.2};
     struct kl_density p = kl_mle_gamma_density(&g);
-    struct kl_density empty = {kl_mle_gamma_logpdf, &g, 1.0, 1.0};
+    struct kl_density empty = {kl_mle_gamma_logpdf, &g, 1.0, 1.0, 0.0, 0.0};
     struct kl_quad zero = {0.0, 1e-10, 0};
     struct kl_quad_result r;
     CU_ASSERT_EQUAL(kl_mle_expectation(NULL, identity, NULL, NULL, &r), KL_EPARAM);

@@ -57,4 +57,20 @@ char *testlib_read(const char *dir, const char *name);
  * -1 if it could not be run or died on a signal. */
 int testlib_run_kl(const char *const *args, char **out, char **err);
 
+/* The calculator's output convention, asserted at the caller's line:
+ * ASSERT_KL_VALUE runs kl ARGS and checks exit status 0, an empty stderr and
+ * one stdout line that reads back as WANT within relative TOL (0: exactly,
+ * "inf" for +infinity); ASSERT_KL_BAD checks exit status 2, an empty stdout
+ * and one stderr line "kl: ..." that contains WANT.  KL_ARGS builds the
+ * NULL-terminated argument list: KL_ARGS("div", "0.5,0.5", "0.9,0.1"). */
+#define KL_ARGS(...) ((const char *const[]){__VA_ARGS__, NULL})
+void testlib_kl_value(const char *const *args, double want, double tol,
+                      int line, const char *file);
+void testlib_kl_bad(const char *const *args, const char *want, int line,
+                    const char *file);
+#define ASSERT_KL_VALUE(args, want, tol) \
+    testlib_kl_value((args), (want), (tol), __LINE__, __FILE__)
+#define ASSERT_KL_BAD(args, want) \
+    testlib_kl_bad((args), (want), __LINE__, __FILE__)
+
 #endif

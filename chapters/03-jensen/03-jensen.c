@@ -605,11 +605,12 @@ static struct kl_quad_result family_divergence(struct family_density *p,
         tmp = cut[1], cut[1] = cut[2], cut[2] = tmp;
     cut[n] = INFINITY;
 
-    struct kl_density dq = {family_logpdf, q, -INFINITY, INFINITY};
+    struct kl_density dq = {family_logpdf, q, -INFINITY, INFINITY, q->mu, q->scale};
     struct kl_quad opts = {0.0, 1e-11, 1000};
     struct kl_quad_result sum = {0.0, 0.0, 0};
     for (size_t i = 0; i < n; i++) {
-        struct kl_density piece = {family_logpdf, p, cut[i], cut[i + 1]};
+        struct kl_density piece = {family_logpdf, p, cut[i], cut[i + 1], p->mu,
+                                   p->scale};
         struct kl_quad_result r;
         ok(kl_density_divergence(&piece, &dq, &opts, &r), "quadrature");
         sum.value += r.value;

@@ -143,11 +143,11 @@ static void models_figure(const struct model *m)
 {
     FILE *f = book_data(B, "models.tsv", "the true law and three models",
                         "x\tp_gamma\tq_exp\tq_best\tq_off");
-    for (int i = 0; i <= 600; i++) {
-        double x = -2.0 + 11.0 * i / 600.0;
+    for (int i = 0; i <= 440; i++) {
+        double x = -2.0 + 11.0 * i / 440.0;
         fprintf(f, "%.6g", x);
         for (int j = 0; j < 4; j++)
-            fprintf(f, "\t%.8g", exp(m[j].q.logpdf(x, m[j].q.params)));
+            fprintf(f, "\t%.6g", exp(m[j].q.logpdf(x, m[j].q.params)));
         fputc('\n', f);
     }
     book_close_file(B, f);
@@ -198,11 +198,11 @@ static void running_averages(struct model *m)
         /* <<< running */
         char text[600], name[64];
         snprintf(text, sizeof text,
-                 "%s: average log-likelihood at n = %d → E_p[log q] "
+                 "%.63s: average log-likelihood at n = %d → E_p[log q] "
                  "(quadrature)", m[j].title, N_LLN);
         book_claim_sigma(B, text, limit, avg[j][NPTS - 1], se, 4.0);
         snprintf(text, sizeof text,
-                 "%s: −E_p[log q] closed form = h(p) + D(p‖q) by quadrature",
+                 "%.63s: −E_p[log q] closed form = h(p) + D(p‖q) by quadrature",
                  m[j].title);
         book_claim_rel(B, text, m[j].cross, m[j].h_plus_d, 1e-10);
         snprintf(name, sizeof name, "lln_limit_%d", j);
@@ -351,7 +351,7 @@ static void kl_map(double mu_star, double sigma_star, double d_star)
         double mu = MU_LO + (MU_HI - MU_LO) * i / 60.0;
         for (int j = 0; j <= 60; j++) {
             double sigma = S_LO + (S_HI - S_LO) * j / 60.0;
-            fprintf(f, "%.6g\t%.6g\t%.8g\n", mu, sigma, kl_to_gaussian(mu, sigma, &o));
+            fprintf(f, "%.6g\t%.6g\t%.6g\n", mu, sigma, kl_to_gaussian(mu, sigma, &o));
         }
         fputc('\n', f);
     }
@@ -420,7 +420,7 @@ static void mle_clouds(double mu_star, double sigma_star, double d_star)
             vars[r] = sigma * sigma;
             rms += (mu - mu_star) * (mu - mu_star)
                    + (sigma - sigma_star) * (sigma - sigma_star);
-            fprintf(f, "%zu\t%.8g\t%.8g\n", n, mu, sigma);
+            fprintf(f, "%zu\t%.6g\t%.6g\n", n, mu, sigma);
         }
         fputs("\n\n", f);
         char name[64], text[200];
@@ -463,12 +463,12 @@ static void mle_clouds(double mu_star, double sigma_star, double d_star)
           "unset contour\n"
           "set key top left opaque box width -2 spacing 1.0\n"
           "plot \"fig-mle-contours.tsv\" using 1:2 with lines lc rgb \"#BBBBBB\" lw 1 "
-          "title \"contours of D\", \\\n"
-          "     \"mle.tsv\" index 0 using 2:3 with points lt 5 pt 7 ps 0.45 title \"n = 10\", \\\n"
-          "     \"\" index 1 using 2:3 with points lt 2 pt 7 ps 0.45 title \"n = 100\", \\\n"
-          "     \"\" index 2 using 2:3 with points lt 3 pt 7 ps 0.45 title \"n = 1000\", \\\n"
-          "     \"\" index 3 using 2:3 with points lt 4 pt 7 ps 0.45 title \"n = 10000\", \\\n",
+          "title \"contours of D\", \\\n",
           f);
+    static const int colour[NMLE] = {5, 2, 3, 4};
+    for (int s = 0; s < NMLE; s++)
+        fprintf(f, "     \"mle.tsv\" index %d using 2:3 with points lt %d pt 7 "
+                   "ps 0.45 title \"n = %zu\", \\\n", s, colour[s], MLE_SIZES[s]);
     fprintf(f, "     \"-\" using 1:2 with points pt 1 ps 3 lw 1.5 lc rgb \"black\" "
                "title \"minimiser of D\"\n%.10g\t%.10g\ne\n",
             mu_star, sigma_star);
@@ -612,6 +612,7 @@ static void categorical(void)
                         "random laws q ~ Dirichlet(1): D(p-hat||q), D(p||q) and "
                         "the average log-likelihood log L(q) / n",
                         "D_hat\tD_true\tavg_loglik");
+    enum { CAT_PLOT = 1000 };             /* rival laws drawn in the figure */
     double alpha[K], q[K], worst_gap = -INFINITY, worst_id = 0.0;
     for (int j = 0; j < K; j++)
         alpha[j] = 1.0;
@@ -625,10 +626,10 @@ static void categorical(void)
         worst_id = fmax(worst_id, fabs(llq - (loglik - CAT_N * d))
                                       / fabs(llq));
         /* <<< rivals */
-        if (r < 2000) {
+        if (r < CAT_PLOT) {
             double d_true;
             ok(kl_discrete_divergence(ptrue, q, K, KL_BASE_E, &d_true), "D(p||q)");
-            fprintf(f, "%.8g\t%.8g\t%.10g\n", d, d_true, llq / CAT_N);
+            fprintf(f, "%.6g\t%.6g\t%.6g\n", d, d_true, llq / CAT_N);
         }
     }
     book_close_file(B, f);
@@ -719,6 +720,7 @@ static void categorical(void)
 
     book_value_int(B, "cat_n", CAT_N);
     book_value_int(B, "cat_draws", CAT_DRAWS);
+    book_value_int(B, "cat_plotted", CAT_PLOT);
     book_value(B, "cat_h_hat", h_hat, 4);
     book_value(B, "cat_loglik", loglik, 5);
     book_value(B, "cat_best_shortfall", -worst_gap, 3);
@@ -837,7 +839,8 @@ static void aic_bias(void)
             if (s == 1) {
                 char text[200];
                 snprintf(text, sizeof text,
-                         "n = 200, k = %d: bias of log L(θ̂) = kn/(n−k−1)", k);
+                         "n = %zu, k = %d: bias of log L(θ̂) = kn/(n−k−1)",
+                         FIG_N[s], k);
                 book_claim_sigma(B, text, bias_exact(k, FIG_N[s]), bias[s][k - 1],
                                  se[s][k - 1], 4.0);
             } else {
@@ -845,17 +848,21 @@ static void aic_bias(void)
             }
         }
     }
-    book_claim_le(B, "n = 25, k = 1…6: bias = kn/(n−k−1) (largest |error| / SE)",
-                  worst_z, 4.0, 0.0);
+    char text[200];
+    snprintf(text, sizeof text,
+             "n = %zu, k = 1…%d: bias = kn/(n−k−1) (largest |error| / SE)",
+             FIG_N[0], KMAX);
+    book_claim_le(B, text, worst_z, 4.0, 0.0);
 
     FILE *f = book_data(B, "aic-bias.tsv",
                         "Monte Carlo bias of the maximised log-likelihood with "
                         "standard errors, and k n / (n - k - 1)",
-                        "k\tbias_n25\tse_n25\texact_n25\tbias_n200\tse_n200\texact_n200");
+                        "k\tbias_small_n\tse_small_n\texact_small_n\t"
+                        "bias_large_n\tse_large_n\texact_large_n");
     for (int k = 1; k <= KMAX; k++)
         fprintf(f, "%d\t%.8g\t%.4g\t%.8g\t%.8g\t%.4g\t%.8g\n", k, bias[0][k - 1],
-                se[0][k - 1], bias_exact(k, 25), bias[1][k - 1], se[1][k - 1],
-                bias_exact(k, 200));
+                se[0][k - 1], bias_exact(k, FIG_N[0]), bias[1][k - 1], se[1][k - 1],
+                bias_exact(k, FIG_N[1]));
     book_close_file(B, f);
 
     f = book_figure(B, "fig-aic-bias", 760, 460);
@@ -865,14 +872,15 @@ static void aic_bias(void)
           "set yrange [0:9.5]\n"
           "set xtics 1\n"
           "set key top left\n"
-          "plot x with lines lt 8 lw 2 title \"bias = k (Akaike)\", \\\n"
-          "     \"aic-bias.tsv\" using 1:4 with lines lt 1 dt 2 title \"kn/(n−k−1), n = 25\", \\\n"
-          "     \"\" using ($1-0.06):2:(2*$3) with yerrorbars lt 1 pt 7 ps 0.9 "
-          "title \"simulated, n = 25 (±2 SE)\", \\\n"
-          "     \"\" using 1:7 with lines lt 2 dt 2 title \"kn/(n−k−1), n = 200\", \\\n"
-          "     \"\" using ($1+0.06):5:(2*$6) with yerrorbars lt 2 pt 5 ps 0.9 "
-          "title \"simulated, n = 200 (±2 SE)\"\n",
+          "plot x with lines lt 8 lw 2 title \"bias = k (Akaike)\", \\\n",
           f);
+    fprintf(f, "     \"aic-bias.tsv\" using 1:4 with lines lt 1 dt 2 title \"kn/(n−k−1), n = %zu\", \\\n"
+               "     \"\" using ($1-0.06):2:(2*$3) with yerrorbars lt 1 pt 7 ps 0.9 "
+               "title \"simulated, n = %zu (±2 SE)\", \\\n"
+               "     \"\" using 1:7 with lines lt 2 dt 2 title \"kn/(n−k−1), n = %zu\", \\\n"
+               "     \"\" using ($1+0.06):5:(2*$6) with yerrorbars lt 2 pt 5 ps 0.9 "
+               "title \"simulated, n = %zu (±2 SE)\"\n",
+            FIG_N[0], FIG_N[0], FIG_N[1], FIG_N[1]);
     book_close_file(B, f);
     for (int k = 1; k <= KMAX; k++) {
         char name[64];
@@ -940,6 +948,19 @@ static void candidates(struct kl_mle_poly **w, const double *f, const double *y,
     }
 }
 
+/* V with thousands separators ("1,000,000") into BUF. */
+static void grouped(long v, char *buf, size_t size)
+{
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%ld", v), j = 0;
+    for (int i = 0; i < n && (size_t)j + 2 < size; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[j++] = ',';
+        buf[j++] = digits[i];
+    }
+    buf[j] = '\0';
+}
+
 static int argmin(const double *v, int n)
 {
     int best = 0;
@@ -995,9 +1016,11 @@ static void aic_selection(void)
         worst_z = fmax(worst_z, fabs(heldmean[c] - expect[c]) / heldse[c]);
     }
     free(held);
-    book_claim_le(B, "held-out log-likelihood on 10⁶ fresh points = exact "
-                  "expectation via KL, degrees 0…8 (largest |error| / SE)",
-                  worst_z, 4.0, 0.0);
+    char text[200];
+    snprintf(text, sizeof text, "held-out log-likelihood on %ld fresh points = "
+             "exact expectation via KL, degrees 0…%d (largest |error| / SE)",
+             (long)SEL_FRESH * SEL_N, NCAND - 1);
+    book_claim_le(B, text, worst_z, 4.0, 0.0);
     int pick_aic = argmin(aic, NCAND);
     double neg_held[NCAND];
     for (int c = 0; c < NCAND; c++)
@@ -1052,10 +1075,13 @@ static void aic_selection(void)
           "set key top right\n"
           "plot \"aic-example.tsv\" using 1:3 with linespoints lt 8 pt 6 title \"−2 log L(θ̂) (training)\", \\\n"
           "     \"\" using 1:4 with linespoints lt 1 pt 7 title \"AIC = −2 log L + 2k\", \\\n"
-          "     \"\" using 1:5:6 with yerrorbars lt 2 pt 5 ps 0.8 title \"held-out, 10⁶ fresh points\", \\\n"
-          "     \"\" using 1:5 with lines lt 2 notitle\n"
-          "unset multiplot\n",
+          "     \"\" using 1:5 with lines lt 2 notitle, \\\n",
           g);
+    char nfresh[64];
+    grouped((long)SEL_FRESH * SEL_N, nfresh, sizeof nfresh);
+    fprintf(g, "     \"\" using 1:5:6 with yerrorbars lt 2 pt 5 ps 0.8 "
+               "title \"held-out, %s fresh points\"\n"
+               "unset multiplot\n", nfresh);
     book_close_file(B, g);
 
     /* many data sets: AIC's average against the expected deviance, and picks */

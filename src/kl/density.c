@@ -12,21 +12,27 @@ struct kl_quad kl_quad_default(void)
 
 struct integrand {
     const struct kl_density *p, *q;
+    double centre, scale;   /* x = centre + scale z; scale 1 on the raw axis */
     int q_missing;      /* set when q = 0 where p > 0: the divergence is +inf */
+    long seen;          /* evaluations where p(x) > 0 */
 };
 
-static double entropy_integrand(double x, void *vp)
+static double entropy_integrand(double z, void *vp)
 {
     struct integrand *in = vp;
+    double x = in->centre + in->scale * z;
     double lp = in->p->logpdf(x, in->p->params);
     if (!(lp > -INFINITY))
         return 0.0;
-    return -exp(lp) * lp;
+    double w = exp(lp);
+    in->seen += w > 0.0;
+    return -w * lp * in->scale;
 }
 
-static double divergence_integrand(double x, void *vp)
+static double divergence_integrand(double z, void *vp)
 {
     struct integrand *in = vp;
+    double x = in->centre + in->scale * z;
     double lp = in->p->logpdf(x, in->p->params);
     if (!(lp > -INFINITY))
         return 0.0;
@@ -36,7 +42,8 @@ static double divergence_integrand(double x, void *vp)
         return 0.0;
     }
     double w = exp(lp);
-    return w == 0.0 ? 0.0 : w * (lp - lq);
+    in->seen += w > 0.0;
+    return w == 0.0 ? 0.0 : w * (lp - lq) * in->scale;
 }
 
 /* Picks the GSL routine that fits the support [a, b]. */
@@ -62,21 +69,30 @@ static enum kl_status run(double (*fn)(double, void *), struct integrand *in,
 {
     struct kl_quad o = opts ? *opts : kl_quad_default();
     const struct kl_density *p = in->p;
-    if (p->logpdf == NULL || !(p->lower < p->upper) || o.limit == 0)
+    if (p->logpdf == NULL || !(p->lower < p->upper) || o.limit == 0 ||
+        !isfinite(p->scale) || p->scale < 0.0 || !isfinite(p->centre))
         return KL_EPARAM;
+    /* the integration variable z and its limits */
+    in->centre = p->scale > 0.0 ? p->centre : 0.0;
+    in->scale = p->scale > 0.0 ? p->scale : 1.0;
+    double a = (p->lower - in->centre) / in->scale;
+    double b = (p->upper - in->centre) / in->scale;
     gsl_integration_workspace *w = gsl_integration_workspace_alloc(o.limit);
     if (w == NULL)
         return KL_ENOMEM;
     gsl_error_handler_t *old = gsl_set_error_handler_off();
     gsl_function f = {fn, in};
     double value = NAN, abserr = NAN;
-    int gs = integrate(&f, p->lower, p->upper, &o, w, &value, &abserr);
+    int failed = integrate(&f, a, b, &o, w, &value, &abserr) != GSL_SUCCESS;
+    size_t intervals = w->size;
     out->value = value;
     out->abserr = abserr;
-    out->intervals = w->size;
+    out->intervals = intervals;
     gsl_set_error_handler(old);
     gsl_integration_workspace_free(w);
-    return gs == GSL_SUCCESS ? KL_OK : KL_EQUAD;
+    if (in->seen == 0 && !in->q_missing)
+        return KL_EQUAD;    /* P's mass was never sampled */
+    return failed ? KL_EQUAD : KL_OK;
 }
 
 enum kl_status kl_density_entropy(const struct kl_density *p,
@@ -85,7 +101,7 @@ enum kl_status kl_density_entropy(const struct kl_density *p,
 {
     if (p == NULL)
         return KL_EPARAM;
-    struct integrand in = {p, NULL, 0};
+    struct integrand in = {p, NULL, 0.0, 1.0, 0, 0};
     return run(entropy_integrand, &in, opts, out);
 }
 
@@ -104,7 +120,7 @@ enum kl_status kl_density_divergence(const struct kl_density *p,
         out->intervals = 0;
         return KL_OK;
     }
-    struct integrand in = {p, q, 0};
+    struct integrand in = {p, q, 0.0, 1.0, 0, 0};
     enum kl_status st = run(divergence_integrand, &in, opts, out);
     if (in.q_missing && (st == KL_OK || st == KL_EQUAD)) {
         out->value = INFINITY;

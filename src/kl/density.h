@@ -23,6 +23,14 @@ struct kl_density {
     void *params;
     double lower;   /* -INFINITY for no lower bound */
     double upper;   /* +INFINITY for no upper bound */
+    /* Where the mass is: a centre (mean or mode) and a width (a standard
+     * deviation, or any comparable scale).  With scale > 0 the integrals run
+     * in the coordinate z = (x - centre)/scale, where the mass sits near
+     * z = 0 whatever its place and width, so that a narrow density far from
+     * the origin is not missed by the first samples of the adaptive rule.  Leave both 0 when unknown (the integrals then
+     * run on the raw x axis). */
+    double centre;
+    double scale;
 };
 
 /* Tolerances and workspace size; kl_quad_default() is epsabs 0,
@@ -44,10 +52,12 @@ struct kl_quad_result {
 
 /* Differential entropy h(P) = -integral p log p, in nats.  OPTS may be NULL
  * for the defaults.  Returns KL_OK; KL_EQUAD when GSL could not reach the
- * tolerance (the result is still written, with GSL's error estimate, so the
- * caller can judge it); KL_EPARAM for a support with lower >= upper or a NULL
- * callback; KL_ENOMEM when the workspace cannot be allocated.  Never aborts:
- * the GSL error handler is switched off for the duration of the call. */
+ * tolerance, or when P was zero at every point the rule sampled (its mass was
+ * missed: give the density a centre and scale) — the result is still written,
+ * with GSL's error estimate, so the caller can judge it; KL_EPARAM for a
+ * support with lower >= upper, a NULL callback or a negative or non-finite
+ * scale; KL_ENOMEM when the workspace cannot be allocated.  Never aborts: the
+ * GSL error handler is switched off for the duration of the call. */
 enum kl_status kl_density_entropy(const struct kl_density *p,
                                   const struct kl_quad *opts,
                                   struct kl_quad_result *out);

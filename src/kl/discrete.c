@@ -2,32 +2,13 @@
 
 #include <math.h>
 
-/* Neumaier's compensated summation (Neumaier 1974; Higham, Accuracy and
- * Stability of Numerical Algorithms, 2nd ed., §4.3). */
-struct ksum {
-    double s, c;
-};
-
-static void ksum_add(struct ksum *k, double x)
-{
-    double t = k->s + x;
-    if (fabs(k->s) >= fabs(x))
-        k->c += (k->s - t) + x;
-    else
-        k->c += (x - t) + k->s;
-    k->s = t;
-}
-
-static double ksum_value(const struct ksum *k)
-{
-    return k->s + k->c;
-}
+#include "ksum.h"
 
 enum kl_status kl_discrete_check(const double *p, size_t n)
 {
     if (n == 0)
         return KL_EEMPTY;
-    struct ksum sum = {0.0, 0.0};
+    struct kl_ksum sum = KL_KSUM_ZERO;
     for (size_t i = 0; i < n; i++) {
         if (isnan(p[i]))
             return KL_ENAN;
@@ -35,9 +16,9 @@ enum kl_status kl_discrete_check(const double *p, size_t n)
             return KL_EINF;
         if (p[i] < 0.0)
             return KL_ENEGATIVE;
-        ksum_add(&sum, p[i]);
+        kl_ksum_add(&sum, p[i]);
     }
-    if (!(fabs(ksum_value(&sum) - 1.0) <= KL_SUM_TOL))
+    if (!(fabs(kl_ksum_value(&sum) - 1.0) <= KL_SUM_TOL))
         return KL_ESUM;
     return KL_OK;
 }
@@ -60,10 +41,10 @@ enum kl_status kl_discrete_normalize(const double *counts, size_t n, double *out
     if (max == 0.0)
         return KL_EZERO;
     /* Scale by the largest count first so that the sum cannot overflow. */
-    struct ksum sum = {0.0, 0.0};
+    struct kl_ksum sum = KL_KSUM_ZERO;
     for (size_t i = 0; i < n; i++)
-        ksum_add(&sum, counts[i] / max);
-    double total = ksum_value(&sum);
+        kl_ksum_add(&sum, counts[i] / max);
+    double total = kl_ksum_value(&sum);
     for (size_t i = 0; i < n; i++)
         out[i] = (counts[i] / max) / total;
     return KL_OK;
@@ -120,11 +101,11 @@ enum kl_status kl_discrete_entropy(const double *p, size_t n, double base,
     if (st != KL_OK)
         return st;
     struct log_base lb = make_log_base(base, scale);
-    struct ksum sum = {0.0, 0.0};
+    struct kl_ksum sum = KL_KSUM_ZERO;
     for (size_t i = 0; i < n; i++)
         if (p[i] > 0.0)
-            ksum_add(&sum, -p[i] * log_in(&lb, p[i]));
-    *h = ksum_value(&sum) + 0.0; /* + 0.0 turns -0 into +0 */
+            kl_ksum_add(&sum, -p[i] * log_in(&lb, p[i]));
+    *h = kl_ksum_value(&sum) + 0.0; /* + 0.0 turns -0 into +0 */
     return KL_OK;
 }
 
@@ -136,7 +117,7 @@ enum kl_status kl_discrete_cross_entropy(const double *p, const double *q,
     if (st != KL_OK)
         return st;
     struct log_base lb = make_log_base(base, scale);
-    struct ksum sum = {0.0, 0.0};
+    struct kl_ksum sum = KL_KSUM_ZERO;
     for (size_t i = 0; i < n; i++) {
         if (p[i] == 0.0)
             continue;
@@ -144,9 +125,9 @@ enum kl_status kl_discrete_cross_entropy(const double *p, const double *q,
             *h = INFINITY;
             return KL_OK;
         }
-        ksum_add(&sum, -p[i] * log_in(&lb, q[i]));
+        kl_ksum_add(&sum, -p[i] * log_in(&lb, q[i]));
     }
-    *h = ksum_value(&sum) + 0.0;
+    *h = kl_ksum_value(&sum) + 0.0;
     return KL_OK;
 }
 
@@ -166,21 +147,21 @@ static double phi_series(double d)
 /* Adds p log(p/q) (p > 0, q > 0) to SUM.  Near p = q the term is split as
  * q phi((p-q)/q) + (p-q): the first part is tiny and exact to a few ulps, the
  * second is exact (Sterbenz) and cancels across the vector. */
-static void add_kl_term(struct ksum *sum, const struct log_base *lb, double p,
+static void add_kl_term(struct kl_ksum *sum, const struct log_base *lb, double p,
                         double q)
 {
     double diff = p - q;
     double d = diff / q;
     if (fabs(d) < 0.1) {
-        ksum_add(sum, q * phi_series(d) * lb->scale);
-        ksum_add(sum, diff * lb->scale);
+        kl_ksum_add(sum, q * phi_series(d) * lb->scale);
+        kl_ksum_add(sum, diff * lb->scale);
         return;
     }
     double r = p / q;
     if (isfinite(r) && r >= 0x1p-1022)
-        ksum_add(sum, p * log_in(lb, r));
+        kl_ksum_add(sum, p * log_in(lb, r));
     else
-        ksum_add(sum, p * (log_in(lb, p) - log_in(lb, q)));
+        kl_ksum_add(sum, p * (log_in(lb, p) - log_in(lb, q)));
 }
 
 enum kl_status kl_discrete_divergence(const double *p, const double *q,
@@ -191,7 +172,7 @@ enum kl_status kl_discrete_divergence(const double *p, const double *q,
     if (st != KL_OK)
         return st;
     struct log_base lb = make_log_base(base, scale);
-    struct ksum sum = {0.0, 0.0};
+    struct kl_ksum sum = KL_KSUM_ZERO;
     for (size_t i = 0; i < n; i++) {
         if (p[i] == 0.0)
             continue;
@@ -202,7 +183,7 @@ enum kl_status kl_discrete_divergence(const double *p, const double *q,
         add_kl_term(&sum, &lb, p[i], q[i]);
     }
     /* Rounding can leave a result of a few ulps below zero for P = Q. */
-    *d = fmax(ksum_value(&sum), 0.0);
+    *d = fmax(kl_ksum_value(&sum), 0.0);
     return KL_OK;
 }
 
@@ -214,7 +195,7 @@ enum kl_status kl_discrete_js(const double *p, const double *q, size_t n,
     if (st != KL_OK)
         return st;
     struct log_base lb = make_log_base(base, scale);
-    struct ksum sum = {0.0, 0.0};
+    struct kl_ksum sum = KL_KSUM_ZERO;
     for (size_t i = 0; i < n; i++) {
         double m = 0.5 * p[i] + 0.5 * q[i];
         if (p[i] > 0.0)
@@ -222,6 +203,6 @@ enum kl_status kl_discrete_js(const double *p, const double *q, size_t n,
         if (q[i] > 0.0)
             add_kl_term(&sum, &lb, q[i], m);
     }
-    *js = fmax(0.5 * ksum_value(&sum), 0.0);
+    *js = fmax(0.5 * kl_ksum_value(&sum), 0.0);
     return KL_OK;
 }

@@ -3,22 +3,7 @@
 #include <math.h>
 
 #include "discrete.h"
-
-/* Neumaier's compensated summation (Higham, Accuracy and Stability of
- * Numerical Algorithms, 2nd ed., §4.3). */
-struct nsum {
-    double s, c;
-};
-
-static void nsum_add(struct nsum *k, double x)
-{
-    double t = k->s + x;
-    if (fabs(k->s) >= fabs(x))
-        k->c += (k->s - t) + x;
-    else
-        k->c += (x - t) + k->s;
-    k->s = t;
-}
+#include "ksum.h"
 
 static enum kl_status check_pair(const double *p, const double *q, size_t n)
 {
@@ -32,10 +17,10 @@ enum kl_status kl_distance_tv(const double *p, const double *q, size_t n,
     enum kl_status st = check_pair(p, q, n);
     if (st != KL_OK)
         return st;
-    struct nsum sum = {0.0, 0.0};
+    struct kl_ksum sum = KL_KSUM_ZERO;
     for (size_t i = 0; i < n; i++)
-        nsum_add(&sum, fabs(p[i] - q[i]));
-    *tv = fmin(fmax(0.5 * (sum.s + sum.c), 0.0), 1.0);
+        kl_ksum_add(&sum, fabs(p[i] - q[i]));
+    *tv = fmin(fmax(0.5 * (kl_ksum_value(&sum)), 0.0), 1.0);
     return KL_OK;
 }
 
@@ -45,7 +30,7 @@ enum kl_status kl_distance_chi2(const double *p, const double *q, size_t n,
     enum kl_status st = check_pair(p, q, n);
     if (st != KL_OK)
         return st;
-    struct nsum sum = {0.0, 0.0};
+    struct kl_ksum sum = KL_KSUM_ZERO;
     for (size_t i = 0; i < n; i++) {
         if (q[i] == 0.0) {
             if (p[i] > 0.0) {
@@ -55,8 +40,8 @@ enum kl_status kl_distance_chi2(const double *p, const double *q, size_t n,
             continue;
         }
         double d = p[i] - q[i];
-        nsum_add(&sum, d * d / q[i]);
+        kl_ksum_add(&sum, d * d / q[i]);
     }
-    *chi2 = fmax(sum.s + sum.c, 0.0);
+    *chi2 = fmax(kl_ksum_value(&sum), 0.0);
     return KL_OK;
 }

@@ -21,7 +21,8 @@ double kl_gaussian_logpdf(double x, void *params)
 
 struct kl_density kl_gaussian_density(struct kl_gaussian *g)
 {
-    struct kl_density d = {kl_gaussian_logpdf, g, -INFINITY, INFINITY};
+    struct kl_density d = {kl_gaussian_logpdf, g, -INFINITY, INFINITY, g->mu,
+                           g->sigma};
     return d;
 }
 

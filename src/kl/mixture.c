@@ -56,7 +56,13 @@ double kl_mixture_logpdf(double x, void *params)
 
 struct kl_density kl_mixture_density(struct kl_mixture *m)
 {
-    struct kl_density d = {kl_mixture_logpdf, m, -INFINITY, INFINITY};
+    struct kl_density d = {kl_mixture_logpdf, m, -INFINITY, INFINITY, 0.0, 0.0};
+    /* where the mass is: the mixture's mean and standard deviation */
+    double mean, sd;
+    if (kl_mixture_moments(m, &mean, &sd) == KL_OK && sd > 0.0 && isfinite(sd)) {
+        d.centre = mean;
+        d.scale = sd;
+    }
     return d;
 }
 

@@ -39,7 +39,8 @@ double kl_mle_gamma_logpdf(double x, void *params)
 
 struct kl_density kl_mle_gamma_density(struct kl_mle_gamma *g)
 {
-    struct kl_density d = {kl_mle_gamma_logpdf, g, 0.0, INFINITY};
+    struct kl_density d = {kl_mle_gamma_logpdf, g, 0.0, INFINITY,
+                           g->shape * g->scale, sqrt(g->shape) * g->scale};
     return d;
 }
 

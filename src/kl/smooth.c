@@ -2,6 +2,8 @@
 
 #include <math.h>
 
+#include "ksum.h"
+
 enum kl_status kl_smooth_check_alpha(double alpha)
 {
     /* NaN fails both comparisons */
@@ -34,14 +36,11 @@ enum kl_status kl_smooth_additive(const double *counts, size_t n, double alpha,
     /* Scale by the largest of the counts and alpha, so that neither the total
      * nor the pseudo-counts can overflow; compensated sum (Neumaier). */
     double scale = fmax(max, alpha);
-    double a = alpha / scale, s = 0.0, c = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        double x = counts[i] / scale + a;
-        double t = s + x;
-        c += fabs(s) >= fabs(x) ? (s - t) + x : (x - t) + s;
-        s = t;
-    }
-    double total = s + c;
+    double a = alpha / scale;
+    struct kl_ksum sum = KL_KSUM_ZERO;
+    for (size_t i = 0; i < n; i++)
+        kl_ksum_add(&sum, counts[i] / scale + a);
+    double total = kl_ksum_value(&sum);
     for (size_t i = 0; i < n; i++)
         out[i] = (counts[i] / scale + a) / total;
     return KL_OK;
