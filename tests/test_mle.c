@@ -289,6 +289,13 @@ static void test_mle_expectation(void)
     struct kl_density q = kl_gaussian_density(&n);
     CU_ASSERT_EQUAL(kl_mle_expectation(&q, square, NULL, NULL, &r), KL_OK);
     ASSERT_REL(r.value, 5.0, 1e-10);
+    /* a narrow law far from the origin: found through its centre and scale */
+    struct kl_gaussian far = {1e4, 1e-2};
+    struct kl_density pf = kl_gaussian_density(&far);
+    CU_ASSERT_EQUAL(kl_mle_expectation(&pf, identity, NULL, NULL, &r), KL_OK);
+    ASSERT_REL(r.value, 1e4, 1e-12);
+    CU_ASSERT_EQUAL(kl_mle_expectation(&pf, square, NULL, NULL, &r), KL_OK);
+    ASSERT_REL(r.value, 1e8 + 1e-4, 1e-12);
 }
 
 static void test_mle_expectation_errors(void)
@@ -302,6 +309,11 @@ static void test_mle_expectation_errors(void)
     CU_ASSERT_EQUAL(kl_mle_expectation(&p, NULL, NULL, NULL, &r), KL_EPARAM);
     CU_ASSERT_EQUAL(kl_mle_expectation(&empty, identity, NULL, NULL, &r), KL_EPARAM);
     CU_ASSERT_EQUAL(kl_mle_expectation(&p, identity, NULL, &zero, &r), KL_EPARAM);
+    struct kl_density neg = p, nan = p;
+    neg.scale = -1.0;
+    nan.centre = NAN;
+    CU_ASSERT_EQUAL(kl_mle_expectation(&neg, identity, NULL, NULL, &r), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_mle_expectation(&nan, identity, NULL, NULL, &r), KL_EPARAM);
     struct kl_quad tight = {0.0, 1e-15, 1};
     CU_ASSERT_EQUAL(kl_mle_expectation(&p, square, NULL, &tight, &r), KL_EQUAD);
     CU_ASSERT(isfinite(r.value));

@@ -444,9 +444,14 @@ static int bound_claim(struct book *b, const char *text, double observed,
     snprintf(e, sizeof e, "%s %s", le ? "≤" : "≥",
              book_format(bound, 9, 1, bb, sizeof bb));
     book_format(slack, 2, 1, t, sizeof t);
-    /* the error column is the excess beyond the bound, 0 when inside */
-    return add_claim(b, text, e, observed, fmax(over, 0.0), t,
-                     over <= slack);
+    /* the error column is the margin to the bound: how far inside it the
+     * observed value is (negative when it lies outside) */
+    char m[64];
+    int r = add_claim(b, text, e, observed, -over, t, over <= slack);
+    free(b->claims[b->nclaims - 1].error);
+    b->claims[b->nclaims - 1].error =
+        xprintf(b, "margin %s", book_format(-over, 2, 1, m, sizeof m));
+    return r;
 }
 
 int book_claim_le(struct book *b, const char *text, double observed,

@@ -327,16 +327,36 @@ struct expect {
     const struct kl_density *p;
     kl_mle_fn g;
     void *gparams;
+    double centre, scale;   /* x = centre + scale z */
 };
 
-static double expect_integrand(double x, void *vp)
+static double expect_integrand(double z, void *vp)
 {
     const struct expect *e = vp;
+    double x = e->centre + e->scale * z;
     double lp = e->p->logpdf(x, e->p->params);
     if (!(lp > -INFINITY))
         return 0.0;
     double w = exp(lp);
-    return w == 0.0 ? 0.0 : w * e->g(x, e->gparams);
+    return w == 0.0 ? 0.0 : w * e->g(x, e->gparams) * e->scale;
+}
+
+/* One GSL routine for the interval [a, b], either end possibly infinite. */
+static int expect_piece(gsl_function *f, double a, double b,
+                        const struct kl_quad *o, gsl_integration_workspace *w,
+                        double *value, double *abserr)
+{
+    if (isinf(a) && isinf(b))
+        return gsl_integration_qagi(f, o->epsabs, o->epsrel, o->limit, w,
+                                    value, abserr);
+    if (isinf(b))
+        return gsl_integration_qagiu(f, a, o->epsabs, o->epsrel, o->limit, w,
+                                     value, abserr);
+    if (isinf(a))
+        return gsl_integration_qagil(f, b, o->epsabs, o->epsrel, o->limit, w,
+                                     value, abserr);
+    return gsl_integration_qags(f, a, b, o->epsabs, o->epsrel, o->limit, w,
+                                value, abserr);
 }
 
 enum kl_status kl_mle_expectation(const struct kl_density *p, kl_mle_fn g,
@@ -345,32 +365,43 @@ enum kl_status kl_mle_expectation(const struct kl_density *p, kl_mle_fn g,
 {
     struct kl_quad o = opts ? *opts : kl_quad_default();
     if (p == NULL || g == NULL || p->logpdf == NULL || !(p->lower < p->upper)
-        || o.limit == 0)
+        || o.limit == 0 || !isfinite(p->scale) || p->scale < 0
+        || !isfinite(p->centre))
         return KL_EPARAM;
     gsl_integration_workspace *w = gsl_integration_workspace_alloc(o.limit);
     if (w == NULL)
         return KL_ENOMEM;
-    struct expect e = {p, g, gparams};
+    /* as in density.c: with a scale, integrate z = (x - centre)/scale, split
+     * at the centre when it lies inside the support */
+    struct expect e = {p, g, gparams, 0.0, 1.0};
+    if (p->scale > 0) {
+        e.centre = p->centre;
+        e.scale = p->scale;
+    }
+    double a = (p->lower - e.centre) / e.scale, b = (p->upper - e.centre) / e.scale;
+    double cuts[3] = {a, b, b};
+    int pieces = 1;
+    if (p->scale > 0 && a < 0 && b > 0) {
+        cuts[1] = 0.0;
+        pieces = 2;
+    }
     gsl_function f = {expect_integrand, &e};
-    double a = p->lower, b = p->upper, value = NAN, abserr = NAN;
+    double value = 0.0, abserr = 0.0;
+    size_t intervals = 0;
+    int failed = 0;
     gsl_error_handler_t *old = gsl_set_error_handler_off();
-    int gs;
-    if (isinf(a) && isinf(b))
-        gs = gsl_integration_qagi(&f, o.epsabs, o.epsrel, o.limit, w, &value,
-                                  &abserr);
-    else if (isinf(b))
-        gs = gsl_integration_qagiu(&f, a, o.epsabs, o.epsrel, o.limit, w,
-                                   &value, &abserr);
-    else if (isinf(a))
-        gs = gsl_integration_qagil(&f, b, o.epsabs, o.epsrel, o.limit, w,
-                                   &value, &abserr);
-    else
-        gs = gsl_integration_qags(&f, a, b, o.epsabs, o.epsrel, o.limit, w,
-                                  &value, &abserr);
+    for (int k = 0; k < pieces; k++) {
+        double v = NAN, err = NAN;
+        failed |= expect_piece(&f, cuts[k], cuts[k + 1], &o, w, &v, &err)
+                  != GSL_SUCCESS;
+        value += v;
+        abserr += err;
+        intervals += w->size;
+    }
     gsl_set_error_handler(old);
     out->value = value;
     out->abserr = abserr;
-    out->intervals = w->size;
+    out->intervals = intervals;
     gsl_integration_workspace_free(w);
-    return gs == GSL_SUCCESS ? KL_OK : KL_EQUAD;
+    return failed ? KL_EQUAD : KL_OK;
 }

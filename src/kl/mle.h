@@ -37,7 +37,8 @@ enum kl_status kl_mle_gamma_check(double shape, double scale);
  * a < 1.  PARAMS points to a struct kl_mle_gamma (kl_logpdf_fn signature). */
 double kl_mle_gamma_logpdf(double x, void *params);
 
-/* A struct kl_density for G on [0, +inf) (G must outlive it). */
+/* A struct kl_density for G on [0, +inf), centred at its mean a s with its
+ * standard deviation sqrt(a) s as scale (G must outlive it). */
 struct kl_density kl_mle_gamma_density(struct kl_mle_gamma *g);
 
 /* Differential entropy h = a + log s + log Gamma(a) + (1 - a) psi(a) nats
@@ -137,9 +138,12 @@ enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
 typedef double (*kl_mle_fn)(double x, void *params);
 
 /* E_p[g(X)] = integral over P's support of exp(log p(x)) g(x) dx, by GSL
- * adaptive quadrature as in density.h (qagi / qagiu / qagil / qags), with
- * OPTS (NULL for kl_quad_default()).  Statuses as kl_density_entropy;
- * KL_EPARAM also for a NULL G. */
+ * adaptive quadrature as in density.h (qagi / qagiu / qagil / qags; in the
+ * coordinate (x - centre)/scale, split at the centre, when P has a scale),
+ * with OPTS (NULL for kl_quad_default()).  Returns KL_OK; KL_EQUAD when GSL
+ * could not reach the tolerance (the estimate is still written); KL_EPARAM
+ * for a NULL P or G, an empty support, a negative or non-finite scale or a
+ * zero workspace limit; KL_ENOMEM. */
 enum kl_status kl_mle_expectation(const struct kl_density *p, kl_mle_fn g,
                                   void *gparams, const struct kl_quad *opts,
                                   struct kl_quad_result *out);
