@@ -125,7 +125,9 @@ $(OUT)/$(1)/values.tsv: $(BIN)/$(1) | $(OUT)/$(1)/
 $(OUT)/$(1)/figures.stamp: $(OUT)/$(1)/values.tsv
 	$$(call need,gnuplot,gnuplot-nox)
 	$$(call msg,GNUPLOT,$(1))cd $(OUT)/$(1) && while read -r gp; do \
-	    gnuplot "$$$$gp" || { rm -f "$$$${gp%.gp}.svg" "$$$${gp%.gp}.gif"; \
+	    gnuplot "$$$$gp" 2> "$$$$gp.log"; status=$$$$?; \
+	    grep -v 'frames in animation sequence' "$$$$gp.log" >&2; rm -f "$$$$gp.log"; \
+	    [ $$$$status = 0 ] || { rm -f "$$$${gp%.gp}.svg" "$$$${gp%.gp}.gif"; \
 	    echo "make: gnuplot failed on $(OUT)/$(1)/$$$$gp" >&2; exit 1; }; \
 	done < figures.list && touch figures.stamp
 

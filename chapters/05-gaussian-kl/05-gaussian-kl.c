@@ -638,7 +638,7 @@ static void landscape(void)
           /* the map, left; colour on a log scale, D clipped at 0.01 */
           "set lmargin at screen 0.09\nset rmargin at screen 0.45\n"
           "set bmargin at screen 0.19\nset tmargin at screen 0.92\n"
-          "set view map\nset pm3d map interpolate 3,3\n"
+          "set view map\nset pm3d map\n"
           "set style fill solid 1.0 noborder\n"
           "set contour base\n"
           "set cntrparam levels discrete 0.05,0.2,0.5,1,2,4,8\n"
@@ -656,7 +656,7 @@ static void landscape(void)
           "set arrow 1 from -2,1 to 2,1 nohead front lc rgb \"#ffffff\" dt 2 lw 1.2\n"
           "set arrow 2 from 1,0.5 to 1,4 nohead front lc rgb \"#ffffff\" dt 2 lw 1.2\n"
           "unset key\n"
-          "splot \"map.tsv\" using 1:2:($3 < 0.01 ? 0.01 : $3) with pm3d nocontour, \\\n"
+          "splot \"map.tsv\" using 1:2:($3 < 0.01 ? 0.01 : $3) with image nocontour, \\\n"
           "      \"\" using 1:2:3 with lines nosurface lc rgb \"#ffffff\" lw 1, \\\n"
           "      \"\" using 1:2:3 with labels boxed nosurface, \\\n"
           "      \"-\" using 1:2:(0.01) with points nocontour pt 3 ps 2.5 lc rgb \"#D55E00\"\n"

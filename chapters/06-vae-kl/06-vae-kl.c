@@ -413,7 +413,7 @@ static void pull_map(void)
           "set style fill solid 1.0 noborder\n"
           "unset grid\n"
           "unset key\n"
-          "splot \"pull.tsv\" using 1:2:3 with pm3d nocontour, \\\n"
+          "splot \"pull.tsv\" using 1:2:3 with image nocontour, \\\n"
           "      \"\" using 1:2:3 with lines nosurface lc rgb \"#ffffff\" lw 1, \\\n"
           "      \"\" using 1:2:3 with labels nosurface font \",10\" tc rgb \"#ffffff\", \\\n"
           "      \"pull-arrows.tsv\" using 1:2:3:4:5:6 with vectors nocontour "
