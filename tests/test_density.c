@@ -208,7 +208,46 @@ static void test_density_narrow_far(void)
     CU_ASSERT_EQUAL(kl_density_entropy(&nanc, NULL, &r), KL_EPARAM);
 }
 
+static double square(double x, void *params)
+{
+    (void)params;
+    return x * x;
+}
+
+static void test_density_expectation(void)
+{
+    /* E[X^2] = mu^2 + sigma^2, for a wide law and a narrow one far away */
+    double cases[][2] = {{0.0, 1.0}, {-2.0, 30.0}, {3.0, 0.01}, {1000.0, 1e-3}};
+    for (int i = 0; i < 4; i++) {
+        struct kl_gaussian g = {cases[i][0], cases[i][1]};
+        struct kl_density p = kl_gaussian_density(&g);
+        struct kl_quad_result r;
+        CU_ASSERT_EQUAL(kl_density_expectation(&p, square, NULL, NULL, &r), KL_OK);
+        ASSERT_REL(r.value, g.mu * g.mu + g.sigma * g.sigma, 1e-11);
+    }
+    /* E[X^2] = 2 / rate^2 for the exponential law on the half-line */
+    double rate = 4.0;
+    struct kl_density e = {exp_logpdf, &rate, 0.0, INFINITY, 0.0, 0.0};
+    struct kl_quad_result r;
+    CU_ASSERT_EQUAL(kl_density_expectation(&e, square, NULL, NULL, &r), KL_OK);
+    ASSERT_REL(r.value, 2.0 / 16.0, 1e-11);
+}
+
+static void test_density_expectation_errors(void)
+{
+    struct kl_gaussian g = {3.0, 0.01};
+    struct kl_density p = kl_gaussian_density(&g);
+    struct kl_density bare = {kl_gaussian_logpdf, &g, -INFINITY, INFINITY, 0.0, 0.0};
+    struct kl_quad_result r;
+    CU_ASSERT_EQUAL(kl_density_expectation(NULL, square, NULL, NULL, &r), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_density_expectation(&p, NULL, NULL, NULL, &r), KL_EPARAM);
+    /* the mass is missed without a centre and scale, and that is reported */
+    CU_ASSERT_EQUAL(kl_density_expectation(&bare, square, NULL, NULL, &r), KL_EQUAD);
+}
+
 TEST_SUITE(density,
+           TEST(test_density_expectation),
+           TEST(test_density_expectation_errors),
            TEST(test_density_narrow_far),
            TEST(test_density_gaussian_closed_form),
            TEST(test_density_gaussian_entropy),

@@ -276,46 +276,46 @@ static double square(double x, void *params)
     return x * x;
 }
 
-static void test_mle_expectation(void)
+static void test_mle_gamma_moments(void)
 {
     struct kl_mle_gamma g = {2.5, 1.2};
     struct kl_density p = kl_mle_gamma_density(&g);
     struct kl_quad_result r;
-    CU_ASSERT_EQUAL(kl_mle_expectation(&p, identity, NULL, NULL, &r), KL_OK);
+    CU_ASSERT_EQUAL(kl_density_expectation(&p, identity, NULL, NULL, &r), KL_OK);
     ASSERT_REL(r.value, 3.0, 1e-10);               /* a s */
-    CU_ASSERT_EQUAL(kl_mle_expectation(&p, square, NULL, NULL, &r), KL_OK);
+    CU_ASSERT_EQUAL(kl_density_expectation(&p, square, NULL, NULL, &r), KL_OK);
     ASSERT_REL(r.value, 3.0 * 3.0 + 2.5 * 1.44, 1e-10);   /* mean^2 + a s^2 */
     struct kl_gaussian n = {-1.0, 2.0};
     struct kl_density q = kl_gaussian_density(&n);
-    CU_ASSERT_EQUAL(kl_mle_expectation(&q, square, NULL, NULL, &r), KL_OK);
+    CU_ASSERT_EQUAL(kl_density_expectation(&q, square, NULL, NULL, &r), KL_OK);
     ASSERT_REL(r.value, 5.0, 1e-10);
     /* a narrow law far from the origin: found through its centre and scale */
     struct kl_gaussian far = {1e4, 1e-2};
     struct kl_density pf = kl_gaussian_density(&far);
-    CU_ASSERT_EQUAL(kl_mle_expectation(&pf, identity, NULL, NULL, &r), KL_OK);
+    CU_ASSERT_EQUAL(kl_density_expectation(&pf, identity, NULL, NULL, &r), KL_OK);
     ASSERT_REL(r.value, 1e4, 1e-12);
-    CU_ASSERT_EQUAL(kl_mle_expectation(&pf, square, NULL, NULL, &r), KL_OK);
+    CU_ASSERT_EQUAL(kl_density_expectation(&pf, square, NULL, NULL, &r), KL_OK);
     ASSERT_REL(r.value, 1e8 + 1e-4, 1e-12);
 }
 
-static void test_mle_expectation_errors(void)
+static void test_mle_gamma_moments_errors(void)
 {
     struct kl_mle_gamma g = {2.5, 1.2};
     struct kl_density p = kl_mle_gamma_density(&g);
     struct kl_density empty = {kl_mle_gamma_logpdf, &g, 1.0, 1.0, 0.0, 0.0};
     struct kl_quad zero = {0.0, 1e-10, 0};
     struct kl_quad_result r;
-    CU_ASSERT_EQUAL(kl_mle_expectation(NULL, identity, NULL, NULL, &r), KL_EPARAM);
-    CU_ASSERT_EQUAL(kl_mle_expectation(&p, NULL, NULL, NULL, &r), KL_EPARAM);
-    CU_ASSERT_EQUAL(kl_mle_expectation(&empty, identity, NULL, NULL, &r), KL_EPARAM);
-    CU_ASSERT_EQUAL(kl_mle_expectation(&p, identity, NULL, &zero, &r), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_density_expectation(NULL, identity, NULL, NULL, &r), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_density_expectation(&p, NULL, NULL, NULL, &r), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_density_expectation(&empty, identity, NULL, NULL, &r), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_density_expectation(&p, identity, NULL, &zero, &r), KL_EPARAM);
     struct kl_density neg = p, nan = p;
     neg.scale = -1.0;
     nan.centre = NAN;
-    CU_ASSERT_EQUAL(kl_mle_expectation(&neg, identity, NULL, NULL, &r), KL_EPARAM);
-    CU_ASSERT_EQUAL(kl_mle_expectation(&nan, identity, NULL, NULL, &r), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_density_expectation(&neg, identity, NULL, NULL, &r), KL_EPARAM);
+    CU_ASSERT_EQUAL(kl_density_expectation(&nan, identity, NULL, NULL, &r), KL_EPARAM);
     struct kl_quad tight = {0.0, 1e-15, 1};
-    CU_ASSERT_EQUAL(kl_mle_expectation(&p, square, NULL, &tight, &r), KL_EQUAD);
+    CU_ASSERT_EQUAL(kl_density_expectation(&p, square, NULL, &tight, &r), KL_EQUAD);
     CU_ASSERT(isfinite(r.value));
 }
 
@@ -332,5 +332,5 @@ TEST_SUITE(mle,
            TEST(test_mle_poly_line),
            TEST(test_mle_poly_recovers),
            TEST(test_mle_poly_errors),
-           TEST(test_mle_expectation),
-           TEST(test_mle_expectation_errors))
+           TEST(test_mle_gamma_moments),
+           TEST(test_mle_gamma_moments_errors))

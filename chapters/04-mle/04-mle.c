@@ -130,7 +130,7 @@ static void models_setup(struct model *m)
     for (int j = 0; j < 4; j++) {
         ok(kl_density_divergence(&P, &m[j].q, NULL, &d), "D(p||q) by quadrature");
         m[j].h_plus_d = h.value + d.value;      /* = -E_p[log q(Y)] */
-        ok(kl_mle_expectation(&P, logq_square, &m[j].q, NULL, &sq),
+        ok(kl_density_expectation(&P, logq_square, &m[j].q, NULL, &sq),
            "E_p[(log q)^2] by quadrature");
         m[j].sd = sqrt(sq.value - m[j].h_plus_d * m[j].h_plus_d);
     }

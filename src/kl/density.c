@@ -12,6 +12,8 @@ struct kl_quad kl_quad_default(void)
 
 struct integrand {
     const struct kl_density *p, *q;
+    kl_real_fn g;           /* for expectations */
+    void *gparams;
     double centre, scale;   /* x = centre + scale z; scale 1 on the raw axis */
     int q_missing;      /* set when q = 0 where p > 0: the divergence is +inf */
     long seen;          /* evaluations where p(x) > 0 */
@@ -27,6 +29,18 @@ static double entropy_integrand(double z, void *vp)
     double w = exp(lp);
     in->seen += w > 0.0;
     return -w * lp * in->scale;
+}
+
+static double expectation_integrand(double z, void *vp)
+{
+    struct integrand *in = vp;
+    double x = in->centre + in->scale * z;
+    double lp = in->p->logpdf(x, in->p->params);
+    if (!(lp > -INFINITY))
+        return 0.0;
+    double w = exp(lp);
+    in->seen += w > 0.0;
+    return w == 0.0 ? 0.0 : w * in->g(x, in->gparams) * in->scale;
 }
 
 static double divergence_integrand(double z, void *vp)
@@ -101,8 +115,18 @@ enum kl_status kl_density_entropy(const struct kl_density *p,
 {
     if (p == NULL)
         return KL_EPARAM;
-    struct integrand in = {p, NULL, 0.0, 1.0, 0, 0};
+    struct integrand in = {p, NULL, NULL, NULL, 0.0, 1.0, 0, 0};
     return run(entropy_integrand, &in, opts, out);
+}
+
+enum kl_status kl_density_expectation(const struct kl_density *p, kl_real_fn g,
+                                      void *gparams, const struct kl_quad *opts,
+                                      struct kl_quad_result *out)
+{
+    if (p == NULL || g == NULL)
+        return KL_EPARAM;
+    struct integrand in = {p, NULL, g, gparams, 0.0, 1.0, 0, 0};
+    return run(expectation_integrand, &in, opts, out);
 }
 
 enum kl_status kl_density_divergence(const struct kl_density *p,
@@ -120,7 +144,7 @@ enum kl_status kl_density_divergence(const struct kl_density *p,
         out->intervals = 0;
         return KL_OK;
     }
-    struct integrand in = {p, q, 0.0, 1.0, 0, 0};
+    struct integrand in = {p, q, NULL, NULL, 0.0, 1.0, 0, 0};
     enum kl_status st = run(divergence_integrand, &in, opts, out);
     if (in.q_missing && (st == KL_OK || st == KL_EQUAD)) {
         out->value = INFINITY;

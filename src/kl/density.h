@@ -62,6 +62,16 @@ enum kl_status kl_density_entropy(const struct kl_density *p,
                                   const struct kl_quad *opts,
                                   struct kl_quad_result *out);
 
+/* A function of x, for expectations. */
+typedef double (*kl_real_fn)(double x, void *params);
+
+/* The expectation E_P[g(X)] = integral p(x) g(x) dx over P's support, by the
+ * same quadrature and with the same statuses as kl_density_entropy.  G must
+ * be finite wherever p(x) > 0. */
+enum kl_status kl_density_expectation(const struct kl_density *p, kl_real_fn g,
+                                      void *gparams, const struct kl_quad *opts,
+                                      struct kl_quad_result *out);
+
 /* KL divergence D(P||Q) = integral p (log p - log q) over P's support, in
  * nats, with the same statuses as kl_density_entropy.  The value is +inf, with
  * abserr 0, if Q's log-density is -inf at a point of P's support where P's

@@ -132,20 +132,4 @@ enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
                                double *coef, double *fitted, double *sigma,
                                double *loglik);
 
-/* -- Expectations by quadrature -------------------------------------------- */
-
-/* A function g(x) to average. */
-typedef double (*kl_mle_fn)(double x, void *params);
-
-/* E_p[g(X)] = integral over P's support of exp(log p(x)) g(x) dx, by GSL
- * adaptive quadrature as in density.h (qagi / qagiu / qagil / qags; in the
- * coordinate (x - centre)/scale, split at the centre, when P has a scale),
- * with OPTS (NULL for kl_quad_default()).  Returns KL_OK; KL_EQUAD when GSL
- * could not reach the tolerance (the estimate is still written); KL_EPARAM
- * for a NULL P or G, an empty support, a negative or non-finite scale or a
- * zero workspace limit; KL_ENOMEM. */
-enum kl_status kl_mle_expectation(const struct kl_density *p, kl_mle_fn g,
-                                  void *gparams, const struct kl_quad *opts,
-                                  struct kl_quad_result *out);
-
 #endif
