@@ -73,11 +73,9 @@ REPORT   := $(OUT)/report.html
 .SUFFIXES:
 .PRECIOUS: %/
 .SECONDARY:
-.PHONY: all check test bench verify deps clean tools $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
+.PHONY: all check test bench verify deps clean $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
 all: $(KL) $(REPORT)
-
-tools: $(KL) $(WEAVE)
 
 %/:
 	$(Q)mkdir -p $@

@@ -197,7 +197,22 @@ static void test_discrete_normalize_errors(void)
         CU_ASSERT_PTR_NOT_NULL(kl_strerror((enum kl_status)s));
 }
 
+static void test_discrete_check_counts_errors(void)
+{
+    double ok[] = {3, 0, 7.5}, neg[] = {1, -1}, nan_[] = {1, NAN},
+           inf_[] = {INFINITY, 1}, max = -1.0;
+    CU_ASSERT_EQUAL(kl_discrete_check_counts(ok, 3, &max), KL_OK);
+    CU_ASSERT_EQUAL(max, 7.5);
+    CU_ASSERT_EQUAL(kl_discrete_check_counts(ok, 3, NULL), KL_OK);
+    CU_ASSERT_EQUAL(kl_discrete_check_counts(ok, 0, &max), KL_EEMPTY);
+    CU_ASSERT_EQUAL(kl_discrete_check_counts(neg, 2, &max), KL_ENEGATIVE);
+    CU_ASSERT_EQUAL(kl_discrete_check_counts(nan_, 2, &max), KL_ENAN);
+    CU_ASSERT_EQUAL(kl_discrete_check_counts(inf_, 2, &max), KL_EINF);
+    CU_ASSERT_EQUAL(max, 7.5); /* untouched on error */
+}
+
 TEST_SUITE(discrete,
+           TEST(test_discrete_check_counts_errors),
            TEST(test_discrete_entropy_uniform),
            TEST(test_discrete_entropy_dyadic),
            TEST(test_discrete_entropy_zero_entries),

@@ -219,7 +219,25 @@ static void test_weave_print_claims(void)
     teardown(&fx);
 }
 
+static void test_weave_missing_outputs_errors(void)
+{
+    struct fixture fx;
+    setup(&fx, GOOD_MD, SOURCE);
+    char path[8192];
+    snprintf(path, sizeof path, "%s/values.tsv", fx.out);
+    remove(path);
+    char *out, *err;
+    /* one error naming the missing file, not one per {{value}} */
+    CU_ASSERT_EQUAL(weave(&fx, &out, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "values.tsv: cannot read"));
+    CU_ASSERT_PTR_NULL(strstr(err, "unknown value"));
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
 TEST_SUITE(weave,
+           TEST(test_weave_missing_outputs_errors),
            TEST(test_weave_directives),
            TEST(test_weave_unknown_value_errors),
            TEST(test_weave_missing_tag_errors),

@@ -248,9 +248,9 @@ static double dirichlet_mean_entropy(size_t k, double alpha)
 static void uniform_maximum(void)
 {
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    double *h = malloc(DRAWS * sizeof *h);
+    double *h = book_malloc(B, DRAWS * sizeof *h);
     double hist[NSIZES][BINS] = {{0}};
-    if (rng == NULL || h == NULL)
+    if (rng == NULL)
         book_fail(B, "out of memory");
     gsl_rng_set(rng, SEED);
     long total = 0;
@@ -433,9 +433,7 @@ static double binned_entropy(double sigma, double delta)
 {
     size_t half = (size_t)ceil(12.0 * sigma / delta);
     size_t n = 2 * half;
-    double *p = malloc(n * sizeof *p), h;
-    if (p == NULL)
-        book_fail(B, "out of memory");
+    double *p = book_malloc(B, n * sizeof *p), h;
     for (size_t i = 0; i < n; i++) {
         double a = ((double)i - (double)half) * delta;
         /* the tail that is smaller, for accuracy */

@@ -53,13 +53,6 @@ static void ok(enum kl_status st, const char *what)
         book_fail(B, "%s: %s", what, kl_strerror(st));
 }
 
-static void *xmalloc(size_t n)
-{
-    void *p = malloc(n);
-    if (p == NULL)
-        book_fail(B, "out of memory");
-    return p;
-}
 
 static double mean_of(const double *x, size_t n)
 {
@@ -172,8 +165,8 @@ static void models_figure(const struct model *m)
 
 static void running_averages(struct model *m)
 {
-    double *x = xmalloc(N_LLN * sizeof *x);
-    double *l = xmalloc(N_LLN * sizeof *l);
+    double *x = book_malloc(B, N_LLN * sizeof *x);
+    double *l = book_malloc(B, N_LLN * sizeof *l);
     enum { NPTS = 121 };
     size_t at[NPTS];
     double avg[4][NPTS];
@@ -403,7 +396,7 @@ static void mle_clouds(double mu_star, double sigma_star, double d_star)
                         "block per sample size",
                         "n\tmu_hat\tsigma_hat");
     size_t nmax = MLE_SIZES[NMLE - 1];
-    double *x = xmalloc(nmax * sizeof *x);
+    double *x = book_malloc(B, nmax * sizeof *x);
     double mus[MLE_REPS], vars[MLE_REPS];
     gsl_rng_set(RNG, SEED + 2);
     for (int s = 0; s < NMLE; s++) {
@@ -691,7 +684,7 @@ static void categorical(void)
      * over many samples is (K - 1)/2 plus a small O(1/n) term (Williams 1976):
      * E = (K - 1)/2 + (sum_j 1/p_j - 1) / (12 n). */
     enum { CAT_REPS = 20000 };
-    double *opt = xmalloc(CAT_REPS * sizeof *opt), sum_inv = 0.0;
+    double *opt = book_malloc(B, CAT_REPS * sizeof *opt), sum_inv = 0.0;
     for (int r = 0; r < CAT_REPS; r++) {
         unsigned int c[K];
         double cd[K], ph[K];
@@ -782,8 +775,8 @@ enum { KMAX = 6 };
 
 static void optimism(size_t n, int kmin, int kmax, double *bias, double *se)
 {
-    double *x = xmalloc(n * sizeof *x), *y = xmalloc(n * sizeof *y);
-    double *f = xmalloc(n * sizeof *f), *fit = xmalloc(n * sizeof *fit);
+    double *x = book_malloc(B, n * sizeof *x), *y = book_malloc(B, n * sizeof *y);
+    double *f = book_malloc(B, n * sizeof *f), *fit = book_malloc(B, n * sizeof *fit);
     double *gap[KMAX];
     struct kl_mle_poly *w[KMAX];
     design(x, n);
@@ -793,7 +786,7 @@ static void optimism(size_t n, int kmin, int kmax, double *bias, double *se)
         enum kl_status st;
         w[k - 1] = kl_mle_poly_alloc(x, n, (size_t)k - 1, &st);
         ok(st, "polynomial model");
-        gap[k - 1] = xmalloc(AIC_REPS * sizeof(double));
+        gap[k - 1] = book_malloc(B, AIC_REPS * sizeof(double));
     }
     for (int r = 0; r < AIC_REPS; r++) {
         for (size_t i = 0; i < n; i++)
@@ -989,7 +982,7 @@ static void aic_selection(void)
     for (int i = 0; i < SEL_N; i++)
         y[i] = f[i] + gsl_ran_gaussian_ziggurat(RNG, SEL_SIGMA);
     candidates(w, f, y, loglik, aic, expect, fits);
-    double *held = xmalloc((size_t)SEL_FRESH * NCAND * sizeof *held);
+    double *held = book_malloc(B, (size_t)SEL_FRESH * NCAND * sizeof *held);
     double heldmean[NCAND], heldse[NCAND], sigmas[NCAND];
     for (int c = 0; c < NCAND; c++)
         ok(kl_mle_poly_fit(w[c], y, NULL, NULL, &sigmas[c], NULL), "fit");
@@ -1086,8 +1079,8 @@ static void aic_selection(void)
 
     /* many data sets: AIC's average against the expected deviance, and picks */
     double sum_aic[NCAND] = {0}, sum_dev[NCAND] = {0}, sum_m2ll[NCAND] = {0};
-    double *aics = xmalloc((size_t)SEL_REPS * NCAND * sizeof *aics);
-    double *devs = xmalloc((size_t)SEL_REPS * NCAND * sizeof *devs);
+    double *aics = book_malloc(B, (size_t)SEL_REPS * NCAND * sizeof *aics);
+    double *devs = book_malloc(B, (size_t)SEL_REPS * NCAND * sizeof *devs);
     int picks_aic[NCAND] = {0}, picks_best[NCAND] = {0};
     double regret_aic = 0.0, regret_big = 0.0, regret_small = 0.0;
     for (int r = 0; r < SEL_REPS; r++) {

@@ -55,13 +55,6 @@ static void ok(enum kl_status st, const char *what)
         book_fail(B, "%s: %s", what, kl_strerror(st));
 }
 
-static void *xmalloc(size_t size)
-{
-    void *p = malloc(size);
-    if (p == NULL)
-        book_fail(B, "out of memory");
-    return p;
-}
 
 static struct kl_mvn *mvn(const double *mu, const double *cov, size_t k,
                           const char *what)
@@ -215,9 +208,9 @@ static void vae_forms(void)
     gsl_rng_set(RNG, SEED + 1);
     double worst_diag = 0.0, worst_full = 0.0;
     enum { CASES = 1000, KMAX = 64, KFULL = 12 };
-    double *m = xmalloc(KMAX * sizeof *m), *l = xmalloc(KMAX * sizeof *l);
-    double *c = xmalloc(KMAX * KMAX * sizeof *c), *e = xmalloc(KMAX * KMAX * sizeof *e);
-    double *a = xmalloc(KFULL * KFULL * sizeof *a), *z = calloc(KMAX, sizeof *z);
+    double *m = book_malloc(B, KMAX * sizeof *m), *l = book_malloc(B, KMAX * sizeof *l);
+    double *c = book_malloc(B, KMAX * KMAX * sizeof *c), *e = book_malloc(B, KMAX * KMAX * sizeof *e);
+    double *a = book_malloc(B, KFULL * KFULL * sizeof *a), *z = calloc(KMAX, sizeof *z);
     if (z == NULL)
         book_fail(B, "out of memory");
     for (int t = 0; t < CASES; t++) {
@@ -454,8 +447,8 @@ static void dimension(void)
     static const size_t ks[] = {1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000};
     enum { NK = sizeof ks / sizeof ks[0], KMAX = 1000 };
     const double mu_a = 0.5, s_a = 0.5, mu_b = 0.0, s_b = 0.9, rho = 0.5;
-    double *cov = xmalloc(KMAX * KMAX * sizeof *cov);
-    double *m = xmalloc(KMAX * sizeof *m), *l = xmalloc(KMAX * sizeof *l);
+    double *cov = book_malloc(B, KMAX * KMAX * sizeof *cov);
+    double *m = book_malloc(B, KMAX * sizeof *m), *l = book_malloc(B, KMAX * sizeof *l);
     FILE *f = book_data(B, "dimension.tsv",
                         "KL term against latent dimension k: diagonal A "
                         "(mu 0.5, sd 0.5), diagonal B (mu 0, sd 0.9), A with "
@@ -610,7 +603,7 @@ static void monte_carlo(void)
     double exact;
     ok(kl_mvn_divergence(q, p, &exact), "closed form");
     long nmax = MC_SIZES[NSIZES - 1];
-    double *t1 = xmalloc(nmax * sizeof *t1), *t2 = xmalloc(nmax * sizeof *t2);
+    double *t1 = book_malloc(B, nmax * sizeof *t1), *t2 = book_malloc(B, nmax * sizeof *t2);
     char text[200], name[64];
 
     double lmin = min_eigenvalue(cov);
@@ -728,7 +721,7 @@ static void variance_scan(void)
 {
     enum { N = 20000 };
     const double m = 0.3;
-    double *t1 = xmalloc(N * sizeof *t1), *t2 = xmalloc(N * sizeof *t2);
+    double *t1 = book_malloc(B, N * sizeof *t1), *t2 = book_malloc(B, N * sizeof *t2);
     double eye[K * K], zero[K] = {0}, mu[K], cov[K * K];
     identity(eye, K);
     for (int j = 0; j < K; j++)

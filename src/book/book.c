@@ -137,6 +137,14 @@ void book_fail(struct book *b, const char *fmt, ...)
     exit(1);
 }
 
+void *book_malloc(struct book *b, size_t n)
+{
+    void *p = malloc(n > 0 ? n : 1);
+    if (p == NULL)
+        book_fail(b, "out of memory");
+    return p;
+}
+
 FILE *book_file(struct book *b, const char *name)
 {
     if (name[0] == '\0' || strchr(name, '/') != NULL)
@@ -395,11 +403,12 @@ void book_value_text(struct book *b, const char *name, const char *text)
     add_value(b, name, text);
 }
 
+/* Records a claim; EXPECTED, ERROR and TOLERANCE are display strings. */
 static int add_claim(struct book *b, const char *text, const char *expected,
-                     double observed, double error,
+                     double observed, const char *error,
                      const char *tolerance, int pass)
 {
-    char obs[64], err[64];
+    char obs[64];
     if (strchr(text, '\t') || strchr(text, '\n'))
         book_fail(b, "claim text with a tab or newline: %s", text);
     b->claims = grow(b, b->claims, &b->capclaims, b->nclaims + 1,
@@ -408,50 +417,53 @@ static int add_claim(struct book *b, const char *text, const char *expected,
     c->text = xstrdup(b, text);
     c->expected = xstrdup(b, expected);
     c->observed = xstrdup(b, book_format(observed, 9, 1, obs, sizeof obs));
-    c->error = xstrdup(b, book_format(error, 2, 1, err, sizeof err));
+    c->error = xstrdup(b, error);
     c->tolerance = xstrdup(b, tolerance);
     c->pass = pass;
     return pass;
 }
 
+/* |observed - expected|, relative to |expected| when RELATIVE and it is not
+ * zero. */
+static int close_claim(struct book *b, const char *text, double expected,
+                       double observed, double tol, int relative)
+{
+    char e[64], t[64], t2[80], err[64];
+    double d = fabs(observed - expected);
+    if (relative && expected != 0.0)
+        d /= fabs(expected);
+    book_format(expected, 9, 1, e, sizeof e);
+    snprintf(t2, sizeof t2, "%s (%s)", book_format(tol, 2, 1, t, sizeof t),
+             relative ? "rel" : "abs");
+    return add_claim(b, text, e, observed, book_format(d, 2, 1, err, sizeof err),
+                     t2, d <= tol);
+}
+
 int book_claim_abs(struct book *b, const char *text, double expected,
                    double observed, double tol)
 {
-    char e[64], t[64], t2[80];
-    double err = fabs(observed - expected);
-    book_format(expected, 9, 1, e, sizeof e);
-    snprintf(t2, sizeof t2, "%s (abs)", book_format(tol, 2, 1, t, sizeof t));
-    return add_claim(b, text, e, observed, err, t2, err <= tol);
+    return close_claim(b, text, expected, observed, tol, 0);
 }
 
 int book_claim_rel(struct book *b, const char *text, double expected,
                    double observed, double tol)
 {
-    char e[64], t[64], t2[80];
-    double err = fabs(observed - expected);
-    if (expected != 0.0)
-        err /= fabs(expected);
-    book_format(expected, 9, 1, e, sizeof e);
-    snprintf(t2, sizeof t2, "%s (rel)", book_format(tol, 2, 1, t, sizeof t));
-    return add_claim(b, text, e, observed, err, t2, err <= tol);
+    return close_claim(b, text, expected, observed, tol, 1);
 }
 
+/* The error column of a bound is the margin to it: how far inside it the
+ * observed value is (negative when it lies outside). */
 static int bound_claim(struct book *b, const char *text, double observed,
                        double bound, double slack, int le)
 {
-    char e[80], bb[64], t[64];
+    char e[80], bb[64], t[64], m[64], margin[80];
     double over = le ? observed - bound : bound - observed;
     snprintf(e, sizeof e, "%s %s", le ? "≤" : "≥",
              book_format(bound, 9, 1, bb, sizeof bb));
-    book_format(slack, 2, 1, t, sizeof t);
-    /* the error column is the margin to the bound: how far inside it the
-     * observed value is (negative when it lies outside) */
-    char m[64];
-    int r = add_claim(b, text, e, observed, -over, t, over <= slack);
-    free(b->claims[b->nclaims - 1].error);
-    b->claims[b->nclaims - 1].error =
-        xprintf(b, "margin %s", book_format(-over, 2, 1, m, sizeof m));
-    return r;
+    snprintf(margin, sizeof margin, "margin %s",
+             book_format(-over, 2, 1, m, sizeof m));
+    return add_claim(b, text, e, observed, margin,
+                     book_format(slack, 2, 1, t, sizeof t), over <= slack);
 }
 
 int book_claim_le(struct book *b, const char *text, double observed,
@@ -466,22 +478,17 @@ int book_claim_ge(struct book *b, const char *text, double observed,
     return bound_claim(b, text, observed, bound, slack, 0);
 }
 
+/* The error column of a Monte Carlo claim is in standard errors. */
 int book_claim_sigma(struct book *b, const char *text, double expected,
                      double observed, double stderr_, double k)
 {
-    char e[64], t[64], kk[32], se[64];
-    double z = fabs(observed - expected) / stderr_;
+    char e[64], t[64], kk[32], se[64], z[64], err[80];
+    double dz = fabs(observed - expected) / stderr_;
     book_format(expected, 9, 1, e, sizeof e);
     snprintf(t, sizeof t, "%s SE (SE %s)", book_format(k, 3, 1, kk, sizeof kk),
              book_format(stderr_, 2, 1, se, sizeof se));
-    char err[64];
-    int pass = stderr_ > 0.0 && z <= k;
-    /* the error column is in standard errors */
-    book_format(z, 2, 1, err, sizeof err);
-    int r = add_claim(b, text, e, observed, z, t, pass);
-    free(b->claims[b->nclaims - 1].error);
-    b->claims[b->nclaims - 1].error = xprintf(b, "%s SE", err);
-    return r;
+    snprintf(err, sizeof err, "%s SE", book_format(dz, 2, 1, z, sizeof z));
+    return add_claim(b, text, e, observed, err, t, stderr_ > 0.0 && dz <= k);
 }
 
 int book_close(struct book *b)

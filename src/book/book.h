@@ -34,6 +34,9 @@ struct book *book_open(const char *slug, int argc, char **argv);
 void book_fail(struct book *b, const char *fmt, ...)
     __attribute__((noreturn, format(printf, 2, 3)));
 
+/* malloc(N) that ends the program with "SLUG: out of memory" on failure. */
+void *book_malloc(struct book *b, size_t n);
+
 /* Opens NAME in the output folder for writing (through NAME.tmp). */
 FILE *book_file(struct book *b, const char *name);
 
@@ -90,9 +93,9 @@ int book_claim_sigma(struct book *b, const char *text, double expected,
  * stderr and returns 1, to be the program's exit status.  Frees B. */
 int book_close(struct book *b);
 
-/* Formats V with SIG significant digits as book_value does, into BUF of SIZE
- * bytes; MARKDOWN selects "× 10^n^" (else "e-n" is written as "×10^n" plainly).
- * Returns BUF. */
+/* Formats V with SIG significant digits into BUF of SIZE bytes and returns
+ * BUF.  With MARKDOWN, as book_value does (U+2212 minus, "a × 10^n^");
+ * without, plain ASCII for a terminal ("-2.5e-7"). */
 char *book_format(double v, int sig, int markdown, char *buf, size_t size);
 
 #endif

@@ -234,12 +234,10 @@ static void weave_figure(struct weaver *w, const char *line, size_t lineno)
     char *lb = dup(label, nlabel);
     char *capt = dup(cap, ncap);
     fprintf(w->out, "![**Figure %d.%d.** ", w->chapter, k);
-    /* the caption may quote values */
+    /* the caption may quote values; expand_inline ends with a newline, so
+     * expand it into memory and write it without */
     FILE *saved = w->out;
-    (void)saved;
-    size_t len = strlen(capt);
-    if (len > 0) {
-        /* expand_inline writes a newline; write the caption without it */
+    if (capt[0] != '\0') {
         char *buf = NULL;
         size_t bufsize = 0;
         FILE *mem = open_memstream(&buf, &bufsize);
@@ -537,6 +535,18 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
     }
     load_values(&w);
     load_figures(&w);
+    if (w.errors > 0) {
+        /* without the program's outputs every line would be an error */
+        int errors = w.errors;
+        strs_free(&md);
+        strs_free(&w.value_names);
+        strs_free(&w.value_texts);
+        strs_free(&w.figure_files);
+        free(w.figure_used);
+        free(w.slug);
+        free(w.md_path);
+        return errors;
+    }
 
     /* first pass: number the figures */
     for (size_t i = 0; i < md.n; i++) {

@@ -50,6 +50,24 @@ int cli_option(const char *name, int argc, char **argv, int *i,
     return 1;
 }
 
+int cli_option_once(const char *name, int argc, char **argv, int *i,
+                    const char **slot)
+{
+    const char *val;
+    if (!cli_option(name, argc, argv, i, &val))
+        return 0;
+    if (*slot != NULL)
+        cli_die("--%s given twice", name);
+    *slot = val;
+    return 1;
+}
+
+void cli_reject_option(const struct cli_command *cmd, const char *arg)
+{
+    if (arg[0] == '-' && arg[1] == '-')
+        cli_die("unknown option '%s' (try 'kl %s --help')", arg, cmd->name);
+}
+
 double cli_parse_number(const char *what, const char *text)
 {
     const char *s = text;
@@ -86,23 +104,14 @@ double *cli_parse_vector(const char *what, const char *text, size_t *n)
         memcpy(item, c, len);
         item[len] = '\0';
         snprintf(label, sizeof label, "%s: entry %zu", what, i + 1);
-        if (strspn(item, " \t") == len) {
-            free(item);
-            free(v);
+        if (strspn(item, " \t") == len)
             cli_die("%s is empty", label);
-        }
         char *stop;
         v[i] = strtod(item, &stop);
         while (*stop == ' ' || *stop == '\t')
             stop++;
-        if (stop == item || *stop != '\0') {
-            /* report before freeing */
-            fflush(stdout);
-            fprintf(stderr, "kl: %s '%s' is not a number\n", label, item);
-            free(item);
-            free(v);
-            exit(CLI_EXIT_BAD_INPUT);
-        }
+        if (stop == item || *stop != '\0')
+            cli_die("%s '%s' is not a number", label, item);
         free(item);
         c += len + (end ? 1 : 0);
     }
@@ -121,19 +130,24 @@ double cli_parse_base(const char *text)
     cli_die("unknown base '%s' (expected e, 2 or 10)", text);
 }
 
-void cli_print_value(double x)
+char *cli_format_value(double x, char *buf, size_t size)
 {
-    if (isnan(x))
-        cli_die("the result is not a number");
     if (isinf(x)) {
-        puts(x > 0 ? "inf" : "-inf");
-        return;
+        snprintf(buf, size, "%s", x > 0 ? "inf" : "-inf");
+        return buf;
     }
-    char buf[64];
     for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, x + 0.0);
+        snprintf(buf, size, "%.*g", prec, x + 0.0);
         if (strtod(buf, NULL) == x)
             break;
     }
-    puts(buf);
+    return buf;
+}
+
+void cli_print_value(double x)
+{
+    char buf[64];
+    if (isnan(x))
+        cli_die("the result is not a number");
+    puts(cli_format_value(x, buf, sizeof buf));
 }

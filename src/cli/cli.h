@@ -37,6 +37,14 @@ int cli_is_help(const char *arg);
 int cli_option(const char *name, int argc, char **argv, int *i,
                const char **value);
 
+/* As cli_option, for an option that may be given once: stores its value in
+ * *SLOT and dies ("--NAME given twice") if *SLOT is already set. */
+int cli_option_once(const char *name, int argc, char **argv, int *i,
+                    const char **slot);
+
+/* Dies with "unknown option" if ARG starts with "--"; returns otherwise. */
+void cli_reject_option(const struct cli_command *cmd, const char *arg);
+
 /* Parses a whole string as a double (dies, naming WHAT, if it is not one;
  * "nan" and "inf" parse, for the caller to refuse). */
 double cli_parse_number(const char *what, const char *text);
@@ -49,8 +57,11 @@ double *cli_parse_vector(const char *what, const char *text, size_t *n);
  * for the kl_* functions (KL_BASE_E for e). */
 double cli_parse_base(const char *text);
 
-/* Prints X alone on a line in the fewest significant digits that read back
- * as the same double, "inf" for +infinity; dies on NaN. */
+/* Writes X to BUF in the fewest significant digits that read back as the
+ * same double, "inf" or "-inf" for infinities; returns BUF (SIZE >= 32). */
+char *cli_format_value(double x, char *buf, size_t size);
+
+/* Prints X alone on a line, as cli_format_value writes it; dies on NaN. */
 void cli_print_value(double x);
 
 #endif

@@ -53,8 +53,8 @@ static int run_discrete(const struct cli_command *cmd, int argc, char **argv)
             fn = &fns[i];
     int nvec = fn->one ? 1 : 2;
     double base = KL_BASE_E;
-    int normalize = 0, have_base = 0, nargs = 0;
-    const char *args[2] = {NULL, NULL}, *val;
+    int normalize = 0, nargs = 0;
+    const char *args[2] = {NULL, NULL}, *base_text = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a)) {
@@ -63,14 +63,10 @@ static int run_discrete(const struct cli_command *cmd, int argc, char **argv)
         }
         if (strcmp(a, "--normalize") == 0) {
             normalize = 1;
-        } else if (cli_option("base", argc, argv, &i, &val)) {
-            if (have_base)
-                cli_die("--base given twice");
-            have_base = 1;
-            base = cli_parse_base(val);
-        } else if (a[0] == '-' && a[1] == '-') {
-            cli_die("unknown option '%s' (try 'kl %s --help')", a, cmd->name);
+        } else if (cli_option_once("base", argc, argv, &i, &base_text)) {
+            base = cli_parse_base(base_text);
         } else {
+            cli_reject_option(cmd, a);
             if (nargs == nvec)
                 cli_die("%s takes %d distribution%s; unexpected '%s'",
                         cmd->name, nvec, nvec == 1 ? "" : "s", a);
@@ -89,17 +85,11 @@ static int run_discrete(const struct cli_command *cmd, int argc, char **argv)
         v[k] = cli_parse_vector(names[k], args[k], &n[k]);
         enum kl_status st = normalize ? kl_discrete_normalize(v[k], n[k], v[k])
                                       : kl_discrete_check(v[k], n[k]);
-        if (st != KL_OK) {
-            /* copy what the message needs, free, then die */
+        if (st != KL_OK)
             die_vector(names[k], v[k], n[k], st);
-        }
     }
-    if (nargs == 2 && n[0] != n[1]) {
-        size_t a = n[0], b = n[1];
-        free(v[0]);
-        free(v[1]);
-        cli_die("P has %zu entries but Q has %zu", a, b);
-    }
+    if (nargs == 2 && n[0] != n[1])
+        cli_die("P has %zu entries but Q has %zu", n[0], n[1]);
     double result;
     enum kl_status st = nvec == 1 ? fn->one(v[0], n[0], base, &result)
                                   : fn->two(v[0], v[1], n[0], base, &result);

@@ -17,23 +17,14 @@ static const char *const arg_names[4] = {"MU1", "SIGMA1", "MU2", "SIGMA2"};
 static void print_labelled(const char *label, double x)
 {
     char buf[64];
-    if (isinf(x)) {
-        snprintf(buf, sizeof buf, "%s", x > 0 ? "inf" : "-inf");
-    } else {
-        for (int prec = 1; prec <= 17; prec++) {
-            snprintf(buf, sizeof buf, "%.*g", prec, x + 0.0);
-            if (strtod(buf, NULL) == x)
-                break;
-        }
-    }
-    printf("%-12s %s\n", label, buf);
+    printf("%-12s %s\n", label, cli_format_value(x, buf, sizeof buf));
 }
 
 static int run_gauss(const struct cli_command *cmd, int argc, char **argv)
 {
     double base = KL_BASE_E, v[4];
-    int check = 0, have_base = 0, nargs = 0;
-    const char *args[4], *val;
+    int check = 0, nargs = 0;
+    const char *args[4], *base_text = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a)) {
@@ -42,14 +33,10 @@ static int run_gauss(const struct cli_command *cmd, int argc, char **argv)
         }
         if (strcmp(a, "--check") == 0) {
             check = 1;
-        } else if (cli_option("base", argc, argv, &i, &val)) {
-            if (have_base)
-                cli_die("--base given twice");
-            have_base = 1;
-            base = cli_parse_base(val);
-        } else if (a[0] == '-' && a[1] == '-') {
-            cli_die("unknown option '%s' (try 'kl gauss --help')", a);
+        } else if (cli_option_once("base", argc, argv, &i, &base_text)) {
+            base = cli_parse_base(base_text);
         } else {
+            cli_reject_option(cmd, a);
             if (nargs == 4)
                 cli_die("gauss takes 4 numbers MU1 SIGMA1 MU2 SIGMA2; "
                         "unexpected '%s'", a);

@@ -139,19 +139,6 @@ static void check_covariance(const char *what, const double *cov, size_t k)
         cli_die("%s: %s", what, kl_strerror(st));
 }
 
-/* Stores option NAME's value in *SLOT, dying if it was already given. */
-static int take(const char *name, int argc, char **argv, int *i,
-                const char **slot)
-{
-    const char *val;
-    if (!cli_option(name, argc, argv, i, &val))
-        return 0;
-    if (*slot != NULL)
-        cli_die("--%s given twice", name);
-    *slot = val;
-    return 1;
-}
-
 /* Prints D (nats) in BASE; dies if it overflowed. */
 static void print_divergence(double d, const char *base_text)
 {
@@ -173,14 +160,13 @@ static int run_mvn(const struct cli_command *cmd, int argc, char **argv)
             cli_help(cmd);
             return 0;
         }
-        if (take("mu0", argc, argv, &i, &mu0) ||
-            take("cov0", argc, argv, &i, &cov0) ||
-            take("mu1", argc, argv, &i, &mu1) ||
-            take("cov1", argc, argv, &i, &cov1) ||
-            take("base", argc, argv, &i, &base))
+        if (cli_option_once("mu0", argc, argv, &i, &mu0) ||
+            cli_option_once("cov0", argc, argv, &i, &cov0) ||
+            cli_option_once("mu1", argc, argv, &i, &mu1) ||
+            cli_option_once("cov1", argc, argv, &i, &cov1) ||
+            cli_option_once("base", argc, argv, &i, &base))
             continue;
-        if (argv[i][0] == '-' && argv[i][1] == '-')
-            cli_die("unknown option '%s' (try 'kl mvn --help')", argv[i]);
+        cli_reject_option(cmd, argv[i]);
         cli_die("unexpected argument '%s' (usage: %s)", argv[i],
                 cmd->synopsis);
     }
@@ -227,12 +213,11 @@ static int run_vae(const struct cli_command *cmd, int argc, char **argv)
             cli_help(cmd);
             return 0;
         }
-        if (take("mu", argc, argv, &i, &mu) ||
-            take("logvar", argc, argv, &i, &logvar) ||
-            take("base", argc, argv, &i, &base))
+        if (cli_option_once("mu", argc, argv, &i, &mu) ||
+            cli_option_once("logvar", argc, argv, &i, &logvar) ||
+            cli_option_once("base", argc, argv, &i, &base))
             continue;
-        if (argv[i][0] == '-' && argv[i][1] == '-')
-            cli_die("unknown option '%s' (try 'kl vae --help')", argv[i]);
+        cli_reject_option(cmd, argv[i]);
         cli_die("unexpected argument '%s' (usage: %s)", argv[i],
                 cmd->synopsis);
     }

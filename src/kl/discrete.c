@@ -23,11 +23,12 @@ enum kl_status kl_discrete_check(const double *p, size_t n)
     return KL_OK;
 }
 
-enum kl_status kl_discrete_normalize(const double *counts, size_t n, double *out)
+enum kl_status kl_discrete_check_counts(const double *counts, size_t n,
+                                        double *max)
 {
     if (n == 0)
         return KL_EEMPTY;
-    double max = 0.0;
+    double m = 0.0;
     for (size_t i = 0; i < n; i++) {
         if (isnan(counts[i]))
             return KL_ENAN;
@@ -35,9 +36,20 @@ enum kl_status kl_discrete_normalize(const double *counts, size_t n, double *out
             return KL_EINF;
         if (counts[i] < 0.0)
             return KL_ENEGATIVE;
-        if (counts[i] > max)
-            max = counts[i];
+        if (counts[i] > m)
+            m = counts[i];
     }
+    if (max != NULL)
+        *max = m;
+    return KL_OK;
+}
+
+enum kl_status kl_discrete_normalize(const double *counts, size_t n, double *out)
+{
+    double max;
+    enum kl_status st = kl_discrete_check_counts(counts, n, &max);
+    if (st != KL_OK)
+        return st;
     if (max == 0.0)
         return KL_EZERO;
     /* Scale by the largest count first so that the sum cannot overflow. */

@@ -27,6 +27,12 @@
  * first problem found (entries are checked before the sum). */
 enum kl_status kl_discrete_check(const double *p, size_t n);
 
+/* Returns KL_OK when COUNTS[0..N) are finite and non-negative (they need not
+ * sum to anything), writing the largest to MAX if it is not NULL; else
+ * KL_EEMPTY, KL_ENAN, KL_EINF or KL_ENEGATIVE for the first problem. */
+enum kl_status kl_discrete_check_counts(const double *counts, size_t n,
+                                        double *max);
+
 /* Writes COUNTS[0..N) / sum(COUNTS) to OUT (which may alias COUNTS).  Counts
  * must be finite and non-negative, and not all zero (KL_EZERO). */
 enum kl_status kl_discrete_normalize(const double *counts, size_t n, double *out);

@@ -80,7 +80,10 @@ static double logdet(const gsl_matrix *L)
     return 2.0 * s;
 }
 
-enum kl_status kl_mvn_check(const double *mu, const double *cov, size_t k)
+/* The checks that need no factorisation: a dimension, finite entries and a
+ * symmetric covariance. */
+static enum kl_status check_entries(const double *mu, const double *cov,
+                                    size_t k)
 {
     if (k == 0)
         return KL_EEMPTY;
@@ -91,6 +94,14 @@ enum kl_status kl_mvn_check(const double *mu, const double *cov, size_t k)
         return st;
     if (!kl_mvn_symmetric(cov, k, NULL, NULL))
         return KL_EPARAM;
+    return KL_OK;
+}
+
+enum kl_status kl_mvn_check(const double *mu, const double *cov, size_t k)
+{
+    enum kl_status st = check_entries(mu, cov, k);
+    if (st != KL_OK)
+        return st;
     gsl_matrix *L;
     if ((st = factor(cov, k, &L)) != KL_OK)
         return st;
@@ -102,15 +113,9 @@ enum kl_status kl_mvn_alloc(const double *mu, const double *cov, size_t k,
                             struct kl_mvn **out)
 {
     *out = NULL;
-    if (k == 0)
-        return KL_EEMPTY;
-    enum kl_status st;
-    if (mu != NULL && (st = check_finite(mu, k)) != KL_OK)
+    enum kl_status st = check_entries(mu, cov, k);
+    if (st != KL_OK)
         return st;
-    if ((st = check_finite(cov, k * k)) != KL_OK)
-        return st;
-    if (!kl_mvn_symmetric(cov, k, NULL, NULL))
-        return KL_EPARAM;
     struct kl_mvn *g = malloc(sizeof *g);
     if (g == NULL)
         return KL_ENOMEM;

@@ -2,6 +2,7 @@
 
 #include <math.h>
 
+#include "discrete.h"
 #include "ksum.h"
 
 enum kl_status kl_smooth_check_alpha(double alpha)
@@ -20,17 +21,9 @@ enum kl_status kl_smooth_additive(const double *counts, size_t n, double alpha,
     enum kl_status st = kl_smooth_check_alpha(alpha);
     if (st != KL_OK)
         return st;
-    double max = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        if (isnan(counts[i]))
-            return KL_ENAN;
-        if (isinf(counts[i]))
-            return KL_EINF;
-        if (counts[i] < 0.0)
-            return KL_ENEGATIVE;
-        if (counts[i] > max)
-            max = counts[i];
-    }
+    double max;
+    if ((st = kl_discrete_check_counts(counts, n, &max)) != KL_OK)
+        return st;
     if (max == 0.0 && alpha == 0.0)
         return KL_EZERO;
     /* Scale by the largest of the counts and alpha, so that neither the total
