@@ -13,7 +13,7 @@
 # V=1 shows the full commands.  A new folder chapters/NN-slug/ holding
 # chapter.md and NN-slug.c joins the build and the report by itself.
 
-OUT     := output
+OUT     ?= output
 BUILD   := $(OUT)/build
 BIN     := $(BUILD)/bin
 OBJ     := $(BUILD)/obj
