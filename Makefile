@@ -2,16 +2,21 @@
 #
 #   make              every chapter and output/report.html (the default)
 #   make chapter-NN   one chapter: output/NN-slug/chapter.html
+#                     (SET='NAME=VALUE ...' overrides its params for one build,
+#                     into output/variants/)
 #   make check        unit tests and chapter programs under ASan/UBSan, every
 #                     claim, the report
 #   make test         the unit tests alone (TEST=name for one suite or test)
 #   make bench        the benchmarks (tests/bench_*.c), reported as time ratios
+#   make try          build every "@try" variant of the prose, as promised
+#   make sweep        random parameter settings per chapter (N=20)
 #   make verify       print every chapter's claims table
 #   make deps         install the Debian packages the workbook needs
 #   make clean        empty output/
 #
 # V=1 shows the full commands.  A new folder chapters/NN-slug/ holding
-# chapter.md and NN-slug.c joins the build and the report by itself.
+# chapter.md, NN-slug.c, params and fig-*.gp joins the build and the report
+# by itself.
 
 OUT     ?= output
 BUILD   := $(OUT)/build
@@ -34,7 +39,7 @@ LDLIBS     = $(GSL_LIBS) -lm
 PANDOC_FLAGS := --from markdown --to html5 --standalone --self-contained \
                 --mathml --toc --toc-depth 2 --number-sections \
                 --highlight-style tango --css src/book/report.css \
-                --resource-path $(OUT) --metadata lang=en
+                --metadata lang=en
 REPORT_DEPS  := src/book/report.css src/book/front.md
 
 DEBIAN_PACKAGES := gcc make pkg-config libgsl-dev libcunit1-dev gnuplot-nox \
@@ -64,6 +69,7 @@ LIBKL    := $(BUILD)/libkl.a
 LIBBOOK  := $(BUILD)/libbook.a
 KL       := $(BIN)/kl
 WEAVE    := $(BIN)/weave
+PARAMS   := $(BIN)/params
 TESTS    := $(SAN)/bin/test-runner
 SAN_KL   := $(SAN)/bin/kl
 REPORT   := $(OUT)/report.html
@@ -73,90 +79,127 @@ REPORT   := $(OUT)/report.html
 .SUFFIXES:
 .PRECIOUS: %/
 .SECONDARY:
-.PHONY: all check test bench verify deps clean $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
+.PHONY: all check test bench verify deps clean try sweep \
+        $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))) \
+        $(addprefix variant-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
 all: $(KL) $(REPORT)
+
+# The tools the build runs read and write UTF-8 (pandoc decodes its arguments
+# by the locale; gnuplot its labels), whatever the caller's locale.
+export LC_ALL := C.UTF-8
 
 %/:
 	$(Q)mkdir -p $@
 
 # --- objects: the normal build and the sanitised build (tests) ---------------
 $(OBJ)/%.o: %.c | $$(@D)/
+	$(call need,$(CC),gcc)
 	$(call need-lib,gsl,libgsl-dev)
-	$(call msg,CC,$<)$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(call msg,CC,$<)$(CC) $(ALL_CFLAGS) -MT $@ -MF $(@:.o=.d) -c $< -o $@.tmp && mv $@.tmp $@
 
 $(SAN)/obj/%.o: %.c | $$(@D)/
 	$(call need-lib,gsl,libgsl-dev)
 	$(call need-lib,cunit,libcunit1-dev)
-	$(call msg,CC-SAN,$<)$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c $< -o $@
+	$(call msg,CC-SAN,$<)$(CC) $(ALL_CFLAGS) $(SANFLAGS) -MT $@ -MF $(@:.o=.d) -c $< -o $@.tmp && mv $@.tmp $@
 
 $(LIBKL): $(KL_SRC:%.c=$(OBJ)/%.o) | $$(@D)/
-	$(call msg,AR,$@)rm -f $@ && $(AR) rcsD $@ $^
+	$(call msg,AR,$@)rm -f $@.tmp && $(AR) rcsD $@.tmp $^ && mv $@.tmp $@
 
 $(LIBBOOK): $(BOOK_SRC:%.c=$(OBJ)/%.o) | $$(@D)/
-	$(call msg,AR,$@)rm -f $@ && $(AR) rcsD $@ $^
+	$(call msg,AR,$@)rm -f $@.tmp && $(AR) rcsD $@.tmp $^ && mv $@.tmp $@
 
 $(KL): $(CLI_SRC:%.c=$(OBJ)/%.o) $(LIBKL) | $$(@D)/
-	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
 
 $(WEAVE): $(OBJ)/src/book/weave_main.o $(LIBBOOK) | $$(@D)/
-	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
+
+$(PARAMS): $(OBJ)/src/book/params_main.o $(LIBBOOK) | $$(@D)/
+	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
 
 $(SAN_KL): $(CLI_SRC:%.c=$(SAN)/obj/%.o) $(KL_SRC:%.c=$(SAN)/obj/%.o) | $$(@D)/
-	$(call msg,LINK,$@)$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LDLIBS)
+	$(call msg,LINK,$@)$(CC) $(CFLAGS) $(SANFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
 
 $(TESTS): $(TEST_SRC:%.c=$(SAN)/obj/%.o) $(KL_SRC:%.c=$(SAN)/obj/%.o) \
           $(BOOK_SRC:%.c=$(SAN)/obj/%.o) | $$(@D)/
-	$(call msg,LINK,$@)$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ -lcunit $(LDLIBS)
+	$(call msg,LINK,$@)$(CC) $(CFLAGS) $(SANFLAGS) -o $@.tmp $^ -lcunit $(LDLIBS) && mv $@.tmp $@
 
 # --- chapters ----------------------------------------------------------------
-# For chapter $(1) = NN-slug: build its program, run it (values, claims, data,
-# figure scripts), draw its figures, weave its prose and typeset its page.
-# Editing chapter.md re-weaves and re-typesets; it never reruns the program.
+# For chapter $(1) = NN-slug, built into the folder $(2)/$(1) with the
+# parameter words held by the variable named $(3): build its program, run it
+# (values, claims, data), draw its figures from chapters/$(1)/fig-*.gp, weave
+# its prose and typeset its page.  Editing chapter.md re-weaves and
+# re-typesets, editing a fig-*.gp redraws, editing params reruns the program.
+HOUSE_GP := src/book/house.gp
+chapter_figs = $(sort $(wildcard chapters/$(1)/fig-*.gp))
+
 define chapter_rules
-$(BIN)/$(1): $(OBJ)/chapters/$(1)/$(1).o $(LIBBOOK) $(LIBKL) | $$$$(@D)/
-	$$(call msg,LINK,$$@)$$(CC) $$(CFLAGS) -o $$@ $$^ $$(LDLIBS)
+$(2)/$(1)/values.tsv: $(BIN)/$(1) chapters/$(1)/params | $(2)/$(1)/
+	$$(call msg,RUN,$(2)/$(1))$(BIN)/$(1) --params chapters/$(1)/params $(2)/$(1) $$($(3))
 
-$(OUT)/$(1)/values.tsv: $(BIN)/$(1) | $(OUT)/$(1)/
-	$$(call msg,RUN,$(1))$(BIN)/$(1) $(OUT)/$(1)
-
-$(OUT)/$(1)/figures.stamp: $(OUT)/$(1)/values.tsv
+$(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_GP)
 	$$(call need,gnuplot,gnuplot-nox)
-	$$(call msg,GNUPLOT,$(1))cd $(OUT)/$(1) && while read -r gp; do \
+	$$(call msg,GNUPLOT,$(2)/$(1))cp $(HOUSE_GP) $(call chapter_figs,$(1)) $(2)/$(1)/ && \
+	cd $(2)/$(1) && for gp in $(notdir $(call chapter_figs,$(1))); do \
 	    gnuplot "$$$$gp" 2> "$$$$gp.log"; status=$$$$?; \
 	    grep -v 'frames in animation sequence' "$$$$gp.log" >&2; rm -f "$$$$gp.log"; \
 	    [ $$$$status = 0 ] || { rm -f "$$$${gp%.gp}.svg" "$$$${gp%.gp}.gif"; \
-	    echo "make: gnuplot failed on $(OUT)/$(1)/$$$$gp" >&2; exit 1; }; \
-	done < figures.list && touch figures.stamp
+	    echo "make: gnuplot failed on chapters/$(1)/$$$$gp" >&2; exit 1; }; \
+	done && touch figures.stamp
 
-$(OUT)/$(1)/chapter.md: chapters/$(1)/chapter.md $(OUT)/$(1)/values.tsv $(WEAVE) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h)
-	$$(call msg,WEAVE,$(1))$(WEAVE) chapters/$(1) $(OUT)/$(1) $$@
+$(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(2)/$(1)/values.tsv $(WEAVE) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
+	$$(call msg,WEAVE,$(2)/$(1))$(WEAVE) chapters/$(1) $(2)/$(1) $$@
 
-$(OUT)/$(1)/chapter.html: $(OUT)/$(1)/chapter.md $(OUT)/$(1)/figures.stamp $(REPORT_DEPS)
+$(2)/$(1)/chapter.html: $(2)/$(1)/chapter.md $(2)/$(1)/figures.stamp $(REPORT_DEPS)
 	$$(call need,pandoc,pandoc)
-	$$(call msg,PANDOC,$$@)pandoc $(PANDOC_FLAGS) \
+	$$(call msg,PANDOC,$$@)pandoc $(PANDOC_FLAGS) --resource-path $(2) \
 	    --number-offset $(shell expr $(firstword $(subst -, ,$(1))) - 1) \
 	    --metadata pagetitle="The KL Workbook — chapter $(firstword $(subst -, ,$(1)))" \
-	    -o $$@ $(OUT)/$(1)/chapter.md
+	    -o $$@.tmp $(2)/$(1)/chapter.md && mv $$@.tmp $$@
+endef
 
-chapter-$(firstword $(subst -, ,$(1))): $(OUT)/$(1)/chapter.html
+define chapter_program
+$(BIN)/$(1): $(OBJ)/chapters/$(1)/$(1).o $(LIBBOOK) $(LIBKL) | $$$$(@D)/
+	$$(call msg,LINK,$$@)$$(CC) $$(CFLAGS) -o $$@.tmp $$^ $$(LDLIBS) && mv $$@.tmp $$@
 
 # The same program under ASan/UBSan, run by `make check` in a folder of its own.
 $(SAN)/bin/$(1): $(SAN)/obj/chapters/$(1)/$(1).o $(BOOK_SRC:%.c=$(SAN)/obj/%.o) $(KL_SRC:%.c=$(SAN)/obj/%.o) | $$$$(@D)/
-	$$(call msg,LINK,$$@)$$(CC) $$(CFLAGS) $$(SANFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(call msg,LINK,$$@)$$(CC) $$(CFLAGS) $$(SANFLAGS) -o $$@.tmp $$^ $$(LDLIBS) && mv $$@.tmp $$@
 
-$(SAN)/run/$(1)/values.tsv: $(SAN)/bin/$(1) | $(SAN)/run/$(1)/
-	$$(call msg,RUN-SAN,$(1))$(SAN)/bin/$(1) $(SAN)/run/$(1)
+$(SAN)/run/$(1)/values.tsv: $(SAN)/bin/$(1) chapters/$(1)/params | $(SAN)/run/$(1)/
+	$$(call msg,RUN-SAN,$(1))$(SAN)/bin/$(1) --params chapters/$(1)/params $(SAN)/run/$(1)
 endef
-$(foreach c,$(CHAPTERS),$(eval $(call chapter_rules,$(c))))
+
+chapter_number = $(firstword $(subst -, ,$(1)))
+NOSET :=
+$(foreach c,$(CHAPTERS),$(eval $(call chapter_program,$(c))))
+$(foreach c,$(CHAPTERS),$(eval $(call chapter_rules,$(c),$(OUT),NOSET)))
+
+# make chapter-NN SET='NAME=VALUE ...' builds a variant of chapter NN into a
+# folder of its own, output/variants/<the words>/, and leaves the default
+# book as it is.  VARIANT= names another folder (make try and sweep do).
+ifeq ($(strip $(SET)),)
+$(foreach c,$(CHAPTERS),$(eval chapter-$(call chapter_number,$(c)): $(OUT)/$(c)/chapter.html))
+else
+VARIANT ?= $(OUT)/variants/$(shell printf '%s' '$(strip $(SET))' | tr -s ' ' '+' | tr -c 'A-Za-z0-9._+-' '_')
+$(foreach c,$(CHAPTERS),$(eval $(call chapter_rules,$(c),$(VARIANT),SET)))
+$(foreach c,$(CHAPTERS),$(eval chapter-$(call chapter_number,$(c)): $(VARIANT)/$(c)/chapter.html ; @echo "  PAGE     $$<"))
+$(foreach c,$(CHAPTERS),$(eval variant-$(call chapter_number,$(c)): $(VARIANT)/$(c)/chapter.md $(VARIANT)/$(c)/figures.stamp))
+endif
 
 CHAPTER_MD    := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/chapter.md)
 CHAPTER_HTML  := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/chapter.html)
 CHAPTER_FIGS  := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/figures.stamp)
 
-$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS)
+# The list of chapters, rewritten only when a chapter folder comes or goes,
+# so that removing one rebuilds the report without it.
+CHAPTER_LIST := $(BUILD)/chapters.list
+$(shell mkdir -p $(BUILD) && { [ "$$(cat $(CHAPTER_LIST) 2>/dev/null)" = "$(CHAPTERS)" ] || echo "$(CHAPTERS)" > $(CHAPTER_LIST); })
+
+$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS) $(CHAPTER_LIST)
 	$(call need,pandoc,pandoc)
-	$(call msg,PANDOC,$@)pandoc $(PANDOC_FLAGS) -o $@ src/book/front.md $(CHAPTER_MD)
+	$(call msg,PANDOC,$@)pandoc $(PANDOC_FLAGS) --resource-path $(OUT) -o $@.tmp src/book/front.md $(CHAPTER_MD) && mv $@.tmp $@
 
 # --- checks ------------------------------------------------------------------
 SAN_RUNS := $(foreach c,$(CHAPTERS),$(SAN)/run/$(c)/values.tsv)
@@ -164,6 +207,20 @@ SAN_RUNS := $(foreach c,$(CHAPTERS),$(SAN)/run/$(c)/values.tsv)
 check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 	$(call msg,TEST,$(TESTS))KL_BIN=$(SAN_KL) $(TESTS)
 	$(call msg,VERIFY,claims)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS)) >/dev/null
+	$(Q)$(MAKE) --no-print-directory try
+	$(Q)$(MAKE) --no-print-directory sweep N=$(CHECK_SWEEP_N)
+
+# Every "@try" of every chapter, built into output/variants/ (src/book/try.sh).
+try: all
+	$(Q)sh src/book/try.sh $(WEAVE) "$(MAKE)" $(OUT) $(CHAPTERS)
+
+# N random settings per chapter from the declared ranges (src/book/sweep.sh):
+# each must build with its claims holding, or be refused in one line.
+N ?= 20
+SWEEP_SEED ?= 1
+CHECK_SWEEP_N ?= 2
+sweep: $(PARAMS) $(WEAVE) $(foreach c,$(CHAPTERS),$(BIN)/$(c))
+	$(Q)sh src/book/sweep.sh $(PARAMS) "$(MAKE)" $(OUT) $(N) $(SWEEP_SEED) $(CHAPTERS)
 
 # Unit tests alone; TEST=name runs one suite or test (TEST=test_discrete).
 test: $(TESTS) $(SAN_KL)
@@ -172,7 +229,7 @@ test: $(TESTS) $(SAN_KL)
 # Benchmarks: tests/bench_*.c, each reporting time ratios (see the files).
 BENCHES := $(BENCH_SRC:tests/%.c=$(BIN)/%)
 $(BIN)/bench_%: $(OBJ)/tests/bench_%.o $(LIBKL) | $$(@D)/
-	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
 
 bench: $(BENCHES)
 	$(Q)for b in $(BENCHES); do echo "$$b"; $$b || exit 1; done

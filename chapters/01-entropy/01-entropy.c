@@ -6,12 +6,15 @@
  * distributions drawn from Dirichlet laws; the differential entropy of a
  * Gaussian against quadrature, its sign, and its link to discrete entropy.
  *
- * Run: output/build/bin/01-entropy [OUTPUT-FOLDER]   (make chapter-01)
- * Change a parameter below, then `make chapter-01` reruns what depends on it. */
+ * Run: make chapter-01 (or output/build/bin/01-entropy --params
+ * chapters/01-entropy/params OUTPUT-FOLDER [NAME=VALUE ...]).  The knobs are
+ * in chapters/01-entropy/params; the figures are drawn by the fig-*.gp
+ * scripts beside this file from the data and values.gp written here. */
 #define _DEFAULT_SOURCE /* M_PI, M_E, M_LN2 */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_min.h>
@@ -25,13 +28,7 @@
 #include "kl/discrete.h"
 #include "kl/gaussian.h"
 
-/* >>> parameters */
-enum { DRAWS = 100000 };                    /* random distributions per size */
-static const size_t SIZES[] = {2, 3, 10, 100};  /* alphabet sizes K */
-static const double ALPHA = 1.0;            /* Dirichlet concentration */
-static const unsigned long SEED = 20261122; /* fixed: the book is reproducible */
-/* <<< parameters */
-enum { NSIZES = sizeof SIZES / sizeof SIZES[0], MAXK = 100, BINS = 50 };
+enum { MAXSIZES = 6, MAXSIGMAS = 12, BINS = 50 };
 
 static struct book *B;
 
@@ -74,21 +71,6 @@ static void information_figure(void)
     }
     book_close_file(B, f);
 
-    f = book_figure(B, "fig-information", 720, 420);
-    fputs("set xlabel \"probability of the outcome, p\"\n"
-          "set ylabel \"information content −log p\"\n"
-          "set logscale x\n"
-          "set xrange [0.01:1]\n"
-          "set yrange [0:7]\n"
-          "set format x \"%g\"\n"
-          "set key top right\n"
-          "plot \"information.tsv\" using 1:2 with lines lt 1 title \"bits (log₂)\", \\\n"
-          "     \"\" using 1:3 with lines lt 2 title \"nats (ln)\", \\\n"
-          "     \"information-marks.tsv\" using 1:2 with points lt 1 pt 7 ps 1 notitle, \\\n"
-          "     \"\" using 1:2:3 with labels left offset 0.8,0.6 font \",11\" notitle\n",
-          f);
-    book_close_file(B, f);
-
     book_value(B, "info_half_bits", information(0.5, 2.0), 4);
     book_value(B, "info_half_nats", information(0.5, M_E), 4);
     book_value(B, "info_hundredth_bits", information(0.01, 2.0), 4);
@@ -123,24 +105,7 @@ static void weather_example(void)
     }
     book_close_file(B, f);
 
-    f = book_figure(B, "fig-weather", 720, 400);
-    fputs("set xlabel \"cumulative probability (each bar is p wide)\"\n"
-          "set ylabel \"information content −log₂ p (bits)\"\n"
-          "set xrange [0:1]\n"
-          "set yrange [0:3.6]\n"
-          "set style fill solid 0.55 border lc rgb \"#333333\"\n"
-          "set key top left\n",
-          f);
-    fprintf(f, "set arrow from 0,%.10g to 1,%.10g nohead lt 2 dt 2 lw 2 front\n",
-            h_bits, h_bits);
-    fprintf(f, "set label \"mean height = entropy = %.4g bits\" at 0.02,%.10g "
-               "offset 0,0.7 textcolor lt 2\n", h_bits, h_bits);
-    fputs("plot \"weather.tsv\" using 5:3:2 with boxes lt 1 notitle, \\\n"
-          "     \"\" using 5:3:(sprintf(\"%s\\np = %g\", stringcolumn(1), $2)) "
-          "with labels offset 0,1.4 font \",11\" notitle\n",
-          f);
-    book_close_file(B, f);
-
+    book_plot_value(B, "weather_h_bits", h_bits);
     book_value(B, "weather_h_bits", h_bits, 4);
     book_value(B, "weather_h_nats", h_nats, 6);
     /* 1/2 * 1 + 1/4 * 2 + 1/8 * 3 + 1/8 * 3 = 7/4, by hand */
@@ -193,7 +158,7 @@ static double bernoulli_argmax(void)
 
 static void bernoulli(void)
 {
-    enum { N = 1000 };
+    long points = book_param_int(B, "BERN_POINTS"), N = points - 1;
     FILE *f = book_data(B, "bernoulli.tsv", "entropy of Bern(p) in bits",
                         "p\tH_bits");
     double max_asym = 0.0;
@@ -210,22 +175,9 @@ static void bernoulli(void)
     double h01 = bernoulli_entropy(0.1, NULL);
     double h11 = bernoulli_entropy(0.11, NULL);
 
-    f = book_figure(B, "fig-bernoulli", 720, 420);
-    fputs("set xlabel \"p = P(X = 1)\"\n"
-          "set ylabel \"H(Bern(p)) (bits)\"\n"
-          "set xrange [0:1]\n"
-          "set yrange [0:1.12]\n"
-          "set key bottom center\n",
-          f);
-    fprintf(f, "set label \"maximum 1 bit at p = ½\" at %.10g,%.10g center offset 0,1.2\n",
-            pstar, hstar);
-    fprintf(f, "set label \"p = 0.1: %.3f bits\" at 0.1,%.10g left offset 1.2,-0.2\n",
-            h01, h01);
-    fprintf(f, "plot \"bernoulli.tsv\" using 1:2 with lines lt 1 title \"H(p) = −p log₂ p − (1−p) log₂(1−p)\", \\\n"
-               "     \"-\" using 1:2 with points lt 2 pt 7 ps 1.2 notitle\n"
-               "%.10g\t%.10g\n0.1\t%.10g\ne\n", pstar, hstar, h01);
-    book_close_file(B, f);
-
+    book_plot_value(B, "bern_argmax", pstar);
+    book_plot_value(B, "bern_hmax", hstar);
+    book_plot_value(B, "bern_h01", h01);
     book_value(B, "bern_argmax", pstar, 8);
     book_value(B, "bern_h01", h01, 3);
     book_value(B, "bern_h11", h11, 3);
@@ -245,104 +197,124 @@ static double dirichlet_mean_entropy(size_t k, double alpha)
     return gsl_sf_psi(k * alpha + 1.0) - gsl_sf_psi(alpha + 1.0);
 }
 
+/* The draws of one alphabet size K: their entropies' histogram (as a
+ * fraction of ln K), the claims and the values the prose quotes. */
+static void maxent_size(gsl_rng *rng, size_t k, long draws, double alpha,
+                        double *hist, double *worst_excess, double frac[2])
+{
+    double *a = book_malloc(B, k * sizeof *a), *p = book_malloc(B, k * sizeof *p);
+    double *u = book_malloc(B, k * sizeof *u), *h = book_malloc(B, (size_t)draws * sizeof *h);
+    double hmax = -INFINITY;
+    for (size_t i = 0; i < k; i++) {
+        a[i] = alpha;
+        u[i] = 1.0 / k;
+    }
+    /* >>> dirichlet */
+    double log_k;
+    ok(kl_discrete_entropy(u, k, KL_BASE_E, &log_k), "uniform entropy");
+    for (long d = 0; d < draws; d++) {
+        gsl_ran_dirichlet(rng, k, a, p);
+        ok(kl_discrete_entropy(p, k, KL_BASE_E, &h[d]), "entropy");
+        hmax = fmax(hmax, h[d]);
+    }
+    /* <<< dirichlet */
+    for (long d = 0; d < draws; d++) {
+        int bin = (int)(h[d] / log_k * BINS);
+        hist[bin < 0 ? 0 : bin < BINS ? bin : BINS - 1] += 1.0;
+    }
+    double mean = gsl_stats_mean(h, 1, (size_t)draws);
+    double se = gsl_stats_sd_m(h, 1, (size_t)draws, mean) / sqrt((double)draws);
+    *worst_excess = fmax(*worst_excess, hmax - log_k);
+
+    char text[200];
+    snprintf(text, sizeof text, "K = %zu: H(uniform) = ln K", k);
+    book_claim_rel(B, text, log((double)k), log_k, 1e-15);
+    snprintf(text, sizeof text,
+             "K = %zu: no random P has H(P) > ln K (largest H − ln K)", k);
+    book_claim_le(B, text, hmax - log_k, 0.0, 1e-13);
+    snprintf(text, sizeof text,
+             "K = %zu: mean H of Dirichlet(α) draws = ψ(Kα+1) − ψ(α+1)", k);
+    book_claim_sigma(B, text, dirichlet_mean_entropy(k, alpha), mean, se, 4.0);
+    frac[0] = hmax / log_k;
+    frac[1] = mean / log_k;
+    free(a), free(p), free(u), free(h);
+}
+
+/* What a Dirichlet(alpha, ..., alpha) law favours, in words for the prose. */
+static const char *dirichlet_reading(double alpha)
+{
+    if (alpha == 1.0)
+        return "the uniform law on the set of all probability vectors";
+    if (alpha < 1.0)
+        return "a law that favours sparse vectors, with most of their mass "
+               "on a few outcomes";
+    return "a law that favours vectors close to the uniform distribution";
+}
+
 static void uniform_maximum(void)
 {
+    long sizes[MAXSIZES];
+    size_t nsizes = book_param_int_list(B, "SIZES", sizes, MAXSIZES);
+    long draws = book_param_int(B, "DRAWS");
+    double alpha = book_param_real(B, "ALPHA");
+    double hist[MAXSIZES][BINS] = {{0}}, worst_excess = -INFINITY;
+    double frac[MAXSIZES][2];
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    double *h = book_malloc(B, DRAWS * sizeof *h);
-    double hist[NSIZES][BINS] = {{0}};
     if (rng == NULL)
         book_fail(B, "out of memory");
-    gsl_rng_set(rng, SEED);
-    long total = 0;
-    double worst_excess = -INFINITY;
-    for (size_t s = 0; s < NSIZES; s++) {
-        size_t k = SIZES[s];
-        double alpha[MAXK], p[MAXK], u[MAXK], hmax = -INFINITY;
-        for (size_t i = 0; i < k; i++) {
-            alpha[i] = ALPHA;
-            u[i] = 1.0 / k;
-        }
-        /* >>> dirichlet */
-        double log_k;
-        ok(kl_discrete_entropy(u, k, KL_BASE_E, &log_k), "uniform entropy");
-        for (int d = 0; d < DRAWS; d++) {
-            gsl_ran_dirichlet(rng, k, alpha, p);
-            ok(kl_discrete_entropy(p, k, KL_BASE_E, &h[d]), "entropy");
-            hmax = fmax(hmax, h[d]);
-        }
-        /* <<< dirichlet */
-        total += DRAWS;
-        for (int d = 0; d < DRAWS; d++) {
-            int bin = (int)(h[d] / log_k * BINS);
-            hist[s][bin < BINS ? bin : BINS - 1] += 1.0;
-        }
-        double mean = gsl_stats_mean(h, 1, DRAWS);
-        double se = gsl_stats_sd_m(h, 1, DRAWS, mean) / sqrt((double)DRAWS);
-        double expect = dirichlet_mean_entropy(k, ALPHA);
-        worst_excess = fmax(worst_excess, hmax - log_k);
-
-        char text[200], name[64];
-        snprintf(text, sizeof text,
-                 "K = %zu: H(uniform) = ln K", k);
-        book_claim_rel(B, text, log((double)k), log_k, 1e-15);
-        snprintf(text, sizeof text,
-                 "K = %zu: no random P has H(P) > ln K (largest H − ln K)", k);
-        book_claim_le(B, text, hmax - log_k, 0.0, 1e-13);
-        snprintf(text, sizeof text,
-                 "K = %zu: mean H of Dirichlet(α) draws = ψ(Kα+1) − ψ(α+1)", k);
-        book_claim_sigma(B, text, expect, mean, se, 4.0);
-
-        snprintf(name, sizeof name, "maxent_k%zu_hmax_frac", k);
-        book_value(B, name, hmax / log_k, 4);
-        snprintf(name, sizeof name, "maxent_k%zu_mean_frac", k);
-        book_value(B, name, mean / log_k, 3);
-    }
-    free(h);
+    gsl_rng_set(rng, (unsigned long)book_param_int(B, "SEED"));
+    for (size_t s = 0; s < nsizes; s++)
+        maxent_size(rng, (size_t)sizes[s], draws, alpha, hist[s],
+                    &worst_excess, frac[s]);
     gsl_rng_free(rng);
 
-    FILE *f = book_data(B, "maxent.tsv",
-                        "histogram of H(P)/ln K over Dirichlet(1) draws, "
-                        "as a density on [0, 1]",
-                        "h_over_lnK\tK2\tK3\tK10\tK100");
+    char columns[200] = "h_over_lnK";
+    for (size_t s = 0; s < nsizes; s++)
+        snprintf(columns + strlen(columns), sizeof columns - strlen(columns),
+                 "\tK%ld", sizes[s]);
+    FILE *f = book_data(B, "maxent.tsv", "histogram of H(P)/ln K over "
+                        "Dirichlet(ALPHA) draws, as a density on [0, 1]", columns);
     for (int i = 0; i < BINS; i++) {
         fprintf(f, "%.6g", (i + 0.5) / BINS);
-        for (size_t s = 0; s < NSIZES; s++)
-            fprintf(f, "\t%.6g", hist[s][i] * BINS / DRAWS);
+        for (size_t s = 0; s < nsizes; s++)
+            fprintf(f, "\t%.6g", hist[s][i] * BINS / draws);
         fputc('\n', f);
     }
     book_close_file(B, f);
 
-    f = book_figure(B, "fig-maxent", 720, 440);
-    fputs("set xlabel \"entropy as a fraction of its bound, H(P) / ln K\"\n"
-          "set ylabel \"density of draws\"\n"
-          "set xrange [0:1.08]\n"
-          "set yrange [0:*]\n"
-          "set key top left\n"
-          "set arrow from 1,graph 0 to 1,graph 1 nohead lt 7 dt 2 lw 1.5\n"
-          "set label \"uniform: H = ln K\" at 1,graph 0.55 center rotate by 90 offset 1.3,0\n"
-          "plot \"maxent.tsv\" using 1:2 with histeps lt 1 title \"K = 2\", \\\n"
-          "     \"\" using 1:3 with histeps lt 2 title \"K = 3\", \\\n"
-          "     \"\" using 1:4 with histeps lt 3 title \"K = 10\", \\\n"
-          "     \"\" using 1:5 with histeps lt 4 title \"K = 100\"\n",
-          f);
-    book_close_file(B, f);
-
-    book_value_int(B, "maxent_draws", DRAWS);
-    book_value_int(B, "maxent_total", total);
+    book_value_int(B, "maxent_total", draws * (long)nsizes);
     book_value(B, "maxent_worst_excess", worst_excess, 2);
+    book_value_text(B, "dirichlet_reading", dirichlet_reading(alpha));
+    /* the prose compares the smallest alphabet with the largest */
+    book_value_int(B, "maxent_k_first", sizes[0]);
+    book_value_int(B, "maxent_k_last", sizes[nsizes - 1]);
+    book_value(B, "maxent_first_hmax_frac", frac[0][0], 4);
+    book_value(B, "maxent_last_hmax_frac", frac[nsizes - 1][0], 4);
+    book_value(B, "maxent_first_mean_frac", frac[0][1], 3);
+    book_value(B, "maxent_last_mean_frac", frac[nsizes - 1][1], 3);
 }
 
 /* -- 5. Differential entropy of a Gaussian -------------------------------- */
 
-static void gaussian_entropy(void)
+/* The quadrature value of h(N(0, sigma^2)), and its error estimate. */
+static struct kl_quad_result quad_entropy(double sigma)
 {
-    static const double sigmas[] = {0.01, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 100};
-    enum { NSIG = sizeof sigmas / sizeof sigmas[0] };
-    double worst = 0.0, quad01 = NAN;
+    struct kl_gaussian g = {0.0, sigma};
+    struct kl_density p = kl_gaussian_density(&g);
+    struct kl_quad_result q;
+    ok(kl_density_entropy(&p, NULL, &q), "quadrature");
+    return q;
+}
+
+/* Closed form against quadrature at each of the chapter's SIGMAS. */
+static void gaussian_entropy_check(void)
+{
+    double sigmas[MAXSIGMAS], worst = 0.0;
+    size_t nsig = book_param_real_list(B, "SIGMAS", sigmas, MAXSIGMAS);
     FILE *f = book_data(B, "gauss-entropy-quad.tsv",
                         "differential entropy of N(0, sigma^2) by quadrature",
                         "sigma\th_quad\th_closed\tabserr");
-    for (int i = 0; i < NSIG; i++) {
+    for (size_t i = 0; i < nsig; i++) {
         /* >>> gauss-entropy */
         struct kl_gaussian g = {0.0, sigmas[i]};
         struct kl_density p = kl_gaussian_density(&g);
@@ -351,34 +323,47 @@ static void gaussian_entropy(void)
         ok(kl_density_entropy(&p, NULL, &quad), "quadrature");
         ok(kl_gaussian_entropy(sigmas[i], &closed), "closed form");
         /* <<< gauss-entropy */
-        worst = fmax(worst, fabs(quad.value - closed) / fabs(closed));
+        worst = fmax(worst, fabs(quad.value - closed) / fmax(fabs(closed), 1.0));
         fprintf(f, "%.6g\t%.15g\t%.15g\t%.3g\n", sigmas[i], quad.value, closed,
                 quad.abserr);
-        if (sigmas[i] == 1.0) {
-            book_value(B, "h_std_normal", closed, 6);
-            book_value(B, "h_std_normal_quad", quad.value, 12);
-            book_value(B, "h_std_normal_err", quad.abserr, 2);
-        }
-        if (sigmas[i] == 0.1) {
-            book_value(B, "h_sigma01", closed, 4);
-            quad01 = quad.value;
-        }
     }
     book_close_file(B, f);
-    book_claim_le(B, "Gaussian: ½ ln(2πeσ²) = quadrature, σ from 0.01 to 100 "
-                  "(worst relative error)", worst, 0.0, 1e-10);
+    char text[200], lo[32], hi[32];
+    snprintf(text, sizeof text, "Gaussian: ½ ln(2πeσ²) = quadrature at %zu σ "
+             "from %s to %s (worst error, relative to max(|h|, 1))", nsig,
+             book_format(sigmas[0], 3, 0, lo, sizeof lo),
+             book_format(sigmas[nsig - 1], 3, 0, hi, sizeof hi));
+    book_claim_le(B, text, worst, 0.0, 1e-10);
+    book_value(B, "sigmas_lo", sigmas[0], 3);
+    book_value(B, "sigmas_hi", sigmas[nsig - 1], 3);
 
+    /* the closed-form curve, over the checked range and at least 0.01..100 */
+    double from = fmin(0.01, sigmas[0]), to = fmax(100.0, sigmas[nsig - 1]);
     f = book_data(B, "gauss-entropy.tsv", "h(N(0, sigma^2)) = ln(sigma sqrt(2 pi e))",
                   "sigma\th_nats");
     for (int i = 0; i <= 400; i++) {
-        double s = pow(10.0, -2.0 + 4.0 * i / 400.0), h;
+        double s = from * pow(to / from, i / 400.0), h;
         ok(kl_gaussian_entropy(s, &h), "closed form");
         fprintf(f, "%.6g\t%.10g\n", s, h);
     }
     book_close_file(B, f);
+    book_plot_value(B, "sigma_from", from);
+    book_plot_value(B, "sigma_to", to);
+}
 
-    double sigma0 = 1.0 / sqrt(2.0 * M_PI * M_E), h0;
-    ok(kl_gaussian_entropy(sigma0, &h0), "closed form");
+static void gaussian_entropy(void)
+{
+    gaussian_entropy_check();
+    struct kl_quad_result q1 = quad_entropy(1.0);
+    double h1, h01;
+    ok(kl_gaussian_entropy(1.0, &h1), "closed form");
+    ok(kl_gaussian_entropy(0.1, &h01), "closed form");
+    book_value(B, "h_std_normal", h1, 6);
+    book_value(B, "h_std_normal_quad", q1.value, 12);
+    book_value(B, "h_std_normal_err", q1.abserr, 2);
+    book_value(B, "h_sigma01", h01, 4);
+
+    double sigma0 = 1.0 / sqrt(2.0 * M_PI * M_E);
     struct kl_gaussian g0 = {0.0, sigma0};
     struct kl_density p0 = kl_gaussian_density(&g0);
     struct kl_quad_result q0;
@@ -388,40 +373,10 @@ static void gaussian_entropy(void)
     book_claim_abs(B, "Gaussian: h = 0 at σ₀ = 1/√(2πe) (quadrature)", 0.0,
                    q0.value, 1e-12);
     book_claim_le(B, "Gaussian: h(N(0, 0.1²)) is negative (quadrature)",
-                  quad01, 0.0, 0.0);
+                  quad_entropy(0.1).value, 0.0, 0.0);
     book_value(B, "sigma0", sigma0, 4);
+    book_plot_value(B, "sigma0", sigma0);
     book_value(B, "peak_sigma01", 1.0 / (0.1 * sqrt(2 * M_PI)), 3);
-
-    f = book_figure(B, "fig-gauss-entropy", 720, 440);
-    fputs("set xlabel \"standard deviation σ\"\n"
-          "set ylabel \"differential entropy h (nats)\"\n"
-          "set logscale x\n"
-          "set xrange [0.01:100]\n"
-          "set yrange [-3.8:6.5]\n"
-          "set format x \"%g\"\n"
-          "set key top left\n"
-          "set arrow from 0.01,0 to 100,0 nohead lt 7 lw 1\n",
-          f);
-    fprintf(f, "set object 1 rect from 0.01,-3.8 to %.10g,0 behind "
-               "fc rgb \"#D55E00\" fillstyle transparent solid 0.10 noborder\n",
-            sigma0);
-    fprintf(f, "set label \"h < 0 for σ < 1/√(2πe) ≈ %.3f\" at 0.02,-3.4 left\n",
-            sigma0);
-    fputs("plot \"gauss-entropy.tsv\" using 1:2 with lines lt 1 title \"½ ln(2πeσ²)\", \\\n"
-          "     \"gauss-entropy-quad.tsv\" using 1:2 with points lt 2 pt 6 ps 1.3 "
-          "title \"adaptive quadrature (GSL qagi)\"\n",
-          f);
-    book_close_file(B, f);
-}
-
-/* The quadrature value of h(N(0, sigma^2)). */
-static double quad_entropy(double sigma)
-{
-    struct kl_gaussian g = {0.0, sigma};
-    struct kl_density p = kl_gaussian_density(&g);
-    struct kl_quad_result q;
-    ok(kl_density_entropy(&p, NULL, &q), "quadrature");
-    return q.value;
 }
 
 /* -- 6. Differential entropy as a limit of discrete entropy --------------- */
@@ -470,10 +425,7 @@ static void discretize(void)
     }
     book_close_file(B, f);
 
-    double h01 = quad_entropy(0.1), h1 = quad_entropy(1.0);
-    char h01s[64], h1s[64];
-    book_format(h01, 5, 1, h01s, sizeof h01s); /* true minus sign */
-    book_format(h1, 5, 1, h1s, sizeof h1s);
+    double h01 = quad_entropy(0.1).value, h1 = quad_entropy(1.0).value;
     book_claim_abs(B, "σ = 1: H(binned, Δ = 10⁻³σ) + ln Δ → h(N(0,1))", h1,
                    last[1], 1e-6);
     book_claim_abs(B, "σ = 0.1: H(binned, Δ = 10⁻³σ) + ln Δ → h(N(0,0.01))",
@@ -483,24 +435,8 @@ static void discretize(void)
     book_value(B, "disc_H_s01", lastH[0], 4);
     book_value(B, "disc_lndelta_s01", log(1e-3 * 0.1), 4);
 
-    f = book_figure(B, "fig-discretize", 720, 440);
-    fprintf(f, "set xlabel \"bin width Δ / σ\"\n"
-               "set ylabel \"H(X_Δ) + ln Δ (nats)\"\n"
-               "set logscale x\n"
-               "set xrange [0.001:3.2]\n"
-               "set yrange [-1.6:2.0]\n"
-               "set format x \"%%g\"\n"
-               "set key top center\n"
-               "set arrow from 0.001,%.10g to 3.2,%.10g nohead lt 1 dt 2 lw 1.5\n"
-               "set arrow from 0.001,%.10g to 3.2,%.10g nohead lt 2 dt 2 lw 1.5\n"
-               "set label \"h = %s\" at 0.0012,%.10g offset 0,0.7 textcolor lt 1\n"
-               "set label \"h = %s\" at 0.0012,%.10g offset 0,-0.9 textcolor lt 2\n",
-            h1, h1, h01, h01, h1s, h1, h01s, h01);
-    fputs("plot \"discretize.tsv\" using 1:4 with linespoints lt 1 pt 7 ps 0.6 "
-          "title \"σ = 1\", \\\n"
-          "     \"\" using 1:2 with linespoints lt 2 pt 7 ps 0.6 title \"σ = 0.1\"\n",
-          f);
-    book_close_file(B, f);
+    book_plot_value(B, "disc_h1", h1);
+    book_plot_value(B, "disc_h01", h01);
 }
 
 int main(int argc, char **argv)

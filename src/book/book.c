@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "book.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -9,6 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <gsl/gsl_errno.h>
+
+#include "params.h"
 
 #define MINUS "\xe2\x88\x92" /* U+2212 MINUS SIGN */
 
@@ -29,14 +32,15 @@ struct claim {
 
 struct book {
     char *slug, *dir;
+    struct book_params params;
     struct open_file *files;
     size_t nfiles, capfiles;
     struct value *values;
     size_t nvalues, capvalues;
     struct claim *claims;
     size_t nclaims, capclaims;
-    char **figures;
-    size_t nfigures, capfigures;
+    struct value *plots;        /* values.gp: name, gnuplot expression */
+    size_t nplots, capplots;
 };
 
 static void *grow(struct book *b, void *ptr, size_t *cap, size_t need,
@@ -99,6 +103,51 @@ static int mkdirs(const char *path)
     return 0;
 }
 
+static void add_value(struct book *b, const char *name, const char *text);
+static void format_int(long long v, char *buf);
+static void add_plot(struct book *b, const char *name, const char *expr);
+
+/* Every parameter as a value of the prose and a variable of values.gp. */
+static void publish_params(struct book *b)
+{
+    for (size_t i = 0; i < b->params.n; i++) {
+        const struct book_param *p = &b->params.p[i];
+        char text[2048] = "", word[64], md[128], name[80];
+        size_t j = 0;
+        for (size_t k = 0; k < p->n; k++) {
+            if (p->integer)
+                format_int((long long)p->v[k], md);
+            else
+                book_format(p->v[k], 15, 1, md, sizeof md);
+            j += (size_t)snprintf(text + j, sizeof text - j, "%s%s",
+                                  k == 0 ? "" : k + 1 == p->n ? " and " : ", ",
+                                  md);
+            if (j >= sizeof text)
+                book_fail(b, "parameter %s is too long to quote", p->name);
+        }
+        add_value(b, p->name, text);
+        snprintf(name, sizeof name, "%s.n", p->name);
+        snprintf(md, sizeof md, "%zu", p->n);
+        add_value(b, name, md);
+        if (!p->list) {
+            snprintf(word, sizeof word, "%.17g", p->v[0]);
+            add_plot(b, p->name, word);
+        } else {
+            char list[2048] = "\"";
+            j = 1;
+            for (size_t k = 0; k < p->n && j < sizeof list; k++)
+                j += (size_t)snprintf(list + j, sizeof list - j, "%s%s",
+                                      k ? " " : "",
+                                      book_param_number(p->v[k], p->integer,
+                                                        word, sizeof word));
+            if (j + 2 >= sizeof list)
+                book_fail(b, "parameter %s is too long for values.gp", p->name);
+            strcat(list, "\"");
+            add_plot(b, p->name, list);
+        }
+    }
+}
+
 struct book *book_open(const char *slug, int argc, char **argv)
 {
     gsl_set_error_handler_off();
@@ -112,12 +161,103 @@ struct book *book_open(const char *slug, int argc, char **argv)
         fprintf(stderr, "%s: out of memory\n", slug);
         exit(1);
     }
-    if (argc > 2)
-        book_fail(b, "usage: %s [OUTPUT-FOLDER]", slug);
-    b->dir = argc == 2 ? xstrdup(b, argv[1]) : xprintf(b, "output/%s", slug);
+    const char *params = NULL, *dir = NULL;
+    int first_set = argc;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--params") == 0 && i + 1 < argc && params == NULL)
+            params = argv[++i];
+        else if (strchr(argv[i], '=') == NULL && argv[i][0] != '-' &&
+                 dir == NULL && first_set == argc)
+            dir = argv[i];
+        else if (strchr(argv[i], '=') != NULL && argv[i][0] != '-') {
+            if (first_set == argc)
+                first_set = i;
+        } else
+            book_fail(b, "usage: %s [--params FILE] [OUTPUT-FOLDER] "
+                      "[NAME=VALUE ...]", slug);
+    }
+    b->dir = dir ? xstrdup(b, dir) : xprintf(b, "output/%s", slug);
+    char *path = params ? xstrdup(b, params)
+                        : xprintf(b, "chapters/%s/params", slug);
+    char err[4608];
+    if (book_params_read(path, &b->params, err, sizeof err) != 0)
+        book_fail(b, "%s", err);
+    free(path);
+    for (int i = first_set; i < argc; i++)
+        if (book_params_set(&b->params, argv[i], err, sizeof err) != 0)
+            book_fail(b, "%s", err);
     if (mkdirs(b->dir) != 0)
         book_fail(b, "cannot create folder %s: %s", b->dir, strerror(errno));
+    publish_params(b);
     return b;
+}
+
+/* The declared parameter NAME, checked against the type a getter expects. */
+static struct book_param *param(struct book *b, const char *name, int integer,
+                                int list)
+{
+    struct book_param *p = book_params_find(&b->params, name);
+    if (p == NULL)
+        book_fail(b, "the program reads parameter %s, which %s does not "
+                  "declare", name, b->params.path);
+    if (p->integer != integer || p->list != list)
+        book_fail(b, "parameter %s is declared in %s as %s%s, but the program "
+                  "reads it as %s%s", name, b->params.path,
+                  p->list ? "a list of " : "", p->integer ? "integers" : "reals",
+                  list ? "a list of " : "", integer ? "integers" : "reals");
+    p->used = 1;
+    return p;
+}
+
+long book_param_int(struct book *b, const char *name)
+{
+    return (long)param(b, name, 1, 0)->v[0];
+}
+
+double book_param_real(struct book *b, const char *name)
+{
+    return param(b, name, 0, 0)->v[0];
+}
+
+static size_t list_fits(struct book *b, const struct book_param *p, size_t max)
+{
+    if (p->max_n > max)
+        book_fail(b, "parameter %s allows %zu values (%s), but the program "
+                  "holds only %zu", p->name, p->max_n, b->params.path, max);
+    return p->n;
+}
+
+size_t book_param_int_list(struct book *b, const char *name, long *out,
+                           size_t max)
+{
+    const struct book_param *p = param(b, name, 1, 1);
+    size_t n = list_fits(b, p, max);
+    for (size_t i = 0; i < n; i++)
+        out[i] = (long)p->v[i];
+    return n;
+}
+
+size_t book_param_real_list(struct book *b, const char *name, double *out,
+                            size_t max)
+{
+    const struct book_param *p = param(b, name, 0, 1);
+    size_t n = list_fits(b, p, max);
+    memcpy(out, p->v, n * sizeof *out);
+    return n;
+}
+
+void book_param_refuse(struct book *b, const char *name, const char *fmt, ...)
+{
+    struct book_param *p = book_params_find(&b->params, name);
+    if (p == NULL)
+        book_fail(b, "book_param_refuse: no parameter %s", name);
+    char why[1024], text[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    book_fail(b, "%s: %s = %s: %s", p->where, name,
+              book_param_text(p, text, sizeof text), why);
 }
 
 void book_fail(struct book *b, const char *fmt, ...)
@@ -187,69 +327,6 @@ FILE *book_data(struct book *b, const char *name, const char *description,
     FILE *f = book_file(b, name);
     fprintf(f, "# %s — %s\n# %s\n", name, description, columns);
     return f;
-}
-
-/* The house style: colour-blind-safe Okabe-Ito line colours (Okabe & Ito,
- * "Color Universal Design", 2008) and the viridis map palette (van der Walt &
- * Smith, 2015), DejaVu Sans, a light grid behind the data. */
-static void house_style(FILE *f)
-{
-    static const char *const colours[] = {
-        "#0072B2", "#D55E00", "#009E73", "#CC79A7",
-        "#E69F00", "#56B4E9", "#000000", "#999999",
-    };
-    fputs("set encoding utf8\n", f);
-    fputs("set minussign\n", f); /* tic labels with U+2212, not a hyphen */
-    fputs("set datafile separator \"\\t\"\n", f);
-    fputs("set border 3 lw 1 lc rgb \"#555555\"\n", f);
-    fputs("set tics nomirror out scale 0.6 textcolor rgb \"#333333\"\n", f);
-    fputs("set grid back lc rgb \"#e4e4e4\" lw 1 dt solid\n", f);
-    fputs("set key noopaque nobox samplen 2.5 spacing 1.15\n", f);
-    fputs("set style fill transparent solid 0.35 noborder\n", f);
-    for (int i = 0; i < 8; i++)
-        fprintf(f, "set linetype %d lc rgb \"%s\" lw 2 pt 7 ps 0.7\n", i + 1,
-                colours[i]);
-    fputs("set linetype cycle 8\n", f);
-    fputs("set palette defined (0 \"#440154\", 1 \"#472c7a\", 2 \"#3b518b\", "
-          "3 \"#2c718e\", 4 \"#21908d\", 5 \"#27ad81\", 6 \"#5cc863\", "
-          "7 \"#aadc32\", 8 \"#fde725\")\n", f);
-}
-
-static FILE *figure(struct book *b, const char *name, const char *terminal,
-                    const char *ext)
-{
-    char *gp = xprintf(b, "%s.gp", name);
-    FILE *f = book_file(b, gp);
-    b->figures = grow(b, b->figures, &b->capfigures, b->nfigures + 1,
-                      sizeof *b->figures);
-    b->figures[b->nfigures++] = gp;
-    fprintf(f, "# %s.gp — figure of chapter %s, written by its program.\n"
-               "# Redraw with `gnuplot %s.gp` in this folder; edit freely.\n",
-            name, b->slug, name);
-    fprintf(f, "set terminal %s\n", terminal);
-    fprintf(f, "set output \"%s.%s\"\n", name, ext);
-    house_style(f);
-    return f;
-}
-
-FILE *book_figure(struct book *b, const char *name, int width, int height)
-{
-    char term[200];
-    snprintf(term, sizeof term,
-             "svg size %d,%d dynamic enhanced font \"DejaVu Sans,13\" "
-             "background rgb \"white\"", width, height);
-    return figure(b, name, term, "svg");
-}
-
-FILE *book_animation(struct book *b, const char *name, int width, int height,
-                     int delay)
-{
-    char term[200];
-    snprintf(term, sizeof term,
-             "gif animate delay %d loop 0 optimize size %d,%d enhanced "
-             "font \"DejaVu Sans,12\" background rgb \"white\"",
-             delay, width, height);
-    return figure(b, name, term, "gif");
 }
 
 /* Replaces every '-' by U+2212 while copying SRC to DST. */
@@ -378,9 +455,10 @@ void book_value_fixed(struct book *b, const char *name, double v, int decimals)
     add_value(b, name, buf);
 }
 
-void book_value_int(struct book *b, const char *name, long long v)
+/* V with thousands separators and a true minus sign into BUF (>= 40). */
+static void format_int(long long v, char *buf)
 {
-    char digits[32], buf[64];
+    char digits[32];
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
                                  : (unsigned long long)v;
     snprintf(digits, sizeof digits, "%llu", u);
@@ -395,7 +473,63 @@ void book_value_int(struct book *b, const char *name, long long v)
         buf[j++] = digits[i];
     }
     buf[j] = '\0';
+}
+
+void book_value_int(struct book *b, const char *name, long long v)
+{
+    char buf[64];
+    format_int(v, buf);
     add_value(b, name, buf);
+}
+
+static int gnuplot_name(const char *s)
+{
+    if (!(isalpha((unsigned char)s[0]) || s[0] == '_'))
+        return 0;
+    for (; *s; s++)
+        if (!(isalnum((unsigned char)*s) || *s == '_'))
+            return 0;
+    return 1;
+}
+
+static void add_plot(struct book *b, const char *name, const char *expr)
+{
+    if (!gnuplot_name(name))
+        book_fail(b, "bad figure variable name '%s'", name);
+    for (size_t i = 0; i < b->nplots; i++)
+        if (strcmp(b->plots[i].name, name) == 0)
+            book_fail(b, "figure variable '%s' set twice", name);
+    b->plots = grow(b, b->plots, &b->capplots, b->nplots + 1, sizeof *b->plots);
+    b->plots[b->nplots].name = xstrdup(b, name);
+    b->plots[b->nplots].text = xstrdup(b, expr);
+    b->nplots++;
+}
+
+void book_plot_value(struct book *b, const char *name, double v)
+{
+    char buf[64];
+    if (!isfinite(v))
+        book_fail(b, "figure variable '%s' is not finite", name);
+    snprintf(buf, sizeof buf, "%.17g", v);
+    add_plot(b, name, buf);
+}
+
+void book_plot_text(struct book *b, const char *name, const char *text)
+{
+    size_t n = strlen(text);
+    char *q = book_malloc(b, 2 * n + 3), *d = q;
+    *d++ = '"';
+    for (const char *c = text; *c; c++) {
+        if (*c == '\n' || *c == '\r')
+            book_fail(b, "figure variable '%s' holds a newline", name);
+        if (*c == '"' || *c == '\\')
+            *d++ = '\\';
+        *d++ = *c;
+    }
+    *d++ = '"';
+    *d = '\0';
+    add_plot(b, name, q);
+    free(q);
 }
 
 void book_value_text(struct book *b, const char *name, const char *text)
@@ -497,6 +631,10 @@ int book_close(struct book *b)
     for (size_t i = 0; i < b->nfiles; i++)
         if (b->files[i].f != NULL)
             book_fail(b, "%s was never closed", b->files[i].path);
+    for (size_t i = 0; i < b->params.n; i++)
+        if (!b->params.p[i].used)
+            book_fail(b, "parameter %s is declared in %s but the program "
+                      "never reads it", b->params.p[i].name, b->params.path);
 
     FILE *f = book_file(b, "claims.tsv");
     fputs("# claim\texpected\tobserved\terror\ttolerance\tholds\n", f);
@@ -515,16 +653,32 @@ int book_close(struct book *b)
     }
     book_close_file(b, f);
 
-    f = book_file(b, "figures.list");
-    for (size_t i = 0; i < b->nfigures; i++)
-        fprintf(f, "%s\n", b->figures[i]);
+    /* the parameters as this run used them, for @params in the prose */
+    f = book_file(b, "params.tsv");
+    fputs("# name\tvalue\tmeaning\trange\tgiven at\n", f);
+    for (size_t i = 0; i < b->params.n; i++) {
+        const struct book_param *p = &b->params.p[i];
+        char text[2048], range[160];
+        fprintf(f, "%s\t%s\t%s\t%s\t%s\n", p->name,
+                book_param_text(p, text, sizeof text), p->description,
+                book_param_range(p, range, sizeof range), p->where);
+    }
     book_close_file(b, f);
 
     if (failed) {
         char *path = xprintf(b, "%s/values.tsv", b->dir);
         remove(path);
         free(path);
+        path = xprintf(b, "%s/values.gp", b->dir);
+        remove(path);
+        free(path);
     } else {
+        f = book_file(b, "values.gp");
+        fprintf(f, "# values.gp — the numbers of chapter %s for its figure "
+                   "scripts, written by its program.\n", b->slug);
+        for (size_t i = 0; i < b->nplots; i++)
+            fprintf(f, "%s = %s\n", b->plots[i].name, b->plots[i].text);
+        book_close_file(b, f);
         f = book_file(b, "values.tsv");
         fputs("# name\tvalue\n", f);
         for (size_t i = 0; i < b->nvalues; i++)
@@ -551,12 +705,15 @@ int book_close(struct book *b)
         free(c->error);
         free(c->tolerance);
     }
-    for (size_t i = 0; i < b->nfigures; i++)
-        free(b->figures[i]);
+    for (size_t i = 0; i < b->nplots; i++) {
+        free(b->plots[i].name);
+        free(b->plots[i].text);
+    }
+    book_params_free(&b->params);
     free(b->files);
     free(b->values);
     free(b->claims);
-    free(b->figures);
+    free(b->plots);
     free(b->dir);
     free(b->slug);
     free(b);

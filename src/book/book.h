@@ -1,13 +1,16 @@
 /* book.h — the workbook machinery a chapter program uses: the numbers its
  * prose quotes (values.tsv), the derivations it checks (claims.tsv), its data
- * files and its gnuplot scripts in the house style (figures.list names them).
+ * files, the numbers its figures need (values.gp, gnuplot variables) and its
+ * parameters (chapters/NN-slug/params, read with book_param_*).
  *
  * Usage, in a chapter program:
  *
  *     struct book *b = book_open("01-entropy", argc, argv);
+ *     long draws = book_param_int(b, "DRAWS");
  *     FILE *f = book_data(b, "bernoulli.tsv", "H(Bern(p)) in bits", "p\tH");
  *     ... fprintf(f, ...); book_close_file(b, f);
  *     book_value(b, "h_max", hmax, 4);
+ *     book_plot_value(b, "h_max", hmax);     (for chapters/NN-slug/fig-*.gp)
  *     book_claim_rel(b, "closed form = quadrature", exact, quad, 1e-10);
  *     return book_close(b);
  *
@@ -24,10 +27,38 @@
 
 struct book;
 
-/* Starts chapter SLUG.  The output folder is argv[1], or output/SLUG when
- * there is no argument; it is created if missing.  Also switches GSL's
- * aborting error handler off.  Never returns NULL (fails as above). */
+/* Starts chapter SLUG from its command line
+ *
+ *     SLUG [--params FILE] [OUTPUT-FOLDER] [NAME=VALUE ...]
+ *
+ * The output folder defaults to output/SLUG and is created if missing; the
+ * parameters are read from FILE (default chapters/SLUG/params, see
+ * src/book/params.h) and overridden by the NAME=VALUE words.  A bad
+ * parameter ends the program with one line naming it, where it was given and
+ * its valid range.  Every parameter becomes a value the prose can quote
+ * ({{NAME}}: lists as "2, 3, 10 and 100", and {{NAME.n}} their count) and a
+ * variable of values.gp (lists as a string of words, for gnuplot's word()).
+ * Also switches GSL's aborting error handler off.  Never returns NULL. */
 struct book *book_open(const char *slug, int argc, char **argv);
+
+/* Parameters, by their declared type.  Asking for a name the params file
+ * does not declare, or with the wrong type (an integer getter on a real, a
+ * scalar getter on a list), is a programming error and fails the program.
+ * book_param_*_list copy the values into OUT, which holds MAX entries (the
+ * declaration's largest count must fit), and return how many there are.
+ * book_close fails if a declared parameter was never read. */
+long book_param_int(struct book *b, const char *name);
+double book_param_real(struct book *b, const char *name);
+size_t book_param_int_list(struct book *b, const char *name, long *out,
+                           size_t max);
+size_t book_param_real_list(struct book *b, const char *name, double *out,
+                            size_t max);
+
+/* Refuses a setting the chapter cannot honour although each value is in its
+ * declared range (a combination, say): "SLUG: WHERE: NAME = VALUE: <why>",
+ * exit 1. */
+void book_param_refuse(struct book *b, const char *name, const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 3, 4)));
 
 /* Prints "SLUG: <message>" to stderr, removes the files not yet complete and
  * exits with status 1. */
@@ -48,18 +79,6 @@ void book_close_file(struct book *b, FILE *f);
 FILE *book_data(struct book *b, const char *name, const char *description,
                 const char *columns);
 
-/* A figure: opens NAME.gp, writes the house-style preamble (SVG of WIDTH x
- * HEIGHT pixels, DejaVu Sans, UTF-8, the Okabe-Ito line colours as line types
- * 1-8, the viridis map palette, light grid) and the output NAME.svg, and adds
- * the script to figures.list.  The caller writes the plot commands and closes
- * it with book_close_file(). */
-FILE *book_figure(struct book *b, const char *name, int width, int height);
-
-/* An animation: as book_figure, but an animated GIF, DELAY hundredths of a
- * second a frame, written to NAME.gif. */
-FILE *book_animation(struct book *b, const char *name, int width, int height,
-                     int delay);
-
 /* Values quoted in the prose, as {{NAME}} in chapter.md.  A name may be set
  * once.  book_value writes V with SIG significant digits (trailing zeros
  * dropped), a true minus sign and "a × 10^n^" outside [1e-4, 1e6);
@@ -69,6 +88,12 @@ void book_value(struct book *b, const char *name, double v, int sig);
 void book_value_fixed(struct book *b, const char *name, double v, int decimals);
 void book_value_int(struct book *b, const char *name, long long v);
 void book_value_text(struct book *b, const char *name, const char *text);
+
+/* Numbers for the figure scripts: NAME = V (all 17 digits) or NAME = "TEXT"
+ * in values.gp, which every chapters/NN-slug/fig-*.gp loads.  NAME must be a
+ * gnuplot identifier; a name may be set once. */
+void book_plot_value(struct book *b, const char *name, double v);
+void book_plot_text(struct book *b, const char *name, const char *text);
 
 /* Claims: a derivation checked by numbers.  Each records a row of the
  * chapter's claims table; book_close() fails the program if any does not hold.
@@ -88,7 +113,8 @@ int book_claim_ge(struct book *b, const char *text, double observed,
 int book_claim_sigma(struct book *b, const char *text, double expected,
                      double observed, double stderr_, double k);
 
-/* Writes claims.tsv, figures.list and (when every claim holds) values.tsv.
+/* Writes claims.tsv, params.tsv and (when every claim holds) values.gp and,
+ * last, values.tsv.
  * Returns 0 when every claim holds; otherwise prints the failing rows to
  * stderr and returns 1, to be the program's exit status.  Frees B. */
 int book_close(struct book *b);

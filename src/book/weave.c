@@ -1,7 +1,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "weave.h"
 
+#include "params.h"
+
 #include <ctype.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,7 +103,8 @@ struct weaver {
     FILE *out, *err;
     int errors;
     struct strs value_names, value_texts;
-    struct strs figure_files;   /* from figures.list, as NAME.svg / NAME.gif */
+    struct strs figure_files;   /* the fig-*.gp sources, as NAME.svg / NAME.gif */
+    struct strs figure_sources; /* their paths, chapter_dir/NAME.gp */
     int *figure_used;
     struct strs fig_labels;     /* labels in the prose, in order */
     struct strs used_tags;      /* "FILE\tTAG" shown by @code */
@@ -228,8 +232,9 @@ static void weave_figure(struct weaver *w, const char *line, size_t lineno)
             found = 1;
         }
     if (!found)
-        error_at(w, w->md_path, lineno,
-                 "image '%s' is not drawn by the chapter program", fname);
+        error_at(w, w->md_path, lineno, "image '%s' has no figure script "
+                 "fig-NAME.gp in the chapter folder (or it draws another "
+                 "format)", fname);
     int k = figure_number(w, label, nlabel);
     char *lb = dup(label, nlabel);
     char *capt = dup(cap, ncap);
@@ -397,6 +402,164 @@ static void weave_claims(struct weaver *w, size_t lineno)
     free(path);
 }
 
+/* Parses the directive "@try WORDS" or "@try-fails \"TEXT\" WORDS" (LINE
+ * starts with "@try").  On success returns 0, the NAME=VALUE words in WORDS
+ * (space-separated) and the expected failure in EXPECT (empty when the
+ * variant must build); on error writes the reason to WORDS and returns -1. */
+static int parse_try(const char *line, char *words, size_t nwords,
+                     char *expect, size_t nexpect)
+{
+    const char *s = line + 4;
+    expect[0] = words[0] = '\0';
+    if (strncmp(s, "-fails ", 7) == 0) {
+        s += 7;
+        while (*s == ' ')
+            s++;
+        const char *end = *s == '"' ? strchr(s + 1, '"') : NULL;
+        if (end == NULL || end == s + 1 || (size_t)(end - s) >= nexpect) {
+            snprintf(words, nwords, "usage: @try-fails \"WHAT THE BUILD "
+                     "PRINTS\" NAME=VALUE ...");
+            return -1;
+        }
+        memcpy(expect, s + 1, (size_t)(end - s - 1));
+        expect[end - s - 1] = '\0';
+        s = end + 1;
+    } else if (*s != ' ') {
+        snprintf(words, nwords, "unknown directive (@try or @try-fails)");
+        return -1;
+    }
+    size_t j = 0;
+    for (;;) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (*s == '\0')
+            break;
+        size_t n = strcspn(s, " \t");
+        const char *eq = memchr(s, '=', n);
+        int ok = eq != NULL && eq > s && isupper((unsigned char)s[0]) &&
+                 (size_t)(eq - s) + 1 < n;
+        for (const char *c = s; ok && c < s + n; c++)
+            if (*c == '\'' || *c == '"' || *c == '\\' || *c == '$' ||
+                *c == '`' || (c < eq && !(isupper((unsigned char)*c) ||
+                                          isdigit((unsigned char)*c) || *c == '_')))
+                ok = 0;
+        if (!ok || j + n + 2 >= nwords) {
+            snprintf(words, nwords, "a @try word is NAME=VALUE, without "
+                     "quotes or spaces: '%.*s'", (int)(n < 200 ? n : 200), s);
+            return -1;
+        }
+        j += (size_t)snprintf(words + j, nwords - j, "%s%.*s", j ? " " : "",
+                              (int)n, s);
+        s += n;
+    }
+    if (j == 0) {
+        snprintf(words, nwords, "@try needs at least one NAME=VALUE");
+        return -1;
+    }
+    return 0;
+}
+
+/* Checks the words of a @try against the chapter's params (a variant that
+ * is meant to be refused may hold a bad value, not an unknown name). */
+static void check_try_words(struct weaver *w, const char *words,
+                            const char *expect, size_t lineno)
+{
+    char *path = cat3(w->chapter_dir, "/", "params");
+    struct book_params ps = {0};
+    char err[4608];
+    if (book_params_read(path, &ps, err, sizeof err) != 0) {
+        error_at(w, w->md_path, lineno, "@try: %s", err);
+    } else {
+        char *copy = dup(words, strlen(words));
+        for (char *t = strtok(copy, " "); t != NULL; t = strtok(NULL, " ")) {
+            if (book_params_set(&ps, t, err, sizeof err) == 0)
+                continue;
+            char name[128];
+            snprintf(name, sizeof name, "%.*s", (int)strcspn(t, "="), t);
+            if (expect[0] == '\0' || book_params_find(&ps, name) == NULL)
+                error_at(w, w->md_path, lineno, "@try: %s", err);
+        }
+        free(copy);
+    }
+    book_params_free(&ps);
+    free(path);
+}
+
+static void weave_try(struct weaver *w, const char *line, size_t lineno)
+{
+    char words[2048], expect[512];
+    if (parse_try(line, words, sizeof words, expect, sizeof expect) != 0) {
+        error_at(w, w->md_path, lineno, "%s", words);
+        return;
+    }
+    check_try_words(w, words, expect, lineno);
+    fprintf(w->out, "::: {.try}\n```sh\nmake chapter-%02d SET='%s'\n```\n",
+            w->chapter, words);
+    if (expect[0] != '\0')
+        fprintf(w->out, "\n[This build stops, as it should: its last word is "
+                        "`%s`.]{.try-expect}\n", expect);
+    fputs(":::\n", w->out);
+}
+
+int book_weave_tries(const char *chapter_dir, FILE *out, FILE *err)
+{
+    char *path = cat3(chapter_dir, "/", "chapter.md");
+    struct strs md = {0};
+    int errors = 0;
+    if (read_lines(path, &md) != 0) {
+        fprintf(err, "%s: cannot read\n", path);
+        free(path);
+        return 1;
+    }
+    for (size_t i = 0; i < md.n; i++) {
+        char words[2048], expect[512];
+        if (strncmp(md.v[i], "@try", 4) != 0)
+            continue;
+        if (parse_try(md.v[i], words, sizeof words, expect, sizeof expect)) {
+            fprintf(err, "%s:%zu: %s\n", path, i + 1, words);
+            errors++;
+        } else {
+            fprintf(out, "%s\t%s\n", words, expect);
+        }
+    }
+    strs_free(&md);
+    free(path);
+    return errors;
+}
+
+/* The chapter's parameters as this run used them (params.tsv). */
+static void weave_params(struct weaver *w, size_t lineno)
+{
+    char *path = cat3(w->out_dir, "/", "params.tsv");
+    struct strs lines = {0};
+    if (read_lines(path, &lines) != 0) {
+        error_at(w, w->md_path, lineno, "cannot read '%s'", path);
+        free(path);
+        return;
+    }
+    fputs("::: {.params}\n"
+          "| Parameter | Value | What it is | Valid values |\n"
+          "|:--|:--|:------|:----|\n", w->out);
+    for (size_t i = 0; i < lines.n; i++) {
+        char *f[5];
+        if (lines.v[i][0] == '#' || lines.v[i][0] == '\0')
+            continue;
+        if (split_tabs(lines.v[i], f, 5) != 5) {
+            error_at(w, path, i + 1, "%s", "a params row needs 5 fields");
+            continue;
+        }
+        fprintf(w->out, "| `%s` | `%s`%s | ", f[0], f[1],
+                strncmp(f[4], "SET ", 4) == 0 ? " (set for this build)" : "");
+        escape_cell(w->out, f[2]);
+        fputs(" | ", w->out);
+        escape_cell(w->out, f[3]);
+        fputs(" |\n", w->out);
+    }
+    fputs(":::\n", w->out);
+    strs_free(&lines);
+    free(path);
+}
+
 static int load_values(struct weaver *w)
 {
     char *path = cat3(w->out_dir, "/", "values.tsv");
@@ -423,35 +586,48 @@ static int load_values(struct weaver *w)
     return r;
 }
 
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The figures are the chapter's fig-*.gp scripts; one whose terminal is gif
+ * draws NAME.gif (an animation), any other NAME.svg. */
 static void load_figures(struct weaver *w)
 {
-    char *path = cat3(w->out_dir, "/", "figures.list");
-    struct strs lines = {0};
-    if (read_lines(path, &lines) != 0) {
-        fprintf(w->err, "%s: cannot read\n", path);
+    DIR *d = opendir(w->chapter_dir);
+    struct strs names = {0};
+    if (d == NULL) {
+        fprintf(w->err, "%s: cannot read the chapter folder\n", w->chapter_dir);
         w->errors++;
+    } else {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            size_t n = strlen(e->d_name);
+            if (n > 7 && strncmp(e->d_name, "fig-", 4) == 0 &&
+                strcmp(e->d_name + n - 3, ".gp") == 0)
+                strs_push(&names, dup(e->d_name, n));
+        }
+        closedir(d);
     }
-    for (size_t i = 0; i < lines.n; i++) {
-        char *gp = lines.v[i];
-        size_t n = strlen(gp);
-        if (n < 4 || strcmp(gp + n - 3, ".gp") != 0)
-            continue;
-        /* an animation writes NAME.gif; look at its terminal line */
-        char *gppath = cat3(w->out_dir, "/", gp);
+    if (names.n > 1)
+        qsort(names.v, names.n, sizeof *names.v, compare_strings);
+    for (size_t i = 0; i < names.n; i++) {
+        char *gp = names.v[i];
+        char *gppath = cat3(w->chapter_dir, "/", gp);
         struct strs script = {0};
         const char *ext = "svg";
         if (read_lines(gppath, &script) == 0)
             for (size_t k = 0; k < script.n; k++)
                 if (strncmp(script.v[k], "set terminal gif", 16) == 0)
                     ext = "gif";
-        gp[n - 2] = '\0';
+        gp[strlen(gp) - 2] = '\0';
         strs_push(&w->figure_files, cat3(gp, "", ext));
+        strs_push(&w->figure_sources, gppath);
         strs_free(&script);
-        free(gppath);
     }
     w->figure_used = calloc(w->figure_files.n + 1, sizeof *w->figure_used);
-    strs_free(&lines);
-    free(path);
+    strs_free(&names);
 }
 
 /* Every tag in the chapter's own source must be shown by some @code. */
@@ -465,6 +641,11 @@ static void check_unused_tags(struct weaver *w)
         w->errors++;
     }
     struct strs open = {0};
+    size_t *open_line = calloc(lines.n + 1, sizeof *open_line);
+    if (open_line == NULL) {
+        fputs("weave: out of memory\n", stderr);
+        exit(1);
+    }
     for (size_t i = 0; i < lines.n; i++) {
         char *t = marker_tag(lines.v[i], '>');
         if (t != NULL) {
@@ -476,6 +657,7 @@ static void check_unused_tags(struct weaver *w)
             if (!used)
                 error_at(w, path, i + 1,
                          "tag '%s' is not shown by any @code in chapter.md", t);
+            open_line[open.n] = i + 1;
             strs_push(&open, t);
             free(key);
         }
@@ -495,7 +677,9 @@ static void check_unused_tags(struct weaver *w)
     }
     for (size_t k = 0; k < open.n; k++)
         if (open.v[k][0] != '\0')
-            error_at(w, path, 0, "tag '%s' is never closed", open.v[k]);
+            error_at(w, path, open_line[k], "tag '%s' is never closed",
+                     open.v[k]);
+    free(open_line);
     strs_free(&open);
     strs_free(&lines);
     free(path);
@@ -542,6 +726,7 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
         strs_free(&w.value_names);
         strs_free(&w.value_texts);
         strs_free(&w.figure_files);
+        strs_free(&w.figure_sources);
         free(w.figure_used);
         free(w.slug);
         free(w.md_path);
@@ -575,6 +760,10 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
             weave_claims(&w, lineno);
         } else if (strncmp(line, "@code ", 6) == 0) {
             weave_code(&w, line + 6, lineno);
+        } else if (strcmp(line, "@params") == 0) {
+            weave_params(&w, lineno);
+        } else if (strncmp(line, "@try", 4) == 0) {
+            weave_try(&w, line, lineno);
         } else if (parse_figure(line, &(const char *){0}, &(size_t){0},
                                 &(const char *){0}, &(size_t){0},
                                 &(const char *){0}, &(size_t){0})) {
@@ -586,8 +775,8 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
     check_unused_tags(&w);
     for (size_t i = 0; i < w.figure_files.n; i++)
         if (!w.figure_used[i])
-            error_at(&w, w.md_path, 0, "figure '%s' is drawn by the program "
-                     "but never shown (give it a caption)",
+            error_at(&w, w.figure_sources.v[i], 1, "figure '%s' is never "
+                     "shown in chapter.md (give it a caption there)",
                      w.figure_files.v[i]);
 
     int errors = w.errors;
@@ -595,6 +784,7 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
     strs_free(&w.value_names);
     strs_free(&w.value_texts);
     strs_free(&w.figure_files);
+    strs_free(&w.figure_sources);
     strs_free(&w.fig_labels);
     strs_free(&w.used_tags);
     free(w.figure_used);

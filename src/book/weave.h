@@ -1,5 +1,5 @@
 /* weave.h — the weaver: turns a chapter's prose (chapters/NN-slug/chapter.md)
- * and the outputs of its program (values.tsv, claims.tsv, figures.list) into
+ * and the outputs of its program (values.tsv, claims.tsv, params.tsv) into
  * the Markdown that pandoc typesets.
  *
  * Directives in chapter.md:
@@ -9,14 +9,23 @@
  *                        / * >>> TAG * / and / * <<< TAG * / (without spaces
  *                        between slash and star), as a fenced C listing
  *   @claims              (alone on a line) the chapter's claims table
+ *   @params              (alone on a line) the table of the chapter's
+ *                        parameters, as the run used them (params.tsv)
+ *   @try NAME=VALUE ...  an exercise that changes parameters: shows the
+ *                        command `make chapter-NN SET='NAME=VALUE ...'`;
+ *                        `make try` builds it and requires every claim
+ *   @try-fails "TEXT" NAME=VALUE ...
+ *                        the same, for a variant whose point is that the
+ *                        build stops: `make try` requires it to fail with
+ *                        TEXT in what it prints
  *   ![Caption](fig-x.svg){#fig:x}   a figure; it is numbered "Figure N.K"
  *   @fig:x               a reference to figure x ("Figure N.K", linked)
  *
  * Errors, each reported as "FILE:LINE: message" on ERR: an unknown value, a
  * missing file or tag, a tag in the chapter's own source (NN-slug.c) that no
- * @code shows, unbalanced markers, an unknown figure reference, a figure the
- * program draws that the prose never shows, and an image the program did not
- * draw.
+ * @code shows, unbalanced markers, an unknown figure reference, a figure
+ * script (chapters/NN-slug/fig-*.gp) that the prose never shows, an image
+ * with no figure script, and a @try word that is not a declared parameter.
  */
 #ifndef BOOK_WEAVE_H
 #define BOOK_WEAVE_H
@@ -30,6 +39,12 @@
  * the result is 0. */
 int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
                FILE *err);
+
+/* Prints the @try variants of CHAPTER_DIR/chapter.md on OUT, one a line:
+ * the NAME=VALUE words, a tab, and the text a failing variant must print
+ * (empty for one that must build).  Returns the number of malformed
+ * directives (reported on ERR). */
+int book_weave_tries(const char *chapter_dir, FILE *out, FILE *err);
 
 /* Prints the claims table of OUT_DIR/claims.tsv as plain text on OUT, one
  * line a claim.  Returns the number of claims that do not hold, or -1 if the

@@ -2,6 +2,7 @@
  *
  *   weave CHAPTER-DIR OUT-DIR OUT-FILE   weave chapter.md into OUT-FILE
  *   weave --claims OUT-DIR...            print the claims tables
+ *   weave --tries CHAPTER-DIR            list the chapter's @try variants
  *
  * The woven file is written to OUT-FILE.tmp and renamed only on success. */
 #define _POSIX_C_SOURCE 200809L
@@ -22,9 +23,12 @@ int main(int argc, char **argv)
         }
         return failed ? 1 : 0;
     }
+    if (argc == 3 && strcmp(argv[1], "--tries") == 0)
+        return book_weave_tries(argv[2], stdout, stderr) ? 1 : 0;
     if (argc != 4) {
         fputs("usage: weave CHAPTER-DIR OUT-DIR OUT-FILE\n"
-              "       weave --claims OUT-DIR...\n", stderr);
+              "       weave --claims OUT-DIR...\n"
+              "       weave --tries CHAPTER-DIR\n", stderr);
         return 2;
     }
     char tmp[4096];
