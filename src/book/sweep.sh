@@ -37,6 +37,7 @@ for chapter in "$@"; do
                 why="a half-written file was left"
             else
                 built=$((built + 1))
+                printf '  SWEEP    %s %s: built\n' "$chapter" "$words"
             fi
         elif [ $status -eq 124 ]; then
             why="no result within $limit s"
