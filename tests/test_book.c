@@ -68,15 +68,36 @@ static int run_child(void (*fn)(const char *), const char *dir, char *err,
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/* Opens chapter 99-test in DIR with the parameters DIR/params (a reals list
+ * SIZES and a real ALPHA) and the override words SET (NULL-terminated). */
+static struct book *open_test(const char *dir, char **set)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/params", dir);
+    char *argv[16] = {"99-test", "--params", path, (char *)dir};
+    int argc = 4;
+    while (set != NULL && *set != NULL && argc < 15)
+        argv[argc++] = *set++;
+    argv[argc] = NULL;
+    return book_open("99-test", argc, argv);
+}
+
+static const char test_params[] =
+    "# test parameters\n"
+    "ALPHA = 0.5   # a concentration; real in (0, 2]\n"
+    "\n"
+    "SIZES = 2, 10  # alphabet sizes; integers in [2, 100], 1 to 3 of them, increasing\n";
+
 static void good_chapter(const char *dir)
 {
-    char *argv[] = {"99-test", (char *)dir, NULL};
-    struct book *b = book_open("99-test", 2, argv);
+    struct book *b = open_test(dir, NULL);
+    long sizes[3];
+    CU_ASSERT_EQUAL(book_param_int_list(b, "SIZES", sizes, 3), 2);
+    CU_ASSERT_EQUAL(sizes[1], 10);
+    book_plot_value(b, "alpha_sq", book_param_real(b, "ALPHA") * 2);
+    book_plot_text(b, "label", "say \"hi\"");
     FILE *f = book_data(b, "d.tsv", "test data", "x\ty");
     fprintf(f, "1\t2\n");
-    book_close_file(b, f);
-    f = book_figure(b, "fig-t", 400, 300);
-    fputs("plot \"d.tsv\" using 1:2\n", f);
     book_close_file(b, f);
     book_value(b, "half", 0.5, 3);
     book_value_int(b, "big", 1234567);
@@ -90,8 +111,9 @@ static void good_chapter(const char *dir)
 
 static void failing_claim_chapter(const char *dir)
 {
-    char *argv[] = {"99-test", (char *)dir, NULL};
-    struct book *b = book_open("99-test", 2, argv);
+    struct book *b = open_test(dir, NULL);
+    book_param_real(b, "ALPHA");
+    book_param_int_list(b, "SIZES", (long[3]){0}, 3);
     book_value(b, "x", 1.0, 3);
     book_claim_abs(b, "two is three", 3.0, 2.0, 0.5);
     book_claim_abs(b, "NaN never holds", 0.0, NAN, 1.0);
@@ -100,8 +122,9 @@ static void failing_claim_chapter(const char *dir)
 
 static void duplicate_value_chapter(const char *dir)
 {
-    char *argv[] = {"99-test", (char *)dir, NULL};
-    struct book *b = book_open("99-test", 2, argv);
+    struct book *b = open_test(dir, NULL);
+    book_param_real(b, "ALPHA");
+    book_param_int_list(b, "SIZES", (long[3]){0}, 3);
     FILE *f = book_file(b, "partial.tsv");
     fputs("half written", f);
     book_value(b, "x", 1.0, 3);
@@ -111,8 +134,9 @@ static void duplicate_value_chapter(const char *dir)
 
 static void nonfinite_value_chapter(const char *dir)
 {
-    char *argv[] = {"99-test", (char *)dir, NULL};
-    struct book *b = book_open("99-test", 2, argv);
+    struct book *b = open_test(dir, NULL);
+    book_param_real(b, "ALPHA");
+    book_param_int_list(b, "SIZES", (long[3]){0}, 3);
     book_value(b, "x", NAN, 3);
     exit(0);
 }
@@ -121,11 +145,12 @@ static void test_book_chapter_files(void)
 {
     char *dir = testlib_tmpdir(), err[4096];
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    testlib_write(dir, "params", test_params);
     CU_ASSERT_EQUAL(run_child(good_chapter, dir, err, sizeof err), 0);
     char *values = testlib_read(dir, "values.tsv");
     char *claims = testlib_read(dir, "claims.tsv");
-    char *figs = testlib_read(dir, "figures.list");
-    char *gp = testlib_read(dir, "fig-t.gp");
+    char *figs = testlib_read(dir, "params.tsv");
+    char *gp = testlib_read(dir, "values.gp");
     CU_ASSERT_PTR_NOT_NULL_FATAL(values);
     CU_ASSERT_PTR_NOT_NULL_FATAL(claims);
     CU_ASSERT_PTR_NOT_NULL_FATAL(figs);
@@ -138,10 +163,17 @@ static void test_book_chapter_files(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(claims, "\tyes\n"));
     CU_ASSERT_PTR_NULL(strstr(claims, "\tno\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(claims, "2 SE"));
-    CU_ASSERT_STRING_EQUAL(figs, "fig-t.gp\n");
-    CU_ASSERT_PTR_NOT_NULL(strstr(gp, "set output \"fig-t.svg\""));
-    CU_ASSERT_PTR_NOT_NULL(strstr(gp, "DejaVu Sans"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(gp, "#0072B2"));
+    /* the parameters: values of the prose, variables of the figures */
+    CU_ASSERT_PTR_NOT_NULL(strstr(values, "ALPHA\t0.5\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(values, "SIZES\t2 and 10\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(values, "SIZES.n\t2\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(gp, "\nALPHA = 0.5\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(gp, "\nSIZES = \"2 10\"\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(gp, "\nalpha_sq = 1\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(gp, "\nlabel = \"say \\\"hi\\\"\"\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(figs, "SIZES\t2, 10\talphabet sizes\t"
+                                  "1 to 3 integers in [2, 100], increasing\t"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(figs, "/params:4\n"));
     CU_ASSERT_PTR_NULL(testlib_read(dir, "d.tsv.tmp"));
     free(values);
     free(claims);
@@ -155,6 +187,7 @@ static void test_book_claims_fail(void)
 {
     char *dir = testlib_tmpdir(), err[4096];
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    testlib_write(dir, "params", test_params);
     CU_ASSERT_EQUAL(run_child(failing_claim_chapter, dir, err, sizeof err), 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "two is three"));
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "NaN never holds"));
@@ -176,6 +209,7 @@ static void test_book_fail_errors(void)
 {
     char *dir = testlib_tmpdir(), err[4096];
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    testlib_write(dir, "params", test_params);
     CU_ASSERT_EQUAL(run_child(duplicate_value_chapter, dir, err, sizeof err), 1);
     CU_ASSERT_STRING_EQUAL(err, "99-test: value 'x' set twice\n");
     /* the half-written file is gone */
@@ -191,7 +225,125 @@ static void test_book_fail_errors(void)
     free(dir);
 }
 
+/* The child of the parameter tests: opens 99-test with SET_WORDS, reads
+ * what PARAM_READS says, and closes. */
+static char *set_words[4];
+static const char *param_reads = "both";
+
+static void param_chapter(const char *dir)
+{
+    struct book *b = open_test(dir, set_words);
+    if (strcmp(param_reads, "alpha-as-int") == 0)
+        book_param_int(b, "ALPHA");
+    if (strcmp(param_reads, "refuse") == 0)
+        book_param_refuse(b, "ALPHA", "the chapter needs ALPHA below 1");
+    book_param_real(b, "ALPHA");
+    if (strcmp(param_reads, "alpha-only") != 0)
+        book_param_int_list(b, "SIZES", (long[3]){0}, 3);
+    book_claim_abs(b, "x", 0, 0, 0);
+    exit(book_close(b));
+}
+
+/* Runs param_chapter with PARAMS as the params file and the words W1, W2;
+ * checks its exit status and that its stderr is the one line WANT. */
+static void check_param_error(const char *params, const char *w1,
+                              const char *w2, const char *want)
+{
+    char *dir = testlib_tmpdir(), err[4096], line[4400];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    testlib_write(dir, "params", params);
+    err[0] = '\0';
+    set_words[0] = (char *)w1;
+    set_words[1] = (char *)w2;
+    set_words[2] = NULL;
+    int status = run_child(param_chapter, dir, err, sizeof err);
+    /* one line, starting "99-test: WANT"; where WANT starts with /params,
+     * it is compared from the params file's name on (the folder varies) */
+    snprintf(line, sizeof line, "99-test: %s", want);
+    const char *got = err;
+    if (strncmp(want, "/params", 7) == 0) {
+        got = strstr(err, "/params");
+        snprintf(line, sizeof line, "%s", want);
+    }
+    CU_ASSERT_EQUAL(status, 1);
+    int one_line = strchr(err, '\n') == err + strlen(err) - 1;
+    int match = got != NULL && strncmp(got, line, strlen(line)) == 0;
+    CU_ASSERT(one_line && match);
+    if (!one_line || !match)
+        fprintf(stderr, "\n    got  '%s'\n    want '%s...'\n", err, line);
+    CU_ASSERT_PTR_NULL(testlib_read(dir, "values.tsv"));
+    testlib_rmtree(dir);
+    free(dir);
+}
+
+static void test_book_params_set(void)
+{
+    char *dir = testlib_tmpdir(), err[4096];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    testlib_write(dir, "params", test_params);
+    set_words[0] = "ALPHA=2";
+    set_words[1] = "SIZES=3,4,99";
+    set_words[2] = NULL;
+    param_reads = "both";
+    CU_ASSERT_EQUAL(run_child(param_chapter, dir, err, sizeof err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    char *values = testlib_read(dir, "values.tsv");
+    char *params = testlib_read(dir, "params.tsv");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(values);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(params);
+    CU_ASSERT_PTR_NOT_NULL(strstr(values, "ALPHA\t2\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(values, "SIZES\t3, 4 and 99\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(params, "\tSET SIZES=3,4,99\n"));
+    free(values);
+    free(params);
+    testlib_rmtree(dir);
+    free(dir);
+}
+
+static void test_book_params_errors(void)
+{
+    param_reads = "both";
+    check_param_error(test_params, "ALPHA=0", NULL,
+                      "SET ALPHA=0: ALPHA = 0 is out of range: ALPHA is a real in (0, 2]");
+    check_param_error(test_params, "ALPHA=2.5", NULL,
+                      "SET ALPHA=2.5: ALPHA = 2.5 is out of range: ALPHA is a real in (0, 2]");
+    check_param_error(test_params, "ALPHA=nan", NULL,
+                      "SET ALPHA=nan: ALPHA = nan is not a number: ALPHA is a real in (0, 2]");
+    check_param_error(test_params, "ALPHA=0.5x", NULL,
+                      "SET ALPHA=0.5x: ALPHA = 0.5x is not a number: ALPHA is a real in (0, 2]");
+    check_param_error(test_params, "SIZES=2.5", NULL,
+                      "SET SIZES=2.5: SIZES = 2.5 is not a list of integers: SIZES is 1 to 3 integers in [2, 100], increasing");
+    check_param_error(test_params, "SIZES=5,3", NULL,
+                      "SET SIZES=5,3: SIZES = 5,3 is not increasing: SIZES is 1 to 3 integers in [2, 100], increasing");
+    check_param_error(test_params, "SIZES=2,3,4,5", NULL,
+                      "SET SIZES=2,3,4,5: SIZES = 2,3,4,5 has too many values: SIZES is 1 to 3 integers in [2, 100], increasing");
+    check_param_error(test_params, "SIZES=", NULL,
+                      "SET SIZES=: SIZES =  is not a list of integers: SIZES is 1 to 3 integers in [2, 100], increasing");
+    check_param_error(test_params, "ALPHA=1", "BETA=2",
+                      "SET BETA=2: unknown parameter BETA (");
+    check_param_error("ALPHA = 3  # a; real in (0, 2]\nSIZES = 2 # s; integers in [2, 9]\n",
+                      NULL, NULL, "/params:1: ALPHA = 3 is out of range: ALPHA is a real in (0, 2]");
+    check_param_error("ALPHA = 1\n", NULL, NULL,
+                      "/params:1: ALPHA has no comment saying what it is and its range (# what it is; real in [lo, hi])");
+    check_param_error("ALPHA = 1  # a concentration\n", NULL, NULL,
+                      "/params:1: the comment of ALPHA must end with its range, as '; real in [0, 1]', '; integer in [1, 100]' or '; integers in [2, 10], 1 to 4 of them, increasing'");
+    check_param_error("ALPHA 1  # a; real in [0, 2]\n", NULL, NULL,
+                      "/params:1: expected NAME = VALUE  # what it is; TYPE in RANGE");
+    check_param_error("ALPHA = 1 # a; real in [0, 2]\nALPHA = 1 # a; real in [0, 2]\n",
+                      NULL, NULL, "/params:2: parameter ALPHA declared twice");
+    param_reads = "alpha-only";
+    check_param_error(test_params, NULL, NULL, "parameter SIZES is declared in ");
+    param_reads = "alpha-as-int";
+    check_param_error(test_params, NULL, NULL, "parameter ALPHA is declared in ");
+    param_reads = "refuse";
+    check_param_error(test_params, "ALPHA=1.5", NULL,
+                      "SET ALPHA=1.5: ALPHA = 1.5: the chapter needs ALPHA below 1");
+    param_reads = "both";
+}
+
 TEST_SUITE(book,
+           TEST(test_book_params_set),
+           TEST(test_book_params_errors),
            TEST(test_book_format),
            TEST(test_book_chapter_files),
            TEST(test_book_claims_fail),

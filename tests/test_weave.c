@@ -32,6 +32,15 @@ static const char CLAIMS[] =
     "closed form = quadrature\t0.5\t0.5\t0\t10^-12^ (rel)\tyes\n"
     "a | pipe\t1\t2\t1\t0.5 (abs)\tno\n";
 
+static const char PARAMS[] =
+    "ALPHA = 1   # a concentration; real in (0, 20]\n"
+    "SIZES = 2, 3  # sizes; integers in [2, 50], 1 to 4 of them, increasing\n";
+
+static const char PARAMS_TSV[] =
+    "# name\tvalue\tmeaning\trange\tgiven at\n"
+    "ALPHA\t0.1\ta concentration\ta real in (0, 20]\tSET ALPHA=0.1\n"
+    "SIZES\t2, 3\tsizes | pipes\t1 to 4 integers in [2, 50], increasing\tparams:2\n";
+
 static const char GOOD_MD[] =
     "# Demo\n"
     "\n"
@@ -48,6 +57,12 @@ static const char GOOD_MD[] =
     "```\n"
     "@claims inside a fence is text\n"
     "```\n"
+    "\n"
+    "@params\n"
+    "\n"
+    "@try ALPHA=0.1 SIZES=2,3,5\n"
+    "\n"
+    "@try-fails \"is out of range\" ALPHA=30\n"
     "\n"
     "@claims\n";
 
@@ -70,9 +85,10 @@ static void setup(struct fixture *fx, const char *md, const char *source)
     testlib_write(fx->chapter, "07-demo.c", source);
     testlib_write(fx->out, "values.tsv", VALUES);
     testlib_write(fx->out, "claims.tsv", CLAIMS);
-    testlib_write(fx->out, "figures.list", "fig-map.gp\nfig-anim.gp\n");
-    testlib_write(fx->out, "fig-map.gp", "set terminal svg\nplot x\n");
-    testlib_write(fx->out, "fig-anim.gp", "set terminal gif animate\nplot x\n");
+    testlib_write(fx->out, "params.tsv", PARAMS_TSV);
+    testlib_write(fx->chapter, "params", PARAMS);
+    testlib_write(fx->chapter, "fig-map.gp", "set terminal svg\nplot x\n");
+    testlib_write(fx->chapter, "fig-anim.gp", "set terminal gif animate\nplot x\n");
 }
 
 static void teardown(struct fixture *fx)
@@ -115,6 +131,32 @@ static void test_weave_directives(void)
                                       "| 10^-12^ (rel) | [✓]{.pass} |"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "| a \\| pipe |"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "[✗]{.fail}"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "| `ALPHA` | `0.1` (set for this build) | "
+                                      "a concentration | a real in (0, 20] |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "| `SIZES` | `2, 3` | sizes \\| pipes |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "```sh\nmake chapter-07 SET='ALPHA=0.1 "
+                                      "SIZES=2,3,5'\n```"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "make chapter-07 SET='ALPHA=30'\n```\n\n"
+                                      "[This build stops, as it should: its last "
+                                      "word is `is out of range`.]{.try-expect}"));
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+static void test_weave_tries(void)
+{
+    struct fixture fx;
+    setup(&fx, GOOD_MD, SOURCE);
+    char *out, *err;
+    size_t on = 0, en = 0;
+    FILE *o = open_memstream(&out, &on), *e = open_memstream(&err, &en);
+    int r = book_weave_tries(fx.chapter, o, e);
+    fclose(o);
+    fclose(e);
+    CU_ASSERT_EQUAL(r, 0);
+    CU_ASSERT_STRING_EQUAL(out, "ALPHA=0.1 SIZES=2,3,5\t\nALPHA=30\tis out of range\n");
+    CU_ASSERT_STRING_EQUAL(err, "");
     free(out);
     free(err);
     teardown(&fx);
@@ -140,6 +182,24 @@ static const char TAIL[] =
     "@code 07-demo.c setup\n@code 07-demo.c inner\n"
     "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n";
 
+static void test_weave_try_errors(void)
+{
+    char md[1024];
+    snprintf(md, sizeof md, "# T\n@try BETA=2\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: @try: SET BETA=2: unknown parameter BETA");
+    snprintf(md, sizeof md, "# T\n@try ALPHA=30\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: @try: SET ALPHA=30: ALPHA = 30 is out of range");
+    /* a variant meant to fail may hold a bad value, never an unknown name */
+    snprintf(md, sizeof md, "# T\n@try-fails \"x\" BETA=1\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: @try: SET BETA=1: unknown parameter");
+    snprintf(md, sizeof md, "# T\n@try ALPHA='1; rm'\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: a @try word is NAME=VALUE");
+    snprintf(md, sizeof md, "# T\n@try\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: unknown directive");
+    snprintf(md, sizeof md, "# T\n@try-fails ALPHA=2\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: usage: @try-fails");
+}
+
 static void test_weave_unknown_value_errors(void)
 {
     char md[1024];
@@ -163,8 +223,8 @@ static void test_weave_unused_tag_errors(void)
                  "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n",
                  SOURCE,
                  "07-demo.c:5: tag 'inner' is not shown by any @code");
-    expect_error("# T\n", "/* >>> open */\nint x;\n",
-                 "tag 'open' is never closed");
+    expect_error("# T\n", "int y;\n/* >>> open */\nint x;\n",
+                 "07-demo.c:2: tag 'open' is never closed");
 }
 
 static void test_weave_figure_errors(void)
@@ -174,9 +234,13 @@ static void test_weave_figure_errors(void)
     expect_error(md, SOURCE, "chapter.md:2: unknown figure '@fig:other'");
     expect_error("# T\n@code 07-demo.c setup\n@code 07-demo.c inner\n"
                  "![a](fig-map.svg){#fig:map}\n",
-                 SOURCE, "figure 'fig-anim.gif' is drawn by the program but never shown");
+                 SOURCE, "07-demo/fig-anim.gp:1: figure 'fig-anim.gif' is never shown");
     snprintf(md, sizeof md, "# T\n![c](fig-none.svg){#fig:none}\n%s", TAIL);
-    expect_error(md, SOURCE, "chapter.md:2: image 'fig-none.svg' is not drawn");
+    expect_error(md, SOURCE, "chapter.md:2: image 'fig-none.svg' has no figure script");
+    /* an animation's script draws a GIF, not an SVG */
+    expect_error("# T\n@code 07-demo.c setup\n@code 07-demo.c inner\n"
+                 "![a](fig-map.svg){#fig:map}\n![b](fig-anim.svg){#fig:anim}\n",
+                 SOURCE, "chapter.md:5: image 'fig-anim.svg' has no figure script");
 }
 
 static void test_weave_claims_errors(void)
@@ -184,7 +248,11 @@ static void test_weave_claims_errors(void)
     struct fixture fx;
     setup(&fx, "# T\n@claims\n", "int x;\n");
     testlib_write(fx.out, "claims.tsv", "# header only\n");
-    testlib_write(fx.out, "figures.list", "");
+    char path[8192];
+    snprintf(path, sizeof path, "%s/fig-map.gp", fx.chapter);
+    remove(path);
+    snprintf(path, sizeof path, "%s/fig-anim.gp", fx.chapter);
+    remove(path);
     char *out, *err;
     CU_ASSERT(weave(&fx, &out, &err) > 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "chapter.md:2: @claims, but the program checked no claim"));
@@ -239,6 +307,8 @@ static void test_weave_missing_outputs_errors(void)
 TEST_SUITE(weave,
            TEST(test_weave_missing_outputs_errors),
            TEST(test_weave_directives),
+           TEST(test_weave_tries),
+           TEST(test_weave_try_errors),
            TEST(test_weave_unknown_value_errors),
            TEST(test_weave_missing_tag_errors),
            TEST(test_weave_unused_tag_errors),
