@@ -625,17 +625,11 @@ int book_claim_sigma(struct book *b, const char *text, double expected,
     return add_claim(b, text, e, observed, err, t, stderr_ > 0.0 && dz <= k);
 }
 
-int book_close(struct book *b)
+/* Writes claims.tsv; returns the number of claims that do not hold, each
+ * printed to stderr. */
+static int write_claims(struct book *b)
 {
     int failed = 0;
-    for (size_t i = 0; i < b->nfiles; i++)
-        if (b->files[i].f != NULL)
-            book_fail(b, "%s was never closed", b->files[i].path);
-    for (size_t i = 0; i < b->params.n; i++)
-        if (!b->params.p[i].used)
-            book_fail(b, "parameter %s is declared in %s but the program "
-                      "never reads it", b->params.p[i].name, b->params.path);
-
     FILE *f = book_file(b, "claims.tsv");
     fputs("# claim\texpected\tobserved\terror\ttolerance\tholds\n", f);
     for (size_t i = 0; i < b->nclaims; i++) {
@@ -652,9 +646,13 @@ int book_close(struct book *b)
         }
     }
     book_close_file(b, f);
+    return failed;
+}
 
-    /* the parameters as this run used them, for @params in the prose */
-    f = book_file(b, "params.tsv");
+/* The parameters as this run used them, for @params in the prose. */
+static void write_params(struct book *b)
+{
+    FILE *f = book_file(b, "params.tsv");
     fputs("# name\tvalue\tmeaning\trange\tgiven at\n", f);
     for (size_t i = 0; i < b->params.n; i++) {
         const struct book_param *p = &b->params.p[i];
@@ -664,38 +662,46 @@ int book_close(struct book *b)
                 book_param_range(p, range, sizeof range), p->where);
     }
     book_close_file(b, f);
+}
 
-    if (failed) {
-        char *path = xprintf(b, "%s/values.tsv", b->dir);
-        remove(path);
-        free(path);
-        path = xprintf(b, "%s/values.gp", b->dir);
-        remove(path);
-        free(path);
-    } else {
-        f = book_file(b, "values.gp");
-        fprintf(f, "# values.gp — the numbers of chapter %s for its figure "
-                   "scripts, written by its program.\n", b->slug);
-        for (size_t i = 0; i < b->nplots; i++)
-            fprintf(f, "%s = %s\n", b->plots[i].name, b->plots[i].text);
-        book_close_file(b, f);
-        f = book_file(b, "values.tsv");
-        fputs("# name\tvalue\n", f);
-        for (size_t i = 0; i < b->nvalues; i++)
-            fprintf(f, "%s\t%s\n", b->values[i].name, b->values[i].text);
-        book_close_file(b, f);
+/* values.gp, then values.tsv, the file make waits for. */
+static void write_values(struct book *b)
+{
+    FILE *f = book_file(b, "values.gp");
+    fprintf(f, "# values.gp — the numbers of chapter %s for its figure "
+               "scripts, written by its program.\n", b->slug);
+    for (size_t i = 0; i < b->nplots; i++)
+        fprintf(f, "%s = %s\n", b->plots[i].name, b->plots[i].text);
+    book_close_file(b, f);
+    f = book_file(b, "values.tsv");
+    fputs("# name\tvalue\n", f);
+    for (size_t i = 0; i < b->nvalues; i++)
+        fprintf(f, "%s\t%s\n", b->values[i].name, b->values[i].text);
+    book_close_file(b, f);
+}
+
+/* Removes OUTPUT-FOLDER/NAME, so that make sees the run as failed. */
+static void remove_output(struct book *b, const char *name)
+{
+    char *path = xprintf(b, "%s/%s", b->dir, name);
+    remove(path);
+    free(path);
+}
+
+static void free_pairs(struct value *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].name);
+        free(v[i].text);
     }
+    free(v);
+}
 
-    if (failed)
-        fprintf(stderr, "%s: %d claim%s failed\n", b->slug, failed,
-                failed == 1 ? "" : "s");
+static void free_book(struct book *b)
+{
     for (size_t i = 0; i < b->nfiles; i++) {
         free(b->files[i].path);
         free(b->files[i].tmp);
-    }
-    for (size_t i = 0; i < b->nvalues; i++) {
-        free(b->values[i].name);
-        free(b->values[i].text);
     }
     for (size_t i = 0; i < b->nclaims; i++) {
         struct claim *c = &b->claims[i];
@@ -705,17 +711,35 @@ int book_close(struct book *b)
         free(c->error);
         free(c->tolerance);
     }
-    for (size_t i = 0; i < b->nplots; i++) {
-        free(b->plots[i].name);
-        free(b->plots[i].text);
-    }
+    free_pairs(b->values, b->nvalues);
+    free_pairs(b->plots, b->nplots);
     book_params_free(&b->params);
     free(b->files);
-    free(b->values);
     free(b->claims);
-    free(b->plots);
     free(b->dir);
     free(b->slug);
     free(b);
+}
+
+int book_close(struct book *b)
+{
+    for (size_t i = 0; i < b->nfiles; i++)
+        if (b->files[i].f != NULL)
+            book_fail(b, "%s was never closed", b->files[i].path);
+    for (size_t i = 0; i < b->params.n; i++)
+        if (!b->params.p[i].used)
+            book_fail(b, "parameter %s is declared in %s but the program "
+                      "never reads it", b->params.p[i].name, b->params.path);
+    int failed = write_claims(b);
+    write_params(b);
+    if (failed) {
+        remove_output(b, "values.tsv");
+        remove_output(b, "values.gp");
+        fprintf(stderr, "%s: %d claim%s failed\n", b->slug, failed,
+                failed == 1 ? "" : "s");
+    } else {
+        write_values(b);
+    }
+    free_book(b);
     return failed ? 1 : 0;
 }

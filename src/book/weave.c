@@ -686,6 +686,66 @@ static void check_unused_tags(struct weaver *w)
     free(file);
 }
 
+static void weaver_free(struct weaver *w)
+{
+    strs_free(&w->value_names);
+    strs_free(&w->value_texts);
+    strs_free(&w->figure_files);
+    strs_free(&w->figure_sources);
+    strs_free(&w->fig_labels);
+    strs_free(&w->used_tags);
+    free(w->figure_used);
+    free(w->slug);
+    free(w->md_path);
+}
+
+/* First pass: number the figures in the order the prose shows them. */
+static void number_figures(struct weaver *w, const struct strs *md)
+{
+    for (size_t i = 0; i < md->n; i++) {
+        const char *cap, *file, *label;
+        size_t ncap, nfile, nlabel;
+        if (!parse_figure(md->v[i], &cap, &ncap, &file, &nfile, &label, &nlabel))
+            continue;
+        if (figure_number(w, label, nlabel)) {
+            char *lb = dup(label, nlabel);
+            error_at(w, w->md_path, i + 1, "figure '%s' defined twice", lb);
+            free(lb);
+        }
+        strs_push(&w->fig_labels, dup(label, nlabel));
+    }
+}
+
+/* Second pass: every line, through the directive it holds. */
+static void weave_lines(struct weaver *w, const struct strs *md)
+{
+    int in_fence = 0;
+    for (size_t i = 0; i < md->n; i++) {
+        const char *line = md->v[i];
+        size_t lineno = i + 1;
+        if (strncmp(line, "```", 3) == 0 || strncmp(line, "~~~", 3) == 0) {
+            in_fence = !in_fence;
+            expand_inline(w, line, lineno);
+        } else if (in_fence) {
+            expand_inline(w, line, lineno);
+        } else if (strcmp(line, "@claims") == 0) {
+            weave_claims(w, lineno);
+        } else if (strncmp(line, "@code ", 6) == 0) {
+            weave_code(w, line + 6, lineno);
+        } else if (strcmp(line, "@params") == 0) {
+            weave_params(w, lineno);
+        } else if (strncmp(line, "@try", 4) == 0) {
+            weave_try(w, line, lineno);
+        } else if (parse_figure(line, &(const char *){0}, &(size_t){0},
+                                &(const char *){0}, &(size_t){0},
+                                &(const char *){0}, &(size_t){0})) {
+            weave_figure(w, line, lineno);
+        } else {
+            expand_inline(w, line, lineno);
+        }
+    }
+}
+
 int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
                FILE *err)
 {
@@ -703,93 +763,31 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
     w.slug = dup(base, (size_t)(chapter_dir + dl - base));
     w.chapter = atoi(w.slug);
     w.md_path = cat3(chapter_dir, "/", "chapter.md");
+    struct strs md = {0};
     if (!isdigit((unsigned char)w.slug[0]) || w.chapter <= 0) {
         fprintf(err, "%s: a chapter folder is named NN-slug\n", chapter_dir);
-        free(w.slug);
-        free(w.md_path);
-        return 1;
-    }
-
-    struct strs md = {0};
-    if (read_lines(w.md_path, &md) != 0) {
+        w.errors++;
+    } else if (read_lines(w.md_path, &md) != 0) {
         fprintf(err, "%s: cannot read\n", w.md_path);
-        free(w.slug);
-        free(w.md_path);
-        return 1;
+        w.errors++;
+    } else {
+        load_values(&w);
+        load_figures(&w);
     }
-    load_values(&w);
-    load_figures(&w);
-    if (w.errors > 0) {
-        /* without the program's outputs every line would be an error */
-        int errors = w.errors;
-        strs_free(&md);
-        strs_free(&w.value_names);
-        strs_free(&w.value_texts);
-        strs_free(&w.figure_files);
-        strs_free(&w.figure_sources);
-        free(w.figure_used);
-        free(w.slug);
-        free(w.md_path);
-        return errors;
+    /* without the program's outputs every line would be an error */
+    if (w.errors == 0) {
+        number_figures(&w, &md);
+        weave_lines(&w, &md);
+        check_unused_tags(&w);
+        for (size_t i = 0; i < w.figure_files.n; i++)
+            if (!w.figure_used[i])
+                error_at(&w, w.figure_sources.v[i], 1, "figure '%s' is never "
+                         "shown in chapter.md (give it a caption there)",
+                         w.figure_files.v[i]);
     }
-
-    /* first pass: number the figures */
-    for (size_t i = 0; i < md.n; i++) {
-        const char *cap, *file, *label;
-        size_t ncap, nfile, nlabel;
-        if (parse_figure(md.v[i], &cap, &ncap, &file, &nfile, &label, &nlabel)) {
-            if (figure_number(&w, label, nlabel)) {
-                char *lb = dup(label, nlabel);
-                error_at(&w, w.md_path, i + 1, "figure '%s' defined twice", lb);
-                free(lb);
-            }
-            strs_push(&w.fig_labels, dup(label, nlabel));
-        }
-    }
-
-    int in_fence = 0;
-    for (size_t i = 0; i < md.n; i++) {
-        const char *line = md.v[i];
-        size_t lineno = i + 1;
-        if (strncmp(line, "```", 3) == 0 || strncmp(line, "~~~", 3) == 0) {
-            in_fence = !in_fence;
-            expand_inline(&w, line, lineno);
-        } else if (in_fence) {
-            expand_inline(&w, line, lineno);
-        } else if (strcmp(line, "@claims") == 0) {
-            weave_claims(&w, lineno);
-        } else if (strncmp(line, "@code ", 6) == 0) {
-            weave_code(&w, line + 6, lineno);
-        } else if (strcmp(line, "@params") == 0) {
-            weave_params(&w, lineno);
-        } else if (strncmp(line, "@try", 4) == 0) {
-            weave_try(&w, line, lineno);
-        } else if (parse_figure(line, &(const char *){0}, &(size_t){0},
-                                &(const char *){0}, &(size_t){0},
-                                &(const char *){0}, &(size_t){0})) {
-            weave_figure(&w, line, lineno);
-        } else {
-            expand_inline(&w, line, lineno);
-        }
-    }
-    check_unused_tags(&w);
-    for (size_t i = 0; i < w.figure_files.n; i++)
-        if (!w.figure_used[i])
-            error_at(&w, w.figure_sources.v[i], 1, "figure '%s' is never "
-                     "shown in chapter.md (give it a caption there)",
-                     w.figure_files.v[i]);
-
     int errors = w.errors;
     strs_free(&md);
-    strs_free(&w.value_names);
-    strs_free(&w.value_texts);
-    strs_free(&w.figure_files);
-    strs_free(&w.figure_sources);
-    strs_free(&w.fig_labels);
-    strs_free(&w.used_tags);
-    free(w.figure_used);
-    free(w.slug);
-    free(w.md_path);
+    weaver_free(&w);
     return errors;
 }
 
