@@ -9,8 +9,11 @@
  * the wrong answer of the code that skips it, additive smoothing and the
  * Jensen-Shannon divergence; cross-entropy as a classification loss.
  *
- * Run: output/build/bin/02-cross-entropy [OUTPUT-FOLDER]   (make chapter-02)
- * Change a parameter below, then `make chapter-02` reruns what depends on it. */
+ * Run: make chapter-02 (or output/build/bin/02-cross-entropy --params
+ * chapters/02-cross-entropy/params OUTPUT-FOLDER [NAME=VALUE ...]).  The
+ * knobs are in chapters/02-cross-entropy/params; the figures are drawn by the
+ * fig-*.gp scripts beside this file from the data and values.gp written
+ * here. */
 #define _DEFAULT_SOURCE /* M_LN2 */
 #include <math.h>
 #include <stdio.h>
@@ -18,19 +21,16 @@
 #include <string.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_statistics_double.h>
 
 #include "book/book.h"
 #include "kl/discrete.h"
 #include "kl/smooth.h"
 #include "kl/wordfreq.h"
 
-/* >>> parameters */
-enum { PAIRS = 20000 };                     /* random pairs (P, Q) */
-static const size_t SIZES[] = {2, 3, 5, 10, 50};  /* alphabet sizes, in turn */
-static const double DIRICHLET = 1.0;        /* Dirichlet concentration */
-static const unsigned long SEED = 20261122; /* fixed: the book is reproducible */
-/* <<< parameters */
-enum { NSIZES = sizeof SIZES / sizeof SIZES[0], MAXK = 50 };
+/* the largest counts the params file allows (SIZES, SCATTER_SIZES,
+ * BERN_LEVELS) and the largest alphabet size */
+enum { MAXSIZES = 8, MAXSCATTER = 4, MAXLEVELS = 8, MAXK = 500 };
 
 static struct book *B;
 
@@ -38,6 +38,27 @@ static void ok(enum kl_status st, const char *what)
 {
     if (st != KL_OK)
         book_fail(B, "%s: %s", what, kl_strerror(st));
+}
+
+static gsl_rng *rng_alloc(unsigned long seed)
+{
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (rng == NULL)
+        book_fail(B, "out of memory");
+    gsl_rng_set(rng, seed);
+    return rng;
+}
+
+/* N with thousands separators, as book_value_int writes it: "20,000". */
+static char *thousands(long n, char *buf, size_t size)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%ld", labs(n)), used = 0;
+    used += snprintf(buf, size, "%s", n < 0 ? "−" : "");
+    for (int i = 0; i < len && (size_t)used < size; i++)
+        used += snprintf(buf + used, size - (size_t)used, "%s%c",
+                         i > 0 && (len - i) % 3 == 0 ? "," : "", digits[i]);
+    return buf;
 }
 
 /* -- what the `kl` calculator prints --------------------------------------- */
@@ -121,28 +142,8 @@ static void code_lengths(void)
                 lp, lq);
     }
     book_close_file(B, f);
-
-    f = book_figure(B, "fig-codes", 760, 420);
-    fputs("set ylabel \"code length of the symbol (bits)\"\n"
-          "set xrange [-0.6:4.7]\n"
-          "set bmargin 4.5\n"
-          "set yrange [0:4.2]\n"
-          "set ytics 1\n"
-          "set boxwidth 0.36\n"
-          "set style fill solid 0.6 border lc rgb \"#333333\"\n"
-          "set key top left maxrows 2 width -2\n"
-          "set grid noxtics\n",
-          f);
-    fprintf(f, "set arrow from -0.6,%.10g to 4.7,%.10g nohead lt 1 dt 2 lw 1.5 front\n"
-               "set arrow from -0.6,%.10g to 4.7,%.10g nohead lt 2 dt 2 lw 1.5 front\n"
-               "set label \"H(P) = %g bits\" at 4.65,%.10g right offset 0,-0.7 textcolor lt 1 front\n"
-               "set label \"H(P,Q) = %g bits\" at 4.65,%.10g right offset 0,0.7 textcolor lt 2 front\n",
-            h_p, h_p, h_pq, h_pq, h_p, h_p, h_pq, h_pq);
-    fputs("plot \"codes.tsv\" using ($1-0.19):5:xtic(sprintf(\"%s\\n(p = %g)\", "
-          "stringcolumn(2), $3)) with boxes lt 1 title \"code built for P: −log₂ p\", \\\n"
-          "     \"\" using ($1+0.19):6 with boxes lt 2 title \"code built for Q: −log₂ q\"\n",
-          f);
-    book_close_file(B, f);
+    book_plot_value(B, "w_hp", h_p);
+    book_plot_value(B, "w_hpq", h_pq);
 
     book_value(B, "w_hp", h_p, 6);
     book_value(B, "w_hq", h_q, 6);
@@ -208,112 +209,297 @@ static void contributions(void)
     book_claim_le(B, "weather: some term of D(P‖Q) is negative (smallest)", neg,
                   0.0, 0.0);
     book_value(B, "w_term_neg", neg, 4);
-
-    f = book_figure(B, "fig-contrib", 760, 420);
-    fputs("set ylabel \"term of the divergence (bits)\"\n"
-          "set xrange [-0.6:3.6]\n"
-          "set yrange [-0.45:1.15]\n"
-          "set boxwidth 0.36\n"
-          "set style fill solid 0.6 border lc rgb \"#333333\"\n"
-          "set key top left\n"
-          "set grid noxtics\n"
-          "set xzeroaxis lt 7 lw 1\n",
-          f);
-    fprintf(f, "set label \"sum: D(P‖Q) = %g bit\" at 1.7,0.62 left textcolor lt 1\n"
-               "set label \"sum: D(Q‖P) = %g bit\" at 1.7,0.52 left textcolor lt 2\n",
-            d_pq, d_qp);
-    fputs("plot \"contrib.tsv\" using ($1-0.19):3:xtic(2) with boxes lt 1 "
-          "title \"p log₂(p/q), terms of D(P‖Q)\", \\\n"
-          "     \"\" using ($1+0.19):4 with boxes lt 2 "
-          "title \"q log₂(q/p), terms of D(Q‖P)\", \\\n"
-          "     \"\" using ($1-0.19):($3 < 0 ? $3-0.06 : $3+0.06):5 "
-          "with labels font \",10\" notitle, \\\n"
-          "     \"\" using ($1+0.19):($4 < 0 ? $4-0.06 : $4+0.06):6 "
-          "with labels font \",10\" notitle\n",
-          f);
-    book_close_file(B, f);
+    book_plot_value(B, "w_dpq", d_pq);
+    book_plot_value(B, "w_dqp", d_qp);
 }
 
 /* -- 3. Random pairs: the identity, Gibbs' inequality, asymmetry ---------- */
 
-static void random_pairs(void)
-{
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    if (rng == NULL)
-        book_fail(B, "out of memory");
-    gsl_rng_set(rng, SEED);
-    double alpha[MAXK];
-    for (size_t i = 0; i < MAXK; i++)
-        alpha[i] = DIRICHLET;
+/* The random pairs' setting, from the params file. */
+struct pairs_setup {
+    long pairs;                 /* PAIRS */
+    long sizes[MAXSIZES];       /* SIZES, nsizes of them */
+    size_t nsizes;
+    double alpha[MAXK];         /* DIRICHLET, for every outcome */
+    unsigned long seed;         /* SEED */
+};
 
-    FILE *f = book_data(B, "pairs.tsv",
-                        "D(P||Q) and D(Q||P) in nats for random pairs, K = 3 and 10",
-                        "K\tD_pq\tD_qp");
-    double worst_identity = 0.0, min_gap = INFINITY, min_term = INFINITY;
-    double max_ratio = 1.0;
-    long p_larger = 0;
-    for (int t = 0; t < PAIRS; t++) {
-        size_t k = SIZES[t % NSIZES];
-        double p[MAXK], q[MAXK];
-        gsl_ran_dirichlet(rng, k, alpha, p);
-        gsl_ran_dirichlet(rng, k, alpha, q);
-        /* >>> identity */
-        double h, hpq, d, dqp;
-        ok(kl_discrete_entropy(p, k, KL_BASE_E, &h), "H(P)");
-        ok(kl_discrete_cross_entropy(p, q, k, KL_BASE_E, &hpq), "H(P,Q)");
-        ok(kl_discrete_divergence(p, q, k, KL_BASE_E, &d), "D(P||Q)");
-        ok(kl_discrete_divergence(q, p, k, KL_BASE_E, &dqp), "D(Q||P)");
-        worst_identity = fmax(worst_identity, fabs(d - (hpq - h)));
-        min_gap = fmin(min_gap, hpq - h);       /* H(P,Q) >= H(P) */
-        /* <<< identity */
-        /* >>> gibbs */
-        /* p log(p/q) - p + q >= 0 term by term, as ln x <= x - 1; the added
-         * q - p sum to zero, so the divergence is a sum of these. */
-        for (size_t i = 0; i < k; i++) {
-            double term = p[i] * log1p((p[i] - q[i]) / q[i]) - (p[i] - q[i]);
-            min_term = fmin(min_term, term);
+/* What the pairs found.  A divergence is +inf where Q gives probability 0 to
+ * an outcome P has (a spiky Dirichlet law rounds tiny entries to exactly 0);
+ * the ratio of the two directions is taken over the pairs whose two
+ * divergences are finite and positive, and the pairs with an infinite
+ * direction are counted instead. */
+struct pairs_result {
+    double worst_identity, min_gap, min_term, max_ratio;
+    long p_larger, q_larger;    /* D(P||Q) > D(Q||P), and the reverse */
+    long infinite, both_infinite, ratio_pairs;
+    long pq_infinite;           /* D(P||Q) = +inf */
+};
+
+/* The scatter plot's pairs: the first SCATTER_POINTS pairs of each of the
+ * SCATTER_SIZES, as (D(P||Q), D(Q||P)); those with an infinite direction
+ * cannot be drawn and are counted. */
+struct scatter {
+    long sizes[MAXSCATTER];
+    size_t nsizes;
+    long points;
+    double *d[MAXSCATTER];      /* 2 * points: the finite pairs */
+    long drawn[MAXSCATTER], seen[MAXSCATTER], infinite[MAXSCATTER];
+};
+
+/* Checks the identity, Gibbs' inequality term by term and the asymmetry on
+ * one pair P, Q of size K, into R; returns D(P||Q) and D(Q||P). */
+static void check_pair(const double *p, const double *q, size_t k,
+                       struct pairs_result *r, double dd[2])
+{
+    /* >>> identity */
+    double h, hpq, d, dqp;
+    ok(kl_discrete_entropy(p, k, KL_BASE_E, &h), "H(P)");
+    ok(kl_discrete_cross_entropy(p, q, k, KL_BASE_E, &hpq), "H(P,Q)");
+    ok(kl_discrete_divergence(p, q, k, KL_BASE_E, &d), "D(P||Q)");
+    ok(kl_discrete_divergence(q, p, k, KL_BASE_E, &dqp), "D(Q||P)");
+    /* where Q misses an outcome of P, both sides must be +inf */
+    double err = isinf(d) && isinf(hpq) ? 0.0 : fabs(d - (hpq - h));
+    r->worst_identity = fmax(r->worst_identity, err);
+    r->min_gap = fmin(r->min_gap, hpq - h);       /* H(P,Q) >= H(P) */
+    /* <<< identity */
+    /* >>> gibbs */
+    /* p log(p/q) - p + q >= 0 term by term, as ln x <= x - 1; the added
+     * q - p sum to zero, so the divergence is a sum of these.  A term with
+     * p = 0 is q (0 log 0 = 0), one with q = 0 < p is +inf. */
+    for (size_t i = 0; i < k; i++) {
+        double term = p[i] == 0.0 ? q[i]
+                    : q[i] == 0.0 ? INFINITY
+                    : p[i] * log1p((p[i] - q[i]) / q[i]) - (p[i] - q[i]);
+        r->min_term = fmin(r->min_term, term);
+    }
+    /* <<< gibbs */
+    r->p_larger += d > dqp;
+    r->q_larger += dqp > d;
+    r->pq_infinite += isinf(d);
+    if (isinf(d) || isinf(dqp)) {
+        r->infinite++;
+        r->both_infinite += isinf(d) && isinf(dqp);
+    } else if (d > 0.0 && dqp > 0.0) {
+        r->ratio_pairs++;
+        r->max_ratio = fmax(r->max_ratio, fmax(d / dqp, dqp / d));
+    }
+    dd[0] = d;
+    dd[1] = dqp;
+}
+
+/* Keeps the pair (D(P||Q), D(Q||P)) of size K if the scatter wants it. */
+static void scatter_add(struct scatter *s, long k, const double dd[2])
+{
+    for (size_t i = 0; i < s->nsizes; i++) {
+        if (s->sizes[i] != k || s->seen[i] == s->points)
+            continue;
+        s->seen[i]++;
+        if (isinf(dd[0]) || isinf(dd[1]) || dd[0] == 0.0 || dd[1] == 0.0) {
+            s->infinite[i] += isinf(dd[0]) || isinf(dd[1]);
+            continue;
         }
-        /* <<< gibbs */
-        p_larger += d > dqp;
-        max_ratio = fmax(max_ratio, fmax(d / dqp, dqp / d));
-        if ((k == 3 || k == 10) && t < 10000)
-            fprintf(f, "%zu\t%.8g\t%.8g\n", k, d, dqp);
+        s->d[i][2 * s->drawn[i]] = dd[0];
+        s->d[i][2 * s->drawn[i] + 1] = dd[1];
+        s->drawn[i]++;
+    }
+}
+
+/* The experiment: PAIRS pairs, the sizes of SIZES in turn. */
+static struct pairs_result random_pairs(const struct pairs_setup *ps,
+                                        struct scatter *sc, gsl_rng *rng)
+{
+    struct pairs_result r = {0.0, INFINITY, INFINITY, 1.0, 0, 0, 0, 0, 0, 0};
+    for (long t = 0; t < ps->pairs; t++) {
+        size_t k = (size_t)ps->sizes[t % (long)ps->nsizes];
+        double p[MAXK], q[MAXK], dd[2];
+        gsl_ran_dirichlet(rng, k, ps->alpha, p);
+        gsl_ran_dirichlet(rng, k, ps->alpha, q);
+        check_pair(p, q, k, &r, dd);
+        scatter_add(sc, (long)k, dd);
+    }
+    return r;
+}
+
+/* Pairs of their own for the scatter sizes that are not among SIZES (the
+ * experiment's counts do not include them). */
+static void scatter_fill(const struct pairs_setup *ps, struct scatter *sc,
+                         gsl_rng *rng)
+{
+    for (size_t i = 0; i < sc->nsizes; i++) {
+        size_t k = (size_t)sc->sizes[i];
+        struct pairs_result unused = {0};
+        while (sc->seen[i] < sc->points) {
+            double p[MAXK], q[MAXK], dd[2];
+            gsl_ran_dirichlet(rng, k, ps->alpha, p);
+            gsl_ran_dirichlet(rng, k, ps->alpha, q);
+            check_pair(p, q, k, &unused, dd);
+            scatter_add(sc, (long)k, dd);
+        }
+    }
+}
+
+/* The scatter's data, one block (gnuplot's index) a size, its axis range
+ * and its caption. */
+static void scatter_write(struct scatter *sc)
+{
+    static const char *const colour[MAXSCATTER] = {"blue", "orange", "green",
+                                                   "pink"};
+    FILE *f = book_data(B, "pairs.tsv", "D(P||Q) and D(Q||P) in nats for "
+                        "random pairs, one block a size K of SCATTER_SIZES",
+                        "D_pq\tD_qp");
+    double top = 0.0;
+    char caption[600] = "", num[32];
+    size_t used = 0;
+    long missing = 0;
+    for (size_t i = 0; i < sc->nsizes; i++) {
+        fprintf(f, "%s# K = %ld\n", i ? "\n\n" : "", sc->sizes[i]);
+        for (long j = 0; j < sc->drawn[i]; j++) {
+            fprintf(f, "%.8g\t%.8g\n", sc->d[i][2 * j], sc->d[i][2 * j + 1]);
+            top = fmax(top, fmax(sc->d[i][2 * j], sc->d[i][2 * j + 1]));
+        }
+        if (sc->drawn[i] == 0) /* gnuplot wants a point a block */
+            fputs("NaN\tNaN\n", f);
+        used += (size_t)snprintf(caption + used, sizeof caption - used,
+                                 "%s%ld outcomes (%s)", i == 0 ? ""
+                                 : i + 1 < sc->nsizes ? ", " : " and ",
+                                 sc->sizes[i], colour[i]);
+        missing += sc->infinite[i];
+        free(sc->d[i]);
     }
     book_close_file(B, f);
-    gsl_rng_free(rng);
+    if (missing > 0)
+        snprintf(caption + used, sizeof caption - used, "; %s of the pairs "
+                 "have an infinite direction and cannot be drawn",
+                 thousands(missing, num, sizeof num));
+    book_value_text(B, "scatter_caption", caption);
+    /* 3 × a power of ten above the largest point, 4.5 decades deep */
+    double hi = 3.0 * pow(10.0, top > 0.0 ? ceil(log10(top)) : 1.0);
+    book_plot_value(B, "scatter_hi", hi);
+    book_plot_value(B, "scatter_lo", hi / 3e4);
+}
 
-    double frac = (double)p_larger / PAIRS;
-    book_claim_le(B, "random pairs: |D(P‖Q) − (H(P,Q) − H(P))| (largest)",
-                  worst_identity, 0.0, 1e-12);
-    book_claim_ge(B, "random pairs: H(P,Q) − H(P) ≥ 0 (smallest)", min_gap, 0.0,
-                  0.0);
+/* The asymmetry in words: the largest ratio of the two directions over the
+ * finite pairs, and how many pairs have an infinite direction. */
+static void ratio_text(const struct pairs_result *r)
+{
+    char text[800], n1[32], n2[32], n3[32], ratio[32];
+    book_format(r->max_ratio, 3, 1, ratio, sizeof ratio);
+    if (r->infinite == 0)
+        snprintf(text, sizeof text, "for a single pair the two directions "
+                 "can differ by a factor of up to %s in this sample", ratio);
+    else if (r->ratio_pairs > 0)
+        snprintf(text, sizeof text, "on the %s pairs whose two divergences are "
+                 "finite and positive, the two directions differ by a factor of "
+                 "up to %s; on %s pairs one direction is +∞ (on %s of them "
+                 "both), where no finite factor describes the difference",
+                 thousands(r->ratio_pairs, n1, sizeof n1), ratio,
+                 thousands(r->infinite, n2, sizeof n2),
+                 thousands(r->both_infinite, n3, sizeof n3));
+    else
+        snprintf(text, sizeof text, "no pair in this sample has two finite, "
+                 "positive divergences: on %s pairs one direction is +∞ (on "
+                 "%s of them both), where no finite factor describes the "
+                 "difference", thousands(r->infinite, n2, sizeof n2),
+                 thousands(r->both_infinite, n3, sizeof n3));
+    book_value_text(B, "pairs_ratio_text", text);
+}
+
+/* The identity's exceptions in words: the pairs where both sides are +inf. */
+static void infinite_text(const struct pairs_result *r, long pairs)
+{
+    char text[600], n1[32], n2[32];
+    if (r->infinite == 0)
+        snprintf(text, sizeof text, "No divergence of these pairs is infinite.");
+    else
+        snprintf(text, sizeof text, "On %s of the %s pairs a draw gave some "
+                 "outcome probability exactly 0 and a divergence is +∞; where "
+                 "$D(P\\,\\|\\,Q) = +\\infty$, $H(P,Q) = +\\infty$ too, and the "
+                 "check counts the two sides as agreeing (the section on missing "
+                 "words below says why the infinity is the honest answer).",
+                 thousands(r->infinite, n1, sizeof n1),
+                 thousands(pairs, n2, sizeof n2));
+    book_value_text(B, "pairs_infinite_text", text);
+}
+
+/* The pairs' claims and values. */
+static void pairs_report(const struct pairs_result *r, long pairs)
+{
+    long untied = r->p_larger + r->q_larger;
+    if (untied < 100)
+        book_param_refuse(B, "DIRICHLET", "only %ld of the random pairs have two "
+                          "different divergences (100 are needed to test the "
+                          "asymmetry): the draws are too spiky", untied);
+    double frac = (double)r->p_larger / (double)untied;
+    char text[200], num[32];
+    if (r->pq_infinite == 0)
+        snprintf(text, sizeof text, "random pairs: |D(P‖Q) − (H(P,Q) − H(P))| "
+                 "(largest)");
+    else
+        snprintf(text, sizeof text, "random pairs: |D(P‖Q) − (H(P,Q) − H(P))| "
+                 "(largest; on the %s pairs with D(P‖Q) = +∞, 0 if H(P,Q) = +∞)",
+                 thousands(r->pq_infinite, num, sizeof num));
+    book_claim_le(B, text, r->worst_identity, 0.0, 1e-12);
+    book_claim_ge(B, "random pairs: H(P,Q) − H(P) ≥ 0 (smallest)", r->min_gap,
+                  0.0, 0.0);
     book_claim_ge(B, "random pairs: every p log(p/q) − p + q ≥ 0 (smallest)",
-                  min_term, 0.0, 0.0);
-    book_claim_sigma(B, "random pairs: D(P‖Q) > D(Q‖P) for half of them "
-                     "(P, Q exchangeable)", 0.5, frac, sqrt(0.25 / PAIRS), 4.0);
-    book_value_int(B, "pairs", PAIRS);
-    book_value(B, "pairs_worst_identity", worst_identity, 2);
-    book_value(B, "pairs_min_gap", min_gap, 2);
+                  r->min_term, 0.0, 0.0);
+    book_claim_sigma(B, "random pairs: D(P‖Q) > D(Q‖P) for half of those whose "
+                     "directions differ (P, Q exchangeable)", 0.5, frac,
+                     sqrt(0.25 / (double)untied), 4.0);
+    book_value_int(B, "pairs", pairs);
+    book_value_int(B, "pairs_untied", untied);
+    book_value(B, "pairs_worst_identity", r->worst_identity, 2);
+    book_value(B, "pairs_min_gap", r->min_gap, 2);
     book_value(B, "pairs_frac", frac, 4);
-    book_value(B, "pairs_max_ratio", max_ratio, 3);
+    ratio_text(r);
+    infinite_text(r, pairs);
+}
 
-    f = book_figure(B, "fig-scatter", 720, 560);
-    fputs("set xlabel \"D(P‖Q) (nats)\"\n"
-          "set ylabel \"D(Q‖P) (nats)\"\n"
-          "set logscale xy\n"
-          "set xrange [0.001:30]\n"
-          "set yrange [0.001:30]\n"
-          "set format x \"%g\"\n"
-          "set format y \"%g\"\n"
-          "set size ratio -1\n"
-          "set key top left\n"
-          "plot \"pairs.tsv\" using ($1 == 3 ? $2 : 1/0):3 with points lt 1 "
-          "pt 7 ps 0.35 title \"K = 3 outcomes\", \\\n"
-          "     \"\" using ($1 == 10 ? $2 : 1/0):3 with points lt 2 pt 7 ps 0.35 "
-          "title \"K = 10 outcomes\", \\\n"
-          "     x with lines lt 7 dt 2 lw 1.5 title \"D(P‖Q) = D(Q‖P)\"\n",
-          f);
-    book_close_file(B, f);
+/* What a Dirichlet(alpha, ..., alpha) law is, in words for the prose. */
+static void dirichlet_words(double alpha)
+{
+    char text[300], num[32];
+    book_format(alpha, 3, 1, num, sizeof num);
+    if (alpha == 1.0) {
+        book_value_text(B, "dirichlet_law", "the uniform Dirichlet distribution");
+        book_value_text(B, "dirichlet_reading", "which is uniform on the simplex");
+        return;
+    }
+    snprintf(text, sizeof text, "the symmetric Dirichlet distribution of "
+             "concentration %s", num);
+    book_value_text(B, "dirichlet_law", text);
+    book_value_text(B, "dirichlet_reading", alpha < 1.0
+                    ? "which favours spiky vectors, with most of their mass on a "
+                      "few outcomes"
+                    : "which favours vectors close to the uniform distribution");
+}
+
+static void pairs_setup_read(struct pairs_setup *ps)
+{
+    ps->pairs = book_param_int(B, "PAIRS");
+    ps->nsizes = book_param_int_list(B, "SIZES", ps->sizes, MAXSIZES);
+    double alpha = book_param_real(B, "DIRICHLET");
+    for (size_t i = 0; i < MAXK; i++)
+        ps->alpha[i] = alpha;
+    ps->seed = (unsigned long)book_param_int(B, "SEED");
+}
+
+static void pairs_experiment(const struct pairs_setup *ps)
+{
+    struct scatter sc = {0};
+    sc.nsizes = book_param_int_list(B, "SCATTER_SIZES", sc.sizes, MAXSCATTER);
+    sc.points = book_param_int(B, "SCATTER_POINTS");
+    for (size_t i = 0; i < sc.nsizes; i++)
+        sc.d[i] = book_malloc(B, 2 * (size_t)sc.points * sizeof *sc.d[i]);
+
+    gsl_rng *rng = rng_alloc(ps->seed);
+    struct pairs_result r = random_pairs(ps, &sc, rng);
+    scatter_fill(ps, &sc, rng);
+    gsl_rng_free(rng);
+    scatter_write(&sc);
+    pairs_report(&r, ps->pairs);
+    dirichlet_words(ps->alpha[0]);
 }
 
 /* -- 4. The Bernoulli square ---------------------------------------------- */
@@ -328,96 +514,97 @@ static double bern_kl(double a, double b)
 }
 /* <<< bernoulli */
 
-static void bernoulli_map(void)
+/* The map of D(Bern(a)||Bern(b)) on an N x N grid of cell centres, and where
+ * each contour level crosses the column a = LABEL_A below the diagonal
+ * (found on the grid, interpolated linearly) for its label.  Returns the
+ * largest |D(a||b) - D(b||a)| on the grid. */
+static double bernoulli_grid(long n, double label_a, const double *levels,
+                             size_t nlevels)
 {
-    enum { N = 200, LABEL_I = 160, NLEVELS = 5 };
-    static const double levels[NLEVELS] = {0.05, 0.2, 0.5, 1.0, 2.0};
+    long label_i = (long)floor(label_a * (double)n);
+    double max_asym = 0.0, label_b[MAXLEVELS], prev = 0.0;
+    for (size_t l = 0; l < nlevels; l++)
+        label_b[l] = NAN; /* a level the column never reaches has no label */
     FILE *f = book_data(B, "bern-map.tsv",
                         "D(Bern(a)||Bern(b)) in nats on a grid, rows of constant a",
                         "a\tb\tD");
-    double max_asym = 0.0, label_b[NLEVELS] = {0}, prev = 0.0;
-    for (int i = 0; i < N; i++) {
-        double a = (i + 0.5) / N;
-        for (int j = N - 1; j >= 0; j--) {
-            double b = (j + 0.5) / N, d = bern_kl(a, b);
+    for (long i = 0; i < n; i++) {
+        double a = (i + 0.5) / n;
+        for (long j = n - 1; j >= 0; j--) {
+            double b = (j + 0.5) / n, d = bern_kl(a, b);
             max_asym = fmax(max_asym, fabs(d - bern_kl(b, a)));
             fprintf(f, "%.6g\t%.6g\t%.8g\n", a, b, d);
-            for (size_t l = 0; i == LABEL_I && j < i && l < NLEVELS; l++)
+            for (size_t l = 0; i == label_i && j < i && l < nlevels; l++)
                 if (prev < levels[l] && d >= levels[l])
-                    label_b[l] = b + (levels[l] - d) / (prev - d) / N;
+                    label_b[l] = b + (levels[l] - d) / (prev - d) / n;
             prev = d;
         }
         fputc('\n', f);
     }
     book_close_file(B, f);
 
-    /* near the diagonal D = (a - b)^2 / (2 a (1 - a)) + O((a - b)^3): the
-     * Fisher information of Bern(a) is 1/(a(1-a)) */
-    double a0 = 0.3, b0 = 0.3 + 1e-4;
-    double fisher = (a0 - b0) * (a0 - b0) / (2 * a0 * (1 - a0));
-    book_claim_rel(B, "Bernoulli: D(Bern(0.3)‖Bern(0.3001)) ≈ δ²/(2a(1−a))",
-                   fisher, bern_kl(a0, b0), 1e-3);
-    book_claim_rel(B, "Bernoulli: D(Bern(0.3001)‖Bern(0.3)) ≈ the same δ²/(2a(1−a))",
-                   fisher, bern_kl(b0, a0), 1e-3);
+    f = book_data(B, "bern-labels.tsv", "where the contours cross the column "
+                  "a = BERN_LABEL_A, for their labels", "a\tb\tlevel");
+    for (size_t l = 0; l < nlevels; l++)
+        if (!isnan(label_b[l]))
+            fprintf(f, "%.6g\t%.6g\t%g\n", (label_i + 0.5) / n, label_b[l],
+                    levels[l]);
+    book_close_file(B, f);
+    book_value_fixed(B, "bern_label_a", (label_i + 0.5) / n, 3);
+    return max_asym;
+}
+
+/* One pair (a, b) of the prose, both ways: values NAME_a, NAME_b, NAME_pq
+ * = D(Bern(a)||Bern(b)) and NAME_qp = D(Bern(b)||Bern(a)). */
+static void bernoulli_example(const char *param, const char *name)
+{
+    double ab[2];
+    char key[64];
+    book_param_real_list(B, param, ab, 2);
+    snprintf(key, sizeof key, "%s_a", name);
+    book_value(B, key, ab[0], 6);
+    snprintf(key, sizeof key, "%s_b", name);
+    book_value(B, key, ab[1], 6);
+    snprintf(key, sizeof key, "%s_pq", name);
+    book_value(B, key, bern_kl(ab[0], ab[1]), 4);
+    snprintf(key, sizeof key, "%s_qp", name);
+    book_value(B, key, bern_kl(ab[1], ab[0]), 4);
+}
+
+/* Near the diagonal D = (a - b)^2 / (2 a (1 - a)) + O((a - b)^3): the Fisher
+ * information of Bern(a) is 1/(a(1-a)). */
+static void bernoulli_near(void)
+{
+    const double tol = 1e-3;
+    double a0 = book_param_real(B, "BERN_NEAR_A");
+    double delta = book_param_real(B, "BERN_DELTA"), b0 = a0 + delta;
+    double fisher = delta * delta / (2 * a0 * (1 - a0));
+    char text[200], sa[32], sd[32];
+    cli_text(a0, sa, sizeof sa);
+    cli_text(delta, sd, sizeof sd);
+    snprintf(text, sizeof text, "Bernoulli: D(Bern(a)‖Bern(a+δ)) ≈ δ²/(2a(1−a)) "
+             "at a = %s, δ = %s", sa, sd);
+    book_claim_rel(B, text, fisher, bern_kl(a0, b0), tol);
+    snprintf(text, sizeof text, "Bernoulli: D(Bern(a+δ)‖Bern(a)) ≈ the same "
+             "δ²/(2a(1−a)) at a = %s, δ = %s", sa, sd);
+    book_claim_rel(B, text, fisher, bern_kl(b0, a0), tol);
     book_value(B, "bern_near_pq", bern_kl(a0, b0), 4);
     book_value(B, "bern_near_qp", bern_kl(b0, a0), 4);
-    book_value(B, "bern_1_5", bern_kl(0.1, 0.5), 4);
-    book_value(B, "bern_5_1", bern_kl(0.5, 0.1), 4);
-    book_value(B, "bern_01_2", bern_kl(0.01, 0.2), 4);
-    book_value(B, "bern_2_01", bern_kl(0.2, 0.01), 4);
-    book_value(B, "bern_max_asym", max_asym, 3);
-    book_value_int(B, "bern_grid", N);
-    book_value_fixed(B, "bern_label_a", (LABEL_I + 0.5) / N, 3);
-    char text[100];
-    size_t used = 0;
-    for (size_t l = 0; l < NLEVELS; l++)
-        used += (size_t)snprintf(text + used, sizeof text - used, "%s%g",
-                                 l == 0 ? "" : l + 1 < NLEVELS ? ", " : " and ",
-                                 levels[l]);
-    book_value_text(B, "bern_levels", text);
+    book_value(B, "bern_near_tol", tol, 2);
+}
 
-    f = book_figure(B, "fig-bernoulli-map", 720, 620);
-    fputs("set xlabel \"a, the success probability of P = Bern(a)\"\n"
-          "set ylabel \"b, the success probability of Q = Bern(b)\"\n"
-          "set cblabel \"D(Bern(a) ‖ Bern(b)) (nats)\"\n"
-          "set xrange [0:1]\n"
-          "set yrange [0:1]\n"
-          "set cbrange [0:2.5]\n" /* the corners go to +inf */
-          "set datafile separator whitespace\n" /* the tables use spaces */
-          "set style fill solid 1.0\n"
-          "set size ratio -1\n"
-          "set grid front lc rgb \"#80ffffff\"\n"
-          "unset key\n" /* white lines would vanish on a key's white ground */
-          "set contour base\n"
-          "unset surface\n"
-          "set view map\n",
-          f);
-    fputs("set cntrparam levels discrete ", f);
-    for (size_t l = 0; l < NLEVELS; l++)
-        fprintf(f, "%s%g", l ? "," : "", levels[l]);
-    fputs("\n"
-          "set table $mine\n"
-          "splot \"bern-map.tsv\" using 1:2:3 with lines\n"
-          "set table $mirror\n"
-          "splot \"bern-map.tsv\" using 2:1:3 with lines\n"
-          "unset table\n"
-          "unset contour\n",
-          f);
-    /* label each level where its contour crosses the column a = LABEL_A,
-     * below the diagonal (found on the grid, interpolated linearly) */
-    for (size_t l = 0; l < NLEVELS; l++)
-        fprintf(f, "set label \"%g\" at %.6g,%.6g left front textcolor rgb "
-                   "\"%s\" font \",11\" offset 0.5,-0.6\n", levels[l],
-                (LABEL_I + 0.5) / N, label_b[l],
-                levels[l] < 1.5 ? "white" : "#222222"); /* dark on yellow */
-    fputs("plot \"bern-map.tsv\" using 1:2:3 with image notitle, \\\n"
-          "     $mine using 1:2 with lines lc rgb \"white\" lw 2 "
-          "title \"contours of D(Bern(a)‖Bern(b))\", \\\n"
-          "     $mirror using 1:2 with lines lc rgb \"#E69F00\" lw 2 dt 2 "
-          "title \"mirror image, D(Bern(b)‖Bern(a))\", \\\n"
-          "     x with lines lc rgb \"#cccccc\" lw 1 dt 3 notitle\n",
-          f);
-    book_close_file(B, f);
+static void bernoulli_map(void)
+{
+    double levels[MAXLEVELS];
+    size_t nlevels = book_param_real_list(B, "BERN_LEVELS", levels, MAXLEVELS);
+    double max_asym = bernoulli_grid(book_param_int(B, "BERN_GRID"),
+                                     book_param_real(B, "BERN_LABEL_A"),
+                                     levels, nlevels);
+    book_param_real(B, "BERN_CBMAX"); /* read by fig-bernoulli-map.gp */
+    book_value(B, "bern_max_asym", max_asym, 3);
+    bernoulli_near();
+    bernoulli_example("BERN_EXAMPLE_1", "bern_ex1");
+    bernoulli_example("BERN_EXAMPLE_2", "bern_ex2");
 }
 
 /* -- 5. Documents: a missing word, the wrong fix, smoothing, JS ------------ */
@@ -474,8 +661,16 @@ static double small_alpha_slope(const double *ca, const double *cb, size_t n)
            log(10.0);
 }
 
-static void documents(void)
+/* The three documents' word counts C and frequencies P over their shared
+ * vocabulary of N words, and the places of banana and cherry in it. */
+struct documents {
+    size_t n, i_banana, i_cherry;
+    double c[3][8], p[3][8];
+};
+
+static struct documents count_documents(void)
 {
+    struct documents ds;
     /* >>> documents */
     static const char *const doc[] = {
         "apple banana apple orange banana apple",     /* doc 1 */
@@ -496,6 +691,11 @@ static void documents(void)
     /* <<< documents */
     if (n != 4)
         book_fail(B, "expected a vocabulary of 4 words, got %zu", n);
+    ds.n = n;
+    memcpy(ds.c, c, sizeof c);
+    memcpy(ds.p, p, sizeof p);
+    ok(kl_wordfreq_index(wf, "banana", &ds.i_banana), "banana");
+    ok(kl_wordfreq_index(wf, "cherry", &ds.i_cherry), "cherry");
 
     /* the vocabulary and the counts as a table for the prose */
     char row[400];
@@ -515,24 +715,28 @@ static void documents(void)
         snprintf(name, sizeof name, "doc%d_len", k + 1);
         book_value_int(B, name, (long long)kl_wordfreq_length(wf, (size_t)k));
     }
-    size_t i_banana, i_cherry;
-    ok(kl_wordfreq_index(wf, "banana", &i_banana), "banana");
-    ok(kl_wordfreq_index(wf, "cherry", &i_cherry), "cherry");
-    book_value(B, "p1_banana", p[0][i_banana], 4);
-    book_value(B, "p3_cherry", p[2][i_cherry], 4);
     kl_wordfreq_free(wf);
+    return ds;
+}
 
-    double d12, d21, js12, js13;
-    ok(kl_discrete_divergence(p[0], p[1], n, KL_BASE_E, &d12), "D(doc1||doc2)");
-    ok(kl_discrete_divergence(p[1], p[0], n, KL_BASE_E, &d21), "D(doc2||doc1)");
-    ok(kl_discrete_js(p[0], p[1], n, KL_BASE_E, &js12), "JS(doc1,doc2)");
-    ok(kl_discrete_js(p[0], p[2], n, KL_BASE_E, &js13), "JS(doc1,doc3)");
+/* The infinite divergences, the skipping loop and the Jensen-Shannon
+ * divergences of the raw frequencies. */
+static void missing_words(const struct documents *ds, double js[2])
+{
+    size_t n = ds->n;
+    double d12, d21;
+    ok(kl_discrete_divergence(ds->p[0], ds->p[1], n, KL_BASE_E, &d12), "D(doc1||doc2)");
+    ok(kl_discrete_divergence(ds->p[1], ds->p[0], n, KL_BASE_E, &d21), "D(doc2||doc1)");
+    ok(kl_discrete_js(ds->p[0], ds->p[1], n, KL_BASE_E, &js[0]), "JS(doc1,doc2)");
+    ok(kl_discrete_js(ds->p[0], ds->p[2], n, KL_BASE_E, &js[1]), "JS(doc1,doc3)");
     if (!isinf(d12) || !isinf(d21))
         book_fail(B, "expected infinite divergences between doc 1 and doc 2");
     book_value_text(B, "d12", "+∞");
+    book_value(B, "p1_banana", ds->p[0][ds->i_banana], 4);
+    book_value(B, "p3_cherry", ds->p[2][ds->i_cherry], 4);
 
-    double skip12 = skip_missing_divergence(p[0], p[1], n);
-    double skip31 = skip_missing_divergence(p[2], p[0], n);
+    double skip12 = skip_missing_divergence(ds->p[0], ds->p[1], n);
+    double skip31 = skip_missing_divergence(ds->p[2], ds->p[0], n);
     /* by hand: apple 1/2 ln((1/2)/(1/6)) + orange 1/6 ln((1/6)/(1/2)) */
     book_claim_rel(B, "the skipping loop returns ½ ln 3 − ⅙ ln 3 = ⅓ ln 3 for "
                    "doc 1 ‖ doc 2", log(3.0) / 3, skip12, 1e-15);
@@ -540,11 +744,25 @@ static void documents(void)
                   skip31, 0.0, 0.0);
     book_value(B, "skip12", skip12, 4);
     book_value(B, "skip31", skip31, 4);
-    book_value(B, "js12", js12, 4);
-    book_value(B, "js13", js13, 4);
+    book_value(B, "js12", js[0], 4);
+    book_value(B, "js13", js[1], 4);
     book_value(B, "ln2", M_LN2, 4);
+    book_plot_value(B, "js12", js[0]);
+    book_plot_value(B, "js13", js[1]);
+    book_plot_value(B, "ln2", M_LN2);
 
-    /* smoothing: D against alpha, both directions, for two pairs */
+    cli_example("cli_docs", "div", ds->c[0], ds->c[1], n, "--normalize", d12);
+    cli_example("cli_docs_rev", "div", ds->c[1], ds->c[0], n, "--normalize", d21);
+    cli_example("cli_docs_js", "js", ds->c[0], ds->c[1], n, "--normalize", js[0]);
+}
+
+/* D against alpha, both directions, for two pairs; the values the prose
+ * quotes at the pseudo-counts it names; the slopes as alpha -> 0. */
+static void smoothing(const struct documents *ds)
+{
+    const double (*c)[8] = ds->c;
+    const double *p1 = ds->p[0], *p3 = ds->p[2];
+    size_t n = ds->n;
     FILE *f = book_data(B, "smoothing.tsv",
                         "divergence (nats) between additively smoothed documents",
                         "alpha\tD12\tD21\tD13\tD31");
@@ -556,6 +774,7 @@ static void documents(void)
     }
     book_close_file(B, f);
 
+    /* the prose names these: Laplace's 1, the 1/2 of the terminal example */
     static const double shown[] = {0.01, 0.5, 1.0};
     static const char *const shown_name[] = {"a001", "a05", "a1"};
     for (int i = 0; i < 3; i++) {
@@ -569,73 +788,53 @@ static void documents(void)
     }
     /* the slope in ln(1/alpha) is the mass P puts on words Q lacks */
     book_claim_rel(B, "smoothing: D(doc 1 ‖ doc 2) grows like p(banana) · ln(1/α)",
-                   p[0][i_banana], small_alpha_slope(c[0], c[1], n), 1e-4);
+                   p1[ds->i_banana], small_alpha_slope(c[0], c[1], n), 1e-4);
     book_claim_rel(B, "smoothing: D(doc 1 ‖ doc 3) grows like p(banana, orange) · ln(1/α)",
-                   1.0 - p[0][0], small_alpha_slope(c[0], c[2], n), 1e-4);
+                   1.0 - p1[0], small_alpha_slope(c[0], c[2], n), 1e-4);
     book_claim_rel(B, "smoothing: D(doc 3 ‖ doc 1) grows like p(cherry) · ln(1/α)",
-                   p[2][i_cherry], small_alpha_slope(c[2], c[0], n), 1e-4);
+                   p3[ds->i_cherry], small_alpha_slope(c[2], c[0], n), 1e-4);
     book_claim_rel(B, "smoothing: kl_smooth_additive = normalising counts + α "
                    "(α = ½, doc 1 ‖ doc 2)", counts_plus_alpha_kl(c[0], c[1], n, 0.5),
                    smoothed_kl(c[0], c[1], n, 0.5), 1e-14);
-    book_value(B, "slope13", 1.0 - p[0][0], 3);
+    book_value(B, "slope13", 1.0 - p1[0], 3);
 
-    /* the calculator, on the same counts */
+    /* the calculator, on the same counts plus 1/2 */
     double ch[2][8];
     for (size_t i = 0; i < n; i++) {
         ch[0][i] = c[0][i] + 0.5;
         ch[1][i] = c[1][i] + 0.5;
     }
-    cli_example("cli_docs", "div", c[0], c[1], n, "--normalize", d12);
-    cli_example("cli_docs_rev", "div", c[1], c[0], n, "--normalize", d21);
-    cli_example("cli_docs_js", "js", c[0], c[1], n, "--normalize", js12);
     cli_example("cli_docs_half", "div", ch[0], ch[1], n, "--normalize",
                 counts_plus_alpha_kl(c[0], c[1], n, 0.5));
     cli_example("cli_docs_half_rev", "div", ch[1], ch[0], n, "--normalize",
                 counts_plus_alpha_kl(c[1], c[0], n, 0.5));
+}
 
-    f = book_figure(B, "fig-smoothing", 900, 430);
-    fprintf(f, "set multiplot layout 1,2\n"
-               "set xlabel \"pseudo-count α\"\n"
-               "set ylabel \"divergence (nats)\"\n"
-               "set logscale x\n"
-               "set xrange [1e-4:100]\n"
-               "set yrange [0:8.5]\n"
-               "set format x \"10^{%%L}\"\n"
-               "set key top right\n"
-               "set title \"doc 1 and doc 2\"\n"
-               "set arrow 1 from 1e-4,%.10g to 100,%.10g nohead lt 7 dt 3 lw 1\n"
-               "set label 1 \"ln 2\" at 40,%.10g right offset 0,0.6\n"
-               "plot \"smoothing.tsv\" using 1:2 with lines lt 1 lw 3 title \"D(doc 1 ‖ doc 2)\", \\\n"
-               "     \"\" using 1:3 with lines lt 2 dt 2 title \"D(doc 2 ‖ doc 1)\", \\\n"
-               "     %.10g with lines lt 3 title \"JS(doc 1, doc 2), unsmoothed\"\n"
-               "set title \"doc 1 and doc 3\"\n"
-               "plot \"smoothing.tsv\" using 1:4 with lines lt 1 lw 3 title \"D(doc 1 ‖ doc 3)\", \\\n"
-               "     \"\" using 1:5 with lines lt 2 title \"D(doc 3 ‖ doc 1)\", \\\n"
-               "     %.10g with lines lt 3 title \"JS(doc 1, doc 3), unsmoothed\"\n"
-               "unset multiplot\n",
-            M_LN2, M_LN2, M_LN2, js12, js13);
-    book_close_file(B, f);
+static void documents(void)
+{
+    struct documents ds = count_documents();
+    double js[2];
+    missing_words(&ds, js);
+    smoothing(&ds);
 }
 
 /* The Jensen-Shannon bound on random pairs whose supports often differ. */
-static void js_bound(void)
+static void js_bound(const struct pairs_setup *ps)
 {
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    if (rng == NULL)
-        book_fail(B, "out of memory");
-    gsl_rng_set(rng, SEED + 1);
-    double alpha[MAXK], worst = 0.0, asym = 0.0;
-    for (size_t i = 0; i < MAXK; i++)
-        alpha[i] = DIRICHLET;
+    gsl_rng *rng = rng_alloc(ps->seed + 1);
+    double worst = 0.0, asym = 0.0;
     long disjoint = 0;
-    for (int t = 0; t < PAIRS; t++) {
-        size_t k = SIZES[t % NSIZES];
+    for (long t = 0; t < ps->pairs; t++) {
+        size_t k = (size_t)ps->sizes[t % (long)ps->nsizes];
         double p[MAXK], q[MAXK], js, js_rev;
-        gsl_ran_dirichlet(rng, k, alpha, p);
-        gsl_ran_dirichlet(rng, k, alpha, q);
+        gsl_ran_dirichlet(rng, k, ps->alpha, p);
+        gsl_ran_dirichlet(rng, k, ps->alpha, q);
         /* >>> js-bound */
-        /* knock out each entry with probability 1/2, keeping one at least */
+        /* knock out each entry with probability 1/2, keeping one at least
+         * (the largest, if the one drawn is already 0) */
         size_t keep_p = gsl_rng_uniform_int(rng, k), keep_q = gsl_rng_uniform_int(rng, k);
+        if (p[keep_p] == 0.0) keep_p = gsl_stats_max_index(p, 1, k);
+        if (q[keep_q] == 0.0) keep_q = gsl_stats_max_index(q, 1, k);
         int overlap = 0;
         for (size_t i = 0; i < k; i++) {
             if (i != keep_p && gsl_rng_uniform(rng) < 0.5) p[i] = 0.0;
@@ -678,12 +877,31 @@ static double softmax(const double *z, size_t n, double *p)
 }
 /* <<< softmax */
 
+/* The loss -ln p against p, from below the smaller of the two examples'
+ * probabilities to 1, for fig-loss. */
+static void loss_curve(double p_cat, double p_bird, double loss_max)
+{
+    double from = fmin(1e-3, 0.5 * fmin(p_cat, p_bird));
+    FILE *f = book_data(B, "loss.tsv",
+                        "cross-entropy loss -ln p of the probability given to the true class",
+                        "p_true\tloss");
+    for (int i = 0; i <= 300; i++) {
+        double q = from * pow(1.0 / from, i / 300.0);
+        fprintf(f, "%.6g\t%.10g\n", q, -log(q));
+    }
+    book_close_file(B, f);
+    book_plot_value(B, "sm_p_cat", p_cat);
+    book_plot_value(B, "sm_p_bird", p_bird);
+    /* the y axis: 0 to 7 nats, or further if a point lies higher */
+    book_plot_value(B, "loss_top", fmax(7.0, ceil(1.25 * loss_max)));
+}
+
 static void classification(void)
 {
     static const char *const cls[] = {"cat", "dog", "bird"};
     /* >>> loss */
-    double z[3] = {2.0, 1.0, 0.1};          /* the network's logits */
-    double y[3] = {1.0, 0.0, 0.0};          /* one-hot label: a cat */
+    double z[3], y[3] = {1.0, 0.0, 0.0};      /* one-hot label: a cat */
+    book_param_real_list(B, "LOGITS", z, 3);  /* the network's logits */
     double p[3], loss, d;
     double lse = softmax(z, 3, p);
     ok(kl_discrete_cross_entropy(y, p, 3, KL_BASE_E, &loss), "H(y, p)");
@@ -709,43 +927,22 @@ static void classification(void)
     book_value(B, "sm_loss_bits", loss / M_LN2, 4);
     book_value(B, "sm_loss_bird", loss_bird, 4);
     book_value(B, "sm_lse", lse, 4);
-
-    FILE *f = book_data(B, "loss.tsv",
-                        "cross-entropy loss -ln p of the probability given to the true class",
-                        "p_true\tloss");
-    for (int i = 0; i <= 300; i++) {
-        double q = pow(10.0, -3.0 + 3.0 * i / 300.0);
-        fprintf(f, "%.6g\t%.10g\n", q, -log(q));
-    }
-    book_close_file(B, f);
-
-    f = book_figure(B, "fig-loss", 720, 420);
-    fprintf(f, "set xlabel \"probability the model gives to the true class, p_{true}\"\n"
-               "set ylabel \"loss (nats) = −ln p_{true}\"\n"
-               "set xrange [0:1]\n"
-               "set yrange [0:7]\n"
-               "set key top right\n"
-               "set label 1 \"true class cat:\\np = %.3f, loss %.3f\" at %.10g,%.10g "
-               "left offset 1.2,1.8\n"
-               "set label 2 \"true class bird:\\np = %.3f, loss %.3f\" at %.10g,%.10g "
-               "left offset 1.2,1.4\n"
-               "plot \"loss.tsv\" using 1:2 with lines lt 1 title \"−ln p_{true}\", \\\n"
-               "     \"-\" using 1:2 with points lt 2 pt 7 ps 1.4 notitle\n"
-               "%.10g\t%.10g\n%.10g\t%.10g\ne\n",
-            p[0], loss, p[0], loss, p[2], loss_bird, p[2], loss_bird, p[0],
-            loss, p[2], loss_bird);
-    book_close_file(B, f);
+    book_plot_value(B, "sm_loss", loss);
+    book_plot_value(B, "sm_loss_bird", loss_bird);
+    loss_curve(p[0], p[2], fmax(loss, loss_bird));
 }
 
 int main(int argc, char **argv)
 {
     B = book_open("02-cross-entropy", argc, argv);
+    struct pairs_setup ps;
+    pairs_setup_read(&ps);
     code_lengths();
     contributions();
-    random_pairs();
+    pairs_experiment(&ps);
     bernoulli_map();
     documents();
-    js_bound();
+    js_bound(&ps);
     classification();
     return book_close(B);
 }
