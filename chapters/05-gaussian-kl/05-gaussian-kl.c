@@ -75,6 +75,21 @@ static void plot_words(const char *name, size_t n, const double *v, int sig)
     book_plot_text(B, name, text);
 }
 
+/* V as gnuplot enhanced text, "10^{−10}" or "2.5 × 10^{−7}" (V > 0). */
+static const char *power_label(double v)
+{
+    static char buf[64];
+    int e = (int)floor(log10(v));
+    double m = v / pow(10.0, e);
+    if (m >= 9.995)
+        m /= 10, e++;
+    char ms[32];
+    snprintf(ms, sizeof ms, "%.3g × ", m);
+    snprintf(buf, sizeof buf, "%s10^{%s%d}", fabs(m - 1) < 5e-4 ? "" : ms,
+             e < 0 ? "−" : "", abs(e));
+    return buf;
+}
+
 /* >>> textbook */
 /* THE METHOD THAT FAILS for tiny divergences: the textbook expression as it
  * is printed, log(s2/s1) + (s1^2 + (m1-m2)^2)/(2 s2^2) - 1/2.  Its three
@@ -381,6 +396,7 @@ static void hard_cases(void)
     book_value_int(B, "hard_n", (long long)n);
     book_value(B, "hard_worst", worst, 2);
     book_value(B, "hard_tol", QUAD_TOL, 1);
+    book_plot_text(B, "quad_tol_label", power_label(QUAD_TOL));
     book_value(B, "hard_dmin", dmin, 2);
     book_value(B, "hard_dmax", dmax, 2);
     book_value_int(B, "hard_raw_bad", raw_bad);

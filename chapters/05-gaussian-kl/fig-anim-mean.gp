@@ -20,6 +20,7 @@ do for [i=0:mean_frames-1] {
   set xlabel "mean of q, μ"
   set ylabel "D(p‖q) (nats)"
   set xrange [*:*]
+  set autoscale xfix
   set offsets graph 0.03, graph 0.03, 0, 0
   set yrange [0:1.06*mean_kl_max]
   set key top center

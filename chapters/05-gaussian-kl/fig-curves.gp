@@ -12,6 +12,7 @@ set title "q = N(μ, 1)"
 set xlabel "mean of q, μ"
 set ylabel "D(p‖q) (nats)"
 set xrange [*:*]
+set autoscale xfix
 set yrange [0:1.12*mean_kl_max]
 plot "mean-kl.tsv" using 1:2 with lines lt 1 title "closed form μ²/2", \
      "mean-points.tsv" using 1:3 with points lt 2 pt 7 ps 1.1 title "quadrature", \
