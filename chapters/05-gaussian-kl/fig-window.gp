@@ -17,7 +17,7 @@ set ytics 1e-16,1e4
 set key top center
 # left band: the sum is NaN; right band: p's tails leave the window
 set object 1 rect from 1,1e-17 to 10,1e3 behind fc rgb "#E69F00" fillstyle transparent solid 0.08 noborder
-set object 2 rect from 1e-3,1e-17 to win_nan_below,1e3 behind fc rgb "#CC79A7" fillstyle transparent solid 0.15 noborder
+set object 2 rect from 1e-3,1e-17 to win_undef_below,1e3 behind fc rgb "#CC79A7" fillstyle transparent solid 0.15 noborder
 set label "σ₁ > 1: p's tails\nreach past the window" at 1.2,1e-12 font ",11"
 set label "window sum = NaN\n(p underflows: 0·log 0)" at 1.2e-3,1e-13 font ",11"
 clip(e) = e > 1e-17 ? e : 1e-17
