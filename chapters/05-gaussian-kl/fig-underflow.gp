@@ -18,7 +18,9 @@ set object 2 rect from first uf_nan_edge,graph 0 to first uf_inf_edge,graph 1 be
 set object 3 rect from first uf_ok_edge,graph 0 to graph 1,graph 1 behind fc rgb "#999999" fillstyle transparent solid 0.25 noborder
 set label "p = q = 0:\n0·log(0/0)\n= NaN" at first uf_x_lo + 1,graph 0.6 font ",11"
 set label "q ≈ 0 < p:\np/q overflows,\nlog(p/q) = +∞" at first uf_nan_edge + 8,graph 0.6 font ",11"
-set label "both finite" at first (uf_inf_edge + uf_ok_edge)/2,graph 0.6 center font ",11"
+# a narrow finite band (large UF_MU) puts its label above the others
+finite_y = uf_ok_edge - uf_inf_edge > 15 ? 0.6 : 0.9
+set label "both finite" at first (uf_inf_edge + uf_ok_edge)/2,graph finite_y center font ",11"
 set label "p = 0:\n0·(−∞)\n= NaN" at first uf_ok_edge + 1,graph 0.6 font ",11"
 plot "underflow.tsv" using 1:2 with lines lt 1 lw 2.5 title "p (log p − log q), analytic logs", \
      "" using 1:($4 == 0 ? $3 : 1/0) with lines lt 2 dt 2 lw 2.5 title "p log(p/q) where finite"
