@@ -31,7 +31,8 @@ for chapter in "$@"; do
         grep "^$chapter: " "$log" > "$err"
         why=
         if [ $status -eq 0 ]; then
-            if grep -qiE '(^|	|[^a-z])(nan|inf)([^a-z]|$)' "$dir/$chapter/values.tsv"; then
+            # the value column only: names may say nan or inf
+            if cut -f2 "$dir/$chapter/values.tsv" | grep -qiE '(^|[^a-z])(nan|inf)([^a-z]|$)'; then
                 why="NaN or inf among the values"
             elif [ -n "$(find "$dir/$chapter" -name '*.tmp')" ]; then
                 why="a half-written file was left"
