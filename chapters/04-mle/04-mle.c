@@ -10,8 +10,10 @@
  * maximised log-likelihood against the number of parameters k (Monte Carlo
  * against k n / (n - k - 1)); AIC against held-out log-likelihood.
  *
- * Run: output/build/bin/04-mle [OUTPUT-FOLDER]   (make chapter-04)
- * Change a parameter below, then `make chapter-04` reruns what depends on it. */
+ * Run: make chapter-04 (or output/build/bin/04-mle --params
+ * chapters/04-mle/params OUTPUT-FOLDER [NAME=VALUE ...]).  The knobs are in
+ * chapters/04-mle/params; the figures are drawn by the fig-*.gp scripts
+ * beside this file from the data and values.gp written here. */
 #define _DEFAULT_SOURCE /* M_PI */
 #include <math.h>
 #include <stdio.h>
@@ -29,20 +31,24 @@
 #include "kl/gaussian.h"
 #include "kl/mle.h"
 
-/* >>> parameters */
-static const double SHAPE = 2.0, SCALE = 1.0;  /* the true law p = Gamma(2, 1) */
-enum { N_LLN = 1000000 };                      /* longest running average */
-static const size_t MLE_SIZES[] = {10, 100, 1000, 10000}; /* sample sizes */
-enum { MLE_REPS = 300 };                       /* samples of each size */
-enum { CAT_N = 200, CAT_DRAWS = 20000 };       /* die rolls; random rival laws */
-enum { AIC_REPS = 20000 };                     /* data sets per bias estimate */
-enum { SEL_N = 40, SEL_REPS = 4000, SEL_FRESH = 25000 }; /* model selection */
-static const double SEL_SIGMA = 0.3;           /* noise sd in the selection example */
-static const unsigned long SEED = 20261122;    /* fixed: the book is reproducible;
-                                                  experiment i uses SEED + i */
-/* <<< parameters */
+/* the largest lists and counts the params file allows */
+enum { MAXMLE = 5, MAXFACES = 10, KMAX = 8, NTAB = 7, MAXCAND = 11 };
 
-enum { NMLE = sizeof MLE_SIZES / sizeof MLE_SIZES[0] };
+/* The parameters (chapters/04-mle/params). */
+static struct {
+    double shape, scale;                /* the true law p = Gamma(shape, scale) */
+    double exp_mean, off_mu, off_sd;    /* the models */
+    long lln_n;
+    long mle_sizes[MAXMLE], mle_reps;
+    size_t nmle;
+    double cat_p[MAXFACES];             /* the die's law, normalised weights */
+    size_t faces;
+    long cat_n, cat_draws, cat_plotted, cat_reps;
+    long aic_reps, aic_n[2], aic_kmax, tab_k, tab_ns[NTAB];
+    long sel_n, sel_maxdeg, sel_big_deg, sel_reps, sel_fresh;
+    double sel_sigma;
+    unsigned long seed;
+} C;
 
 static struct book *B;
 static gsl_rng *RNG;
@@ -52,7 +58,6 @@ static void ok(enum kl_status st, const char *what)
     if (st != KL_OK)
         book_fail(B, "%s: %s", what, kl_strerror(st));
 }
-
 
 static double mean_of(const double *x, size_t n)
 {
@@ -65,26 +70,104 @@ static double se_of(const double *x, size_t n)
     return gsl_stats_sd(x, 1, n) / sqrt((double)n);
 }
 
+/* A value named PREFIX + I (lln_avg_0, ...). */
+static void value_i(const char *prefix, int i, double v, int sig)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s%d", prefix, i);
+    book_value(B, name, v, sig);
+}
+
+/* Appends to BUF the list item TEXT as the prose writes lists ("a, b and c"),
+ * I being its index among N. */
+static void list_item(char *buf, size_t size, size_t i, size_t n, const char *text)
+{
+    size_t len = strlen(buf);
+    snprintf(buf + len, size - len, "%s%s",
+             i == 0 ? "" : i + 1 == n ? " and " : ", ", text);
+}
+
+/* V with thousands separators ("1,000,000") into BUF. */
+static void grouped(long v, char *buf, size_t size)
+{
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%ld", v), j = 0;
+    for (int i = 0; i < n && (size_t)j + 2 < size; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[j++] = ',';
+        buf[j++] = digits[i];
+    }
+    buf[j] = '\0';
+}
+
+static void read_params(void)
+{
+    C.shape = book_param_real(B, "SHAPE");
+    C.scale = book_param_real(B, "SCALE");
+    C.exp_mean = book_param_real(B, "EXP_MEAN");
+    C.off_mu = book_param_real(B, "OFF_MU");
+    C.off_sd = book_param_real(B, "OFF_SD");
+    C.lln_n = book_param_int(B, "LLN_N");
+    C.nmle = book_param_int_list(B, "MLE_SIZES", C.mle_sizes, MAXMLE);
+    C.mle_reps = book_param_int(B, "MLE_REPS");
+    C.faces = book_param_real_list(B, "CAT_WEIGHTS", C.cat_p, MAXFACES);
+    C.cat_n = book_param_int(B, "CAT_N");
+    C.cat_draws = book_param_int(B, "CAT_DRAWS");
+    C.cat_plotted = book_param_int(B, "CAT_PLOTTED");
+    C.cat_reps = book_param_int(B, "CAT_REPS");
+    C.aic_reps = book_param_int(B, "AIC_REPS");
+    book_param_int_list(B, "AIC_N", C.aic_n, 2);
+    C.aic_kmax = book_param_int(B, "AIC_KMAX");
+    C.tab_k = book_param_int(B, "TAB_K");
+    book_param_int_list(B, "TAB_NS", C.tab_ns, NTAB);
+    C.sel_n = book_param_int(B, "SEL_N");
+    C.sel_sigma = book_param_real(B, "SEL_SIGMA");
+    C.sel_maxdeg = book_param_int(B, "SEL_MAXDEG");
+    C.sel_big_deg = book_param_int(B, "SEL_BIG_DEG");
+    C.sel_reps = book_param_int(B, "SEL_REPS");
+    C.sel_fresh = book_param_int(B, "SEL_FRESH");
+    C.seed = (unsigned long)book_param_int(B, "SEED");
+
+    double sum = 0.0;
+    for (size_t j = 0; j < C.faces; j++)
+        sum += C.cat_p[j];
+    for (size_t j = 0; j < C.faces; j++)
+        C.cat_p[j] /= sum;
+    if (C.cat_plotted > C.cat_draws)
+        book_param_refuse(B, "CAT_PLOTTED", "the figure can show at most the "
+                          "CAT_DRAWS = %ld laws drawn", C.cat_draws);
+    if (C.sel_big_deg > C.sel_maxdeg)
+        book_param_refuse(B, "SEL_BIG_DEG", "the largest candidate has degree "
+                          "SEL_MAXDEG = %ld", C.sel_maxdeg);
+    if (C.sel_n < C.sel_maxdeg + 12)
+        book_param_refuse(B, "SEL_N", "the largest model (degree SEL_MAXDEG = "
+                          "%ld) needs at least %ld points for its AICc and its "
+                          "held-out check", C.sel_maxdeg, C.sel_maxdeg + 12);
+}
+
 /* The true law, with its moments and entropy in closed form. */
 static struct kl_mle_gamma P_GAMMA;
 static struct kl_density P;
 static double P_MEAN, P_VAR, P_H;
+static char P_NAME[64];                 /* "Gamma(2, 1)" */
 
 /* -- 1. Average log-likelihood and its limit -------------------------------- */
 
 /* A candidate model: a log-density, its name, and its cross-entropy
  * -E_p[log q] in closed form (from the Gamma moments). */
 struct model {
-    char title[64];
+    char title[80];         /* "q = N(2, 2)" */
+    char name[64];          /* "N(2, 2)" */
     struct kl_density q;
     double cross;           /* closed form */
     double h_plus_d;        /* h(p) + D(p||q), both by quadrature */
     double sd;              /* sd of log q(X) under p, by quadrature */
 };
 
-static struct kl_mle_gamma M_EXP = {1.0, 2.0};
-static struct kl_gaussian M_BEST;                /* set to p's mean and sd */
-static struct kl_gaussian M_OFF = {1.5, 1.0};
+enum { NMODELS = 4 };
+static struct kl_mle_gamma M_EXP;               /* shape 1: exponential */
+static struct kl_gaussian M_BEST;               /* p's mean and sd */
+static struct kl_gaussian M_OFF;
 
 static double logq_square(double x, void *params)
 {
@@ -93,20 +176,37 @@ static double logq_square(double x, void *params)
     return l * l;
 }
 
+static void models_name(struct model *m)
+{
+    snprintf(m[0].name, sizeof m[0].name, "%s", P_NAME);
+    snprintf(m[1].name, sizeof m[1].name, "Exponential, mean %g",
+             M_EXP.shape * M_EXP.scale);
+    snprintf(m[2].name, sizeof m[2].name, "N(%g, %g)", M_BEST.mu,
+             M_BEST.sigma * M_BEST.sigma);
+    snprintf(m[3].name, sizeof m[3].name, "N(%g, %g)", M_OFF.mu,
+             M_OFF.sigma * M_OFF.sigma);
+    snprintf(m[0].title, sizeof m[0].title, "q = p = %s", m[0].name);
+    for (int j = 1; j < NMODELS; j++)
+        snprintf(m[j].title, sizeof m[j].title, "q = %s", m[j].name);
+    for (int j = 0; j < NMODELS; j++) {
+        char name[32];
+        snprintf(name, sizeof name, "model_name_%d", j);
+        book_plot_text(B, name, m[j].name);
+        snprintf(name, sizeof name, "model_title_%d", j);
+        book_plot_text(B, name, m[j].title);
+    }
+}
+
 static void models_setup(struct model *m)
 {
+    M_EXP = (struct kl_mle_gamma){1.0, C.exp_mean};
     M_BEST = (struct kl_gaussian){P_MEAN, sqrt(P_VAR)};
-    m[0] = (struct model){"", kl_mle_gamma_density(&P_GAMMA), 0, 0, 0};
-    m[1] = (struct model){"", kl_mle_gamma_density(&M_EXP), 0, 0, 0};
-    m[2] = (struct model){"", kl_gaussian_density(&M_BEST), 0, 0, 0};
-    m[3] = (struct model){"", kl_gaussian_density(&M_OFF), 0, 0, 0};
-    snprintf(m[0].title, sizeof m[0].title, "q = p = Gamma(%g, %g)", SHAPE, SCALE);
-    snprintf(m[1].title, sizeof m[1].title, "q = Exponential, mean %g",
-             M_EXP.shape * M_EXP.scale);
-    snprintf(m[2].title, sizeof m[2].title, "q = N(%g, %g)", M_BEST.mu,
-             M_BEST.sigma * M_BEST.sigma);
-    snprintf(m[3].title, sizeof m[3].title, "q = N(%g, %g)", M_OFF.mu,
-             M_OFF.sigma * M_OFF.sigma);
+    M_OFF = (struct kl_gaussian){C.off_mu, C.off_sd};
+    m[0].q = kl_mle_gamma_density(&P_GAMMA);
+    m[1].q = kl_mle_gamma_density(&M_EXP);
+    m[2].q = kl_gaussian_density(&M_BEST);
+    m[3].q = kl_gaussian_density(&M_OFF);
+    models_name(m);
     book_value(B, "exp_mean", M_EXP.shape * M_EXP.scale, 6);
     book_value(B, "off_mu", M_OFF.mu, 6);
     book_value(B, "off_var", M_OFF.sigma * M_OFF.sigma, 6);
@@ -128,55 +228,133 @@ static void models_setup(struct model *m)
         m[j].sd = sqrt(sq.value - m[j].h_plus_d * m[j].h_plus_d);
     }
     /* <<< limits */
-    book_claim_rel(B, "h(Gamma(2, 1)): closed form = quadrature", P_H, h.value,
-                   1e-10);
+    char text[160];
+    snprintf(text, sizeof text, "h(%s): closed form = quadrature", P_NAME);
+    book_claim_rel(B, text, P_H, h.value, 1e-10);
 }
 
+/* The prose's comparison of the exponential model with the best Gaussian. */
+static void models_compare(const struct model *m)
+{
+    double d_exp = m[1].h_plus_d - m[0].h_plus_d;
+    double d_gauss = m[2].h_plus_d - m[0].h_plus_d;
+    book_value_text(B, "exp_vs_gauss", d_exp < d_gauss ? "closer to" : "further from");
+    book_value_text(B, "exp_vs_gauss_why", d_exp < d_gauss
+        ? "it has the right support and the right kind of skew"
+        : "this Gamma law is nearly symmetric, and a Gaussian with its mean "
+          "and variance matches it better than any law with the exponential's "
+          "shape");
+    book_value_text(B, "gauss_vs_exp", d_exp < d_gauss
+        ? "Even the best Gaussian is worse than a simple exponential law."
+        : "Here the best Gaussian beats the exponential law, but it still "
+          "leaves a divergence that no choice of its parameters removes.");
+}
+
+/* The densities of the truth and the models on a range that shows them all. */
 static void models_figure(const struct model *m)
 {
+    double sd = sqrt(P_VAR);
+    double lo = fmin(P_MEAN - 2.0 * M_SQRT2 * sd, C.off_mu - 3.5 * C.off_sd);
+    double hi = fmax(P_MEAN + 3.5 * M_SQRT2 * sd, C.off_mu + 3.5 * C.off_sd);
+    hi = fmax(hi, 3.0 * C.exp_mean);
     FILE *f = book_data(B, "models.tsv", "the true law and three models",
                         "x\tp_gamma\tq_exp\tq_best\tq_off");
     for (int i = 0; i <= 440; i++) {
-        double x = -2.0 + 11.0 * i / 440.0;
+        double x = (lo * (440 - i) + hi * i) / 440.0;
         fprintf(f, "%.6g", x);
-        for (int j = 0; j < 4; j++)
+        for (int j = 0; j < NMODELS; j++)
             fprintf(f, "\t%.6g", exp(m[j].q.logpdf(x, m[j].q.params)));
         fputc('\n', f);
     }
     book_close_file(B, f);
-
-    f = book_figure(B, "fig-models", 760, 420);
-    fputs("set xlabel \"y\"\n"
-          "set ylabel \"density\"\n"
-          "set xrange [-2:9]\n"
-          "set yrange [0:0.55]\n"
-          "set key top right\n",
-          f);
-    fprintf(f, "plot \"models.tsv\" using 1:2 with filledcurves y1=0 lt 1 notitle, \\\n"
-               "     \"\" using 1:2 with lines lt 1 lw 3 title \"p = %s, the truth\"",
-            m[0].title + 8);
-    for (int j = 1; j < 4; j++)
-        fprintf(f, ", \\\n     \"\" using 1:%d with lines lt %d%s title \"%s: D(p ‖ q) = %.3f\"",
-                j + 2, j + 1, j == 3 ? " dt 2" : "", m[j].title + 4,
-                m[j].h_plus_d - m[0].h_plus_d);
-    fputc('\n', f);
-    book_close_file(B, f);
+    book_plot_value(B, "models_lo", lo);
+    book_plot_value(B, "models_hi", hi);
+    for (int j = 0; j < NMODELS; j++) {
+        char name[32];
+        snprintf(name, sizeof name, "model_D_%d", j);
+        book_plot_value(B, name, m[j].h_plus_d - m[0].h_plus_d);
+    }
 }
 
-static void running_averages(struct model *m)
+/* The points n at which the running averages are recorded: 20 a decade, and
+ * the last, LLN_N; returns how many (at most MAXPTS). */
+enum { MAXPTS = 140 };
+static int lln_points(size_t *at)
 {
+    int n = 0;
+    for (int t = 0; n < MAXPTS - 1; t++) {
+        size_t v = (size_t)llround(pow(10.0, t / 20.0));
+        if (v >= (size_t)C.lln_n)
+            break;
+        if (n == 0 || v != at[n - 1])
+            at[n++] = v;
+    }
+    at[n++] = (size_t)C.lln_n;
+    return n;
+}
+
+static void lln_claims(const struct model *m, int j, double avg, double limit,
+                       double se)
+{
+    char text[600];
+    snprintf(text, sizeof text,
+             "%.79s: average log-likelihood at n = %ld → E_p[log q] "
+             "(quadrature)", m[j].title, C.lln_n);
+    book_claim_sigma(B, text, limit, avg, se, 4.0);
+    snprintf(text, sizeof text,
+             "%.79s: −E_p[log q] closed form = h(p) + D(p‖q) by quadrature",
+             m[j].title);
+    book_claim_rel(B, text, m[j].cross, m[j].h_plus_d, 1e-10);
+    value_i("lln_limit_", j, limit, 4);
+    value_i("lln_avg_", j, avg, 4);
+    value_i("lln_se_", j, se, 2);
+    value_i("lln_D_", j, m[j].h_plus_d - m[0].h_plus_d, 3);
+    value_i("lln_sd_", j, m[j].sd, 3);
+}
+
+static void lln_write(const struct model *m, const size_t *at, int npts,
+                      double (*avg)[MAXPTS])
+{
+    char desc[200];
+    snprintf(desc, sizeof desc, "running average log-likelihood of four models "
+             "on one %s sample, with the limits and sd(log q)", P_NAME);
+    FILE *f = book_data(B, "lln.tsv", desc,
+                        "n\tavg_p\tavg_exp\tavg_best\tavg_off\t"
+                        "lim_p\tlim_exp\tlim_best\tlim_off\t"
+                        "sd_p\tsd_exp\tsd_best\tsd_off");
+    for (int t = 0; t < npts; t++) {
+        fprintf(f, "%zu", at[t]);
+        for (int j = 0; j < NMODELS; j++)
+            fprintf(f, "\t%.10g", avg[j][t]);
+        for (int j = 0; j < NMODELS; j++)
+            fprintf(f, "\t%.10g", -m[j].h_plus_d);
+        for (int j = 0; j < NMODELS; j++)
+            fprintf(f, "\t%.10g", m[j].sd);
+        fputc('\n', f);
+    }
+    book_close_file(B, f);
+    double top = -INFINITY, bottom = INFINITY;
+    for (int j = 0; j < NMODELS; j++) {
+        top = fmax(top, -m[j].h_plus_d);
+        bottom = fmin(bottom, -m[j].h_plus_d);
+    }
+    book_plot_value(B, "lln_ylo", bottom - 0.55);
+    book_plot_value(B, "lln_yhi", top + 0.4);
+    book_value_int(B, "lln_n", C.lln_n);
+}
+
+static void running_averages(const struct model *m)
+{
+    size_t N_LLN = (size_t)C.lln_n, at[MAXPTS];
     double *x = book_malloc(B, N_LLN * sizeof *x);
     double *l = book_malloc(B, N_LLN * sizeof *l);
-    enum { NPTS = 121 };
-    size_t at[NPTS];
-    double avg[4][NPTS];
-    for (int t = 0; t < NPTS; t++)
-        at[t] = (size_t)llround(pow(10.0, t / 20.0));
-    gsl_rng_set(RNG, SEED + 1);
+    double avg[NMODELS][MAXPTS];
+    int NPTS = lln_points(at);
+    gsl_rng_set(RNG, C.seed + 1);
 
     /* >>> running */
     for (size_t i = 0; i < N_LLN; i++)
-        x[i] = gsl_ran_gamma(RNG, SHAPE, SCALE);        /* one sample from p */
+        x[i] = gsl_ran_gamma(RNG, C.shape, C.scale);    /* one sample from p */
     for (int j = 0; j < 4; j++) {
         double sum = 0.0;
         int t = 0;
@@ -189,74 +367,11 @@ static void running_averages(struct model *m)
         double limit = -m[j].h_plus_d;                   /* E_p[log q(Y)] */
         double se = se_of(l, N_LLN);
         /* <<< running */
-        char text[600], name[64];
-        snprintf(text, sizeof text,
-                 "%.63s: average log-likelihood at n = %d → E_p[log q] "
-                 "(quadrature)", m[j].title, N_LLN);
-        book_claim_sigma(B, text, limit, avg[j][NPTS - 1], se, 4.0);
-        snprintf(text, sizeof text,
-                 "%.63s: −E_p[log q] closed form = h(p) + D(p‖q) by quadrature",
-                 m[j].title);
-        book_claim_rel(B, text, m[j].cross, m[j].h_plus_d, 1e-10);
-        snprintf(name, sizeof name, "lln_limit_%d", j);
-        book_value(B, name, limit, 4);
-        snprintf(name, sizeof name, "lln_avg_%d", j);
-        book_value(B, name, avg[j][NPTS - 1], 4);
-        snprintf(name, sizeof name, "lln_se_%d", j);
-        book_value(B, name, se, 2);
-        snprintf(name, sizeof name, "lln_D_%d", j);
-        book_value(B, name, m[j].h_plus_d - m[0].h_plus_d, 3);
-        snprintf(name, sizeof name, "lln_sd_%d", j);
-        book_value(B, name, m[j].sd, 3);
+        lln_claims(m, j, avg[j][NPTS - 1], limit, se);
     }
     free(x);
     free(l);
-
-    FILE *f = book_data(B, "lln.tsv",
-                        "running average log-likelihood of four models on one "
-                        "Gamma(2, 1) sample, with the limits and 2 sd/sqrt(n)",
-                        "n\tavg_p\tavg_exp\tavg_best\tavg_off\t"
-                        "lim_p\tlim_exp\tlim_best\tlim_off\t"
-                        "sd_p\tsd_exp\tsd_best\tsd_off");
-    for (int t = 0; t < NPTS; t++) {
-        if (t > 0 && at[t] == at[t - 1])
-            continue;
-        fprintf(f, "%zu", at[t]);
-        for (int j = 0; j < 4; j++)
-            fprintf(f, "\t%.10g", avg[j][t]);
-        for (int j = 0; j < 4; j++)
-            fprintf(f, "\t%.10g", -m[j].h_plus_d);
-        for (int j = 0; j < 4; j++)
-            fprintf(f, "\t%.10g", m[j].sd);
-        fputc('\n', f);
-    }
-    book_close_file(B, f);
-
-    f = book_figure(B, "fig-lln", 760, 480);
-    fputs("set xlabel \"sample size n\"\n"
-          "set ylabel \"average log-likelihood (1/n) Σ log q(X_i) (nats)\"\n"
-          "set logscale x\n"
-          "set xrange [1:1e6]\n"
-          "set format x \"10^{%T}\"\n"
-          "set key bottom right\n",
-          f);
-    double top = -INFINITY, bottom = INFINITY;
-    for (int j = 0; j < 4; j++) {
-        top = fmax(top, -m[j].h_plus_d);
-        bottom = fmin(bottom, -m[j].h_plus_d);
-    }
-    fprintf(f, "set yrange [%.3f:%.3f]\n", bottom - 0.55, top + 0.4);
-    fputs("plot \\\n", f);
-    for (int j = 0; j < 4; j++)
-        fprintf(f,
-                "     \"lln.tsv\" using 1:($%d-2*$%d/sqrt($1)):($%d+2*$%d/sqrt($1)) "
-                "with filledcurves lt %d fs transparent solid 0.15 notitle, \\\n"
-                "     \"\" using 1:%d with lines lt %d dt 2 lw 1.5 notitle, \\\n"
-                "     \"\" using 1:%d with lines lt %d title \"%s\"%s\n",
-                6 + j, 10 + j, 6 + j, 10 + j, j + 1, 6 + j, j + 1, 2 + j, j + 1,
-                m[j].title, j < 3 ? ", \\" : "");
-    book_close_file(B, f);
-    book_value_int(B, "lln_n", N_LLN);
+    lln_write(m, at, NPTS, avg);
 }
 
 /* -- 2. The KL-closest Gaussian to a Gamma law ------------------------------ */
@@ -281,8 +396,11 @@ static double kl_objective(const gsl_vector *th, void *unused)
 }
 /* <<< minimise */
 
+/* The minimiser starts from a poor guess, N(a θ / 4, a θ² / 2): for
+ * Gamma(2, 1) that is N(0.5, 1). */
 static void closest_gaussian(double *mu_star, double *sigma_star, double *d_star)
 {
+    double mu0 = P_MEAN / 4, sigma0 = sqrt(P_VAR / 2);
     /* >>> multimin */
     gsl_multimin_function F = {kl_objective, 2, NULL};
     gsl_vector *th = gsl_vector_alloc(2), *step = gsl_vector_alloc(2);
@@ -290,9 +408,10 @@ static void closest_gaussian(double *mu_star, double *sigma_star, double *d_star
         gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, 2);
     if (th == NULL || step == NULL || s == NULL)
         book_fail(B, "out of memory");
-    gsl_vector_set(th, 0, 0.5);             /* start at N(0.5, 1) */
-    gsl_vector_set(th, 1, 0.0);
-    gsl_vector_set_all(step, 0.5);
+    gsl_vector_set(th, 0, mu0);             /* start at N(mu0, sigma0^2) */
+    gsl_vector_set(th, 1, log(sigma0));
+    gsl_vector_set(step, 0, 0.5 * sigma0);
+    gsl_vector_set(step, 1, 0.5);
     if (gsl_multimin_fminimizer_set(s, &F, th, step) != GSL_SUCCESS)
         book_fail(B, "cannot start the minimiser");
     int status = GSL_CONTINUE, iter = 0;
@@ -308,6 +427,8 @@ static void closest_gaussian(double *mu_star, double *sigma_star, double *d_star
     *d_star = s->fval;
     /* <<< multimin */
     book_value_int(B, "min_iter", iter);
+    book_value(B, "start_mu", mu0, 3);
+    book_value(B, "start_var", sigma0 * sigma0, 3);
     gsl_multimin_fminimizer_free(s);
     gsl_vector_free(th);
     gsl_vector_free(step);
@@ -316,19 +437,26 @@ static void closest_gaussian(double *mu_star, double *sigma_star, double *d_star
 /* The window of the map, around the minimiser. */
 static double MU_LO, MU_HI, S_LO, S_HI;
 
-/* Contour levels of D: the first seven round numbers above the minimum D*. */
-static void contour_levels(FILE *f, double d_star)
+/* Contour levels of D: the first seven round numbers above the minimum D*,
+ * as the text of gnuplot's "set cntrparam levels discrete". */
+static void contour_levels(double d_star)
 {
-    static const double round_[] = {0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05,
-                                    0.1, 0.15, 0.2, 0.25, 0.35, 0.5, 0.75, 1,
-                                    1.5, 2, 3, 5, 7.5, 10};
+    static const double round_[] = {0.0001, 0.0002, 0.0005, 0.001, 0.002,
+                                    0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.15,
+                                    0.2, 0.25, 0.35, 0.5, 0.75, 1, 1.5, 2, 3,
+                                    5, 7.5, 10};
+    char levels[200] = "";
     int used = 0;
-    fputs("set cntrparam levels discrete ", f);
     for (size_t i = 0; i < sizeof round_ / sizeof round_[0] && used < 7; i++)
-        if (round_[i] > 1.02 * d_star)
-            fprintf(f, "%s%g", used++ ? ", " : "", round_[i]);
-    fputc('\n', f);
+        if (round_[i] > 1.02 * d_star) {
+            size_t len = strlen(levels);
+            snprintf(levels + len, sizeof levels - len, "%s%g", used++ ? ", " : "",
+                     round_[i]);
+        }
+    book_plot_text(B, "klmap_levels", levels);
 }
+
+enum { MAP_STEPS = 60 };        /* the map is a grid of 61 × 61 models */
 
 static void kl_map(double mu_star, double sigma_star, double d_star)
 {
@@ -337,76 +465,71 @@ static void kl_map(double mu_star, double sigma_star, double d_star)
     MU_HI = mu_star + 1.06 * sigma_star;
     S_LO = 0.354 * sigma_star;
     S_HI = 2.12 * sigma_star;
-    FILE *f = book_data(B, "klmap.tsv",
-                        "D(Gamma(2,1) || N(mu, sigma^2)) by quadrature on a grid",
-                        "mu\tsigma\tD");
-    for (int i = 0; i <= 60; i++) {
-        double mu = MU_LO + (MU_HI - MU_LO) * i / 60.0;
-        for (int j = 0; j <= 60; j++) {
-            double sigma = S_LO + (S_HI - S_LO) * j / 60.0;
+    char desc[200];
+    snprintf(desc, sizeof desc, "D(%s || N(mu, sigma^2)) by quadrature on a grid",
+             P_NAME);
+    FILE *f = book_data(B, "klmap.tsv", desc, "mu\tsigma\tD");
+    for (int i = 0; i <= MAP_STEPS; i++) {
+        double mu = MU_LO + (MU_HI - MU_LO) * i / MAP_STEPS;
+        for (int j = 0; j <= MAP_STEPS; j++) {
+            double sigma = S_LO + (S_HI - S_LO) * j / MAP_STEPS;
             fprintf(f, "%.6g\t%.6g\t%.6g\n", mu, sigma, kl_to_gaussian(mu, sigma, &o));
         }
         fputc('\n', f);
     }
     book_close_file(B, f);
-
-    f = book_figure(B, "fig-klmap", 760, 560);
-    fputs("set xlabel \"model mean μ\"\n"
-          "set ylabel \"model standard deviation σ\"\n"
-          "set cblabel \"D(p ‖ N(μ, σ²)) (nats, log scale)\"\n"
-          "set logscale cb\n"
-          "set cbtics (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 3)\n"
-          "set size ratio -1\n"
-          "set style fill solid 1.0\n",
-          f);
-    contour_levels(f, d_star);
-    fprintf(f, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n"
-               "set cbrange [%.6g:%.6g]\n", MU_LO, MU_HI, S_LO, S_HI,
-            0.95 * d_star, d_star + 2.8);
-    fputs("# gnuplot's contour table is space-separated\n"
-          "set datafile separator whitespace\n"
-          "set contour base\n"
-          "unset surface\n"
-          "set table \"fig-klmap-contours.tsv\"\n"
-          "splot \"klmap.tsv\" using 1:2:3 with lines notitle\n"
-          "unset table\n"
-          "unset contour\n",
-          f);
-    fprintf(f, "set label 1 \"× minimiser found by gsl\\\\_multimin:\\n"
-               "   μ* = %.4g, σ* = %.4g, D = %.4f\" at %.6g,%.6g left front "
-               "textcolor rgb \"black\"\n",
-            mu_star, sigma_star, d_star, MU_LO + 0.03 * (MU_HI - MU_LO),
-            S_LO + 0.09 * (S_HI - S_LO));
-    fputs("plot \"klmap.tsv\" using 1:2:3 with image notitle, \\\n"
-          "     \"fig-klmap-contours.tsv\" using 1:2 with lines lc rgb \"white\" lw 1 "
-          "notitle, \\\n"
-          "     \"\" using 1:2:(sprintf(\"%g\", $3)) every 60::25 with labels "
-          "textcolor rgb \"white\" font \",10\" notitle, \\\n",
-          f);
-    fprintf(f, "     \"-\" using 1:2 with points pt 2 ps 2.5 lw 3 lc rgb \"white\" "
-               "notitle\n%.10g\t%.10g\ne\n",
-            mu_star, sigma_star);
-    book_close_file(B, f);
+    contour_levels(d_star);
+    book_plot_value(B, "map_mu_lo", MU_LO);
+    book_plot_value(B, "map_mu_hi", MU_HI);
+    book_plot_value(B, "map_s_lo", S_LO);
+    book_plot_value(B, "map_s_hi", S_HI);
+    book_plot_value(B, "map_steps", MAP_STEPS);
+    book_plot_value(B, "mu_star", mu_star);
+    book_plot_value(B, "sigma_star", sigma_star);
+    book_plot_value(B, "d_star", d_star);
 }
 
-static void mle_clouds(double mu_star, double sigma_star, double d_star)
+/* The claims on the MLEs of the samples of size N: their mean is mu*, and
+ * the mean of sigma-hat^2 is (n-1)/n sigma*^2. */
+static void mle_claims(size_t n, const double *mus, const double *vars,
+                       double mu_star, double sigma_star, const char *suffix)
 {
-    FILE *f = book_data(B, "mle.tsv",
-                        "Gaussian MLEs from repeated Gamma(2,1) samples; one "
-                        "block per sample size",
-                        "n\tmu_hat\tsigma_hat");
-    size_t nmax = MLE_SIZES[NMLE - 1];
+    size_t reps = (size_t)C.mle_reps;
+    char name[64], text[200];
+    snprintf(text, sizeof text,
+             "n = %zu: mean of the MLEs μ̂ = μ* (%zu samples)", n, reps);
+    book_claim_sigma(B, text, mu_star, mean_of(mus, reps), se_of(mus, reps), 4.0);
+    snprintf(text, sizeof text,
+             "n = %zu: mean of σ̂² = (n−1)/n · σ*² (%zu samples)", n, reps);
+    book_claim_sigma(B, text, (n - 1.0) / n * sigma_star * sigma_star,
+                     mean_of(vars, reps), se_of(vars, reps), 4.0);
+    if (suffix != NULL) {
+        snprintf(name, sizeof name, "mle_mean_mu_%s", suffix);
+        book_value(B, name, mean_of(mus, reps), 4);
+        snprintf(name, sizeof name, "mle_se_mu_%s", suffix);
+        book_value(B, name, se_of(mus, reps), 2);
+    }
+}
+
+static void mle_clouds(double mu_star, double sigma_star)
+{
+    char desc[200], rms_list[400] = "";
+    snprintf(desc, sizeof desc, "Gaussian MLEs from repeated %s samples; one "
+             "block per sample size", P_NAME);
+    FILE *f = book_data(B, "mle.tsv", desc, "n\tmu_hat\tsigma_hat");
+    size_t nmax = (size_t)C.mle_sizes[C.nmle - 1], reps = (size_t)C.mle_reps;
     double *x = book_malloc(B, nmax * sizeof *x);
-    double mus[MLE_REPS], vars[MLE_REPS];
-    gsl_rng_set(RNG, SEED + 2);
-    for (int s = 0; s < NMLE; s++) {
-        size_t n = MLE_SIZES[s];
+    double *mus = book_malloc(B, reps * sizeof *mus);
+    double *vars = book_malloc(B, reps * sizeof *vars);
+    gsl_rng_set(RNG, C.seed + 2);
+    for (size_t s = 0; s < C.nmle; s++) {
+        size_t n = (size_t)C.mle_sizes[s];
         double rms = 0.0;
-        for (int r = 0; r < MLE_REPS; r++) {
+        for (size_t r = 0; r < reps; r++) {
             /* >>> mle */
             double mu, sigma;
             for (size_t i = 0; i < n; i++)
-                x[i] = gsl_ran_gamma(RNG, SHAPE, SCALE);
+                x[i] = gsl_ran_gamma(RNG, C.shape, C.scale);
             ok(kl_mle_gaussian_fit(x, n, &mu, &sigma), "Gaussian MLE");
             /* <<< mle */
             mus[r] = mu;
@@ -416,56 +539,22 @@ static void mle_clouds(double mu_star, double sigma_star, double d_star)
             fprintf(f, "%zu\t%.6g\t%.6g\n", n, mu, sigma);
         }
         fputs("\n\n", f);
-        char name[64], text[200];
-        snprintf(name, sizeof name, "mle_rms_%zu", n);
-        book_value(B, name, sqrt(rms / MLE_REPS), 2);
-        if (s == NMLE - 1 || s == 1) {
-            snprintf(text, sizeof text,
-                     "n = %zu: mean of the MLEs μ̂ = μ* (%d samples)", n, MLE_REPS);
-            book_claim_sigma(B, text, mu_star, mean_of(mus, MLE_REPS),
-                             se_of(mus, MLE_REPS), 4.0);
-            snprintf(text, sizeof text,
-                     "n = %zu: mean of σ̂² = (n−1)/n · σ*² (%d samples)", n,
-                     MLE_REPS);
-            book_claim_sigma(B, text, (n - 1.0) / n * sigma_star * sigma_star,
-                             mean_of(vars, MLE_REPS), se_of(vars, MLE_REPS), 4.0);
-            snprintf(name, sizeof name, "mle_mean_mu_%zu", n);
-            book_value(B, name, mean_of(mus, MLE_REPS), 4);
-            snprintf(name, sizeof name, "mle_se_mu_%zu", n);
-            book_value(B, name, se_of(mus, MLE_REPS), 2);
-        }
+        char item[96], num[40], big[32];
+        book_format(sqrt(rms / reps), 2, 1, num, sizeof num);
+        grouped((long)n, big, sizeof big);
+        snprintf(item, sizeof item, "%s at *n* = %s", num, big);
+        list_item(rms_list, sizeof rms_list, s, C.nmle, item);
+        if (s == C.nmle - 1 || s == 1)
+            mle_claims(n, mus, vars, mu_star, sigma_star,
+                       s == C.nmle - 1 ? "last" : NULL);
     }
     free(x);
+    free(mus);
+    free(vars);
     book_close_file(B, f);
-    book_value_int(B, "mle_reps", MLE_REPS);
-
-    f = book_figure(B, "fig-mle", 760, 560);
-    contour_levels(f, d_star);
-    fprintf(f, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", MU_LO, MU_HI,
-            S_LO - 0.1 * (S_HI - S_LO), S_HI + 0.1 * (S_HI - S_LO));
-    fputs("set xlabel \"estimated mean μ̂\"\n"
-          "set ylabel \"estimated standard deviation σ̂\"\n"
-          "set size ratio -1\n"
-          "# gnuplot's contour table is space-separated\n"
-          "set datafile separator whitespace\n"
-          "set contour base\n"
-          "unset surface\n"
-          "set table \"fig-mle-contours.tsv\"\n"
-          "splot \"klmap.tsv\" using 1:2:3 with lines notitle\n"
-          "unset table\n"
-          "unset contour\n"
-          "set key top left opaque box width -2 spacing 1.0\n"
-          "plot \"fig-mle-contours.tsv\" using 1:2 with lines lc rgb \"#BBBBBB\" lw 1 "
-          "title \"contours of D\", \\\n",
-          f);
-    static const int colour[NMLE] = {5, 2, 3, 4};
-    for (int s = 0; s < NMLE; s++)
-        fprintf(f, "     \"mle.tsv\" index %d using 2:3 with points lt %d pt 7 "
-                   "ps 0.45 title \"n = %zu\", \\\n", s, colour[s], MLE_SIZES[s]);
-    fprintf(f, "     \"-\" using 1:2 with points pt 1 ps 3 lw 1.5 lc rgb \"black\" "
-               "title \"minimiser of D\"\n%.10g\t%.10g\ne\n",
-            mu_star, sigma_star);
-    book_close_file(B, f);
+    book_value_text(B, "mle_rms_list", rms_list);
+    book_value_int(B, "mle_n_last", C.mle_sizes[C.nmle - 1]);
+    book_value_int(B, "mle_n_second", C.mle_sizes[1]);
 }
 
 static void misspecified(void)
@@ -488,38 +577,37 @@ static void misspecified(void)
     book_value(B, "p_var", P_VAR, 3);
     book_value(B, "p_h", P_H, 4);
     kl_map(mu_star, sigma_star, d_star);
-    mle_clouds(mu_star, sigma_star, d_star);
+    mle_clouds(mu_star, sigma_star);
 }
 
 /* -- 3. The categorical model ---------------------------------------------- */
 
-enum { K = 6 };
-
 struct cat_data {
-    double freq[K];
+    size_t k;
+    double freq[MAXFACES];
 };
 
 /* Minus the average log-likelihood of softmax(z) with z_K = 0, and its
  * gradient -(freq_j - pi_j). */
-static void softmax(const gsl_vector *z, double *pi)
+static void softmax(const gsl_vector *z, size_t k, double *pi)
 {
     double zmax = 0.0, sum = 0.0;
-    for (int j = 0; j < K - 1; j++)
+    for (size_t j = 0; j + 1 < k; j++)
         zmax = fmax(zmax, gsl_vector_get(z, j));
-    for (int j = 0; j < K; j++) {
-        pi[j] = exp((j < K - 1 ? gsl_vector_get(z, j) : 0.0) - zmax);
+    for (size_t j = 0; j < k; j++) {
+        pi[j] = exp((j + 1 < k ? gsl_vector_get(z, j) : 0.0) - zmax);
         sum += pi[j];
     }
-    for (int j = 0; j < K; j++)
+    for (size_t j = 0; j < k; j++)
         pi[j] /= sum;
 }
 
 static double cat_f(const gsl_vector *z, void *vp)
 {
     const struct cat_data *d = vp;
-    double pi[K], s = 0.0;
-    softmax(z, pi);
-    for (int j = 0; j < K; j++)
+    double pi[MAXFACES], s = 0.0;
+    softmax(z, d->k, pi);
+    for (size_t j = 0; j < d->k; j++)
         if (d->freq[j] > 0)
             s -= d->freq[j] * log(pi[j]);
     return s;
@@ -528,9 +616,9 @@ static double cat_f(const gsl_vector *z, void *vp)
 static void cat_df(const gsl_vector *z, void *vp, gsl_vector *g)
 {
     const struct cat_data *d = vp;
-    double pi[K];
-    softmax(z, pi);
-    for (int j = 0; j < K - 1; j++)
+    double pi[MAXFACES];
+    softmax(z, d->k, pi);
+    for (size_t j = 0; j + 1 < d->k; j++)
         gsl_vector_set(g, j, pi[j] - d->freq[j]);
 }
 
@@ -540,37 +628,30 @@ static void cat_fdf(const gsl_vector *z, void *vp, double *f, gsl_vector *g)
     cat_df(z, vp, g);
 }
 
-static void categorical(void)
+/* The die and its rolls: the outcome of each roll into ROLLS, the counts of
+ * the faces into COUNTS. */
+static void cat_roll(int *rolls, double *counts)
 {
-    static const double ptrue[K] = {0.30, 0.20, 0.15, 0.15, 0.12, 0.08};
-    gsl_rng_set(RNG, SEED + 3);
-    gsl_ran_discrete_t *table = gsl_ran_discrete_preproc(K, ptrue);
+    gsl_rng_set(RNG, C.seed + 3);
+    gsl_ran_discrete_t *table = gsl_ran_discrete_preproc(C.faces, C.cat_p);
     if (table == NULL)
         book_fail(B, "out of memory");
-    int rolls[CAT_N];
-    double counts[K] = {0};
-    for (int i = 0; i < CAT_N; i++) {
+    for (size_t j = 0; j < C.faces; j++)
+        counts[j] = 0.0;
+    for (long i = 0; i < C.cat_n; i++) {
         rolls[i] = (int)gsl_ran_discrete(RNG, table);
         counts[rolls[i]] += 1.0;
     }
     gsl_ran_discrete_free(table);
+}
 
-    /* >>> categorical */
-    double phat[K], loglik, h_hat;
-    ok(kl_mle_categorical_fit(counts, K, phat, &loglik), "categorical MLE");
-    ok(kl_discrete_entropy(phat, K, KL_BASE_E, &h_hat), "H(p-hat)");
-    double ll_obs = 0.0;                  /* sum over the rolls, one by one */
-    for (int i = 0; i < CAT_N; i++)
-        ll_obs += log(phat[rolls[i]]);
-    /* <<< categorical */
-    book_claim_rel(B, "categorical: Σᵢ log p̂(xᵢ) over the rolls = −n H(p̂)",
-                   -CAT_N * h_hat, ll_obs, 1e-12);
-    book_claim_rel(B, "categorical: Σⱼ nⱼ log p̂ⱼ from the counts = −n H(p̂)",
-                   -CAT_N * h_hat, loglik, 1e-12);
-
-    /* the MLE found numerically, from the uniform law */
-    struct cat_data data;
-    for (int j = 0; j < K; j++)
+/* The MLE found numerically from the uniform law, by BFGS over softmax
+ * coordinates, into PNUM; returns its largest gap to the frequencies PHAT. */
+static double cat_numerical(const double *phat, double *pnum)
+{
+    size_t K = C.faces;
+    struct cat_data data = {K, {0}};
+    for (size_t j = 0; j < K; j++)
         data.freq[j] = phat[j];
     gsl_multimin_function_fdf F = {cat_f, cat_df, cat_fdf, K - 1, &data};
     gsl_vector *z = gsl_vector_calloc(K - 1);
@@ -591,25 +672,29 @@ static void categorical(void)
             book_fail(B, "the categorical minimiser stopped: %s", gsl_strerror(it));
         status = gsl_multimin_test_gradient(s->gradient, 1e-10);
     }
-    double pnum[K], worst = 0.0;
-    softmax(s->x, pnum);
-    for (int j = 0; j < K; j++)
+    double worst = 0.0;
+    softmax(s->x, K, pnum);
+    for (size_t j = 0; j < K; j++)
         worst = fmax(worst, fabs(pnum[j] - phat[j]));
     gsl_multimin_fdfminimizer_free(s);
     gsl_vector_free(z);
-    book_claim_le(B, "categorical: numerical maximiser of log L (gsl_multimin) "
-                  "= frequencies (largest gap)", worst, 0.0, 1e-6);
+    return worst;
+}
 
-    /* random rival laws: log L(q) = -n H(p-hat) - n D(p-hat || q) <= log L(p-hat) */
+/* Random rival laws q ~ Dirichlet(1): none beats the MLE, and each loses
+ * exactly n D(p-hat || q).  Returns the smallest shortfall. */
+static double cat_rivals(const double *counts, const double *phat, double loglik)
+{
+    size_t K = C.faces;
+    long CAT_N = C.cat_n;
     FILE *f = book_data(B, "cat-rivals.tsv",
                         "random laws q ~ Dirichlet(1): D(p-hat||q), D(p||q) and "
                         "the average log-likelihood log L(q) / n",
                         "D_hat\tD_true\tavg_loglik");
-    enum { CAT_PLOT = 1000 };             /* rival laws drawn in the figure */
-    double alpha[K], q[K], worst_gap = -INFINITY, worst_id = 0.0;
-    for (int j = 0; j < K; j++)
+    double alpha[MAXFACES], q[MAXFACES], worst_gap = -INFINITY, worst_id = 0.0;
+    for (size_t j = 0; j < K; j++)
         alpha[j] = 1.0;
-    for (int r = 0; r < CAT_DRAWS; r++) {
+    for (long r = 0; r < C.cat_draws; r++) {
         /* >>> rivals */
         double llq, d;
         gsl_ran_dirichlet(RNG, K, alpha, q);
@@ -619,9 +704,9 @@ static void categorical(void)
         worst_id = fmax(worst_id, fabs(llq - (loglik - CAT_N * d))
                                       / fabs(llq));
         /* <<< rivals */
-        if (r < CAT_PLOT) {
+        if (r < C.cat_plotted) {
             double d_true;
-            ok(kl_discrete_divergence(ptrue, q, K, KL_BASE_E, &d_true), "D(p||q)");
+            ok(kl_discrete_divergence(C.cat_p, q, K, KL_BASE_E, &d_true), "D(p||q)");
             fprintf(f, "%.6g\t%.6g\t%.6g\n", d, d_true, llq / CAT_N);
         }
     }
@@ -630,72 +715,33 @@ static void categorical(void)
                   "(largest log L(q) − log L(p̂))", worst_gap, 0.0, 0.0);
     book_claim_le(B, "categorical: log L(q) = log L(p̂) − n D(p̂‖q) "
                   "(worst relative gap)", worst_id, 0.0, 1e-12);
+    return -worst_gap;
+}
 
-    f = book_data(B, "categorical.tsv", "a loaded die: true law, MLE from the "
-                  "rolls, numerical maximiser", "face\tp_true\tp_hat\tp_num\tcount");
-    for (int j = 0; j < K; j++)
-        fprintf(f, "%d\t%.6g\t%.10g\t%.10g\t%.0f\n", j + 1, ptrue[j], phat[j],
-                pnum[j], counts[j]);
-    book_close_file(B, f);
-
-    f = book_figure(B, "fig-categorical", 760, 400);
-    fputs("set xlabel \"face of the die\"\n"
-          "set ylabel \"probability\"\n"
-          "set xrange [0.4:6.6]\n"
-          "set yrange [0:0.4]\n"
-          "set xtics 1\n"
-          "set boxwidth 0.36\n"
-          "set style fill solid 0.6 noborder\n"
-          "set key top right\n"
-          "plot \"categorical.tsv\" using ($1-0.19):2 with boxes lt 1 title \"true law p\", \\\n"
-          "     \"\" using ($1+0.19):3 with boxes lt 2 title \"MLE p̂ = counts / n\", \\\n"
-          "     \"\" using ($1+0.19):4 with points lt 7 pt 2 ps 1.6 lw 2 "
-          "title \"maximiser found by gsl\\\\_multimin\"\n",
-          f);
-    book_close_file(B, f);
-
-    /* the truth on its own data, and the MLE's optimism n D(p-hat || p) */
-    double h_true, ll_true, d_hat_true;
-    ok(kl_discrete_entropy(ptrue, K, KL_BASE_E, &h_true), "H(p)");
-    ok(kl_mle_categorical_loglik(counts, ptrue, K, &ll_true), "log L(p)");
-    ok(kl_discrete_divergence(ptrue, phat, K, KL_BASE_E, &d_hat_true), "D(p||p-hat)");
-
-    f = book_figure(B, "fig-cat-rivals", 760, 440);
-    fputs("set xlabel \"D(p ‖ q): divergence from the true law (nats)\"\n"
-          "set ylabel \"average log-likelihood log L(q) / n (nats)\"\n"
-          "set xrange [0:1.5]\n"
-          "set yrange [-3.4:-1.5]\n"
-          "set key top right\n",
-          f);
-    fprintf(f, "plot \"cat-rivals.tsv\" using 2:3 with points lt 1 pt 7 ps 0.35 "
-               "title \"random laws q (Dirichlet(1))\", \\\n"
-               "     -%.12g - x with lines lt 2 lw 1.5 "
-               "title \"its expectation −H(p) − D(p ‖ q)\", \\\n"
-               "     \"-\" using 1:2 with points lt 7 pt 8 ps 2.4 lw 2 "
-               "title \"q = p, the truth\", \\\n"
-               "     \"-\" using 1:2 with points lt 3 pt 7 ps 1.1 "
-               "title \"q = p̂, the MLE\"\n"
-               "0\t%.12g\ne\n%.12g\t%.12g\ne\n",
-            h_true, ll_true / CAT_N, d_hat_true, -h_hat);
-    book_close_file(B, f);
-
+/* The mean margin of the MLE over the truth on its own data, against
+ * Williams' formula. */
+static void cat_wilks(void)
+{
+    size_t K = C.faces;
+    long CAT_N = C.cat_n;
+    const double *ptrue = C.cat_p;
     /* >>> wilks */
     /* log L(p-hat) - log L(p) = n D(p-hat || p) >= 0 on every sample; its mean
      * over many samples is (K - 1)/2 plus a small O(1/n) term (Williams 1976):
      * E = (K - 1)/2 + (sum_j 1/p_j - 1) / (12 n). */
-    enum { CAT_REPS = 20000 };
+    size_t CAT_REPS = (size_t)C.cat_reps;
     double *opt = book_malloc(B, CAT_REPS * sizeof *opt), sum_inv = 0.0;
-    for (int r = 0; r < CAT_REPS; r++) {
-        unsigned int c[K];
-        double cd[K], ph[K];
-        gsl_ran_multinomial(RNG, K, CAT_N, ptrue, c);
-        for (int j = 0; j < K; j++)
+    for (size_t r = 0; r < CAT_REPS; r++) {
+        unsigned int c[MAXFACES];
+        double cd[MAXFACES], ph[MAXFACES];
+        gsl_ran_multinomial(RNG, K, (unsigned int)CAT_N, ptrue, c);
+        for (size_t j = 0; j < K; j++)
             cd[j] = c[j];
         ok(kl_mle_categorical_fit(cd, K, ph, NULL), "categorical MLE");
         ok(kl_discrete_divergence(ph, ptrue, K, KL_BASE_E, &opt[r]), "D(p-hat||p)");
         opt[r] *= CAT_N;
     }
-    for (int j = 0; j < K; j++)
+    for (size_t j = 0; j < K; j++)
         sum_inv += 1.0 / ptrue[j];
     double wilks = (K - 1) / 2.0 + (sum_inv - 1.0) / (12.0 * CAT_N);
     /* <<< wilks */
@@ -705,37 +751,86 @@ static void categorical(void)
     book_value(B, "cat_opt_mean", mean_of(opt, CAT_REPS), 4);
     book_value(B, "cat_opt_se", se_of(opt, CAT_REPS), 2);
     book_value(B, "cat_opt_williams", wilks, 4);
-    book_value_int(B, "cat_reps", CAT_REPS);
     free(opt);
-    book_value(B, "cat_h_true", h_true, 4);
-    book_value(B, "cat_ll_true", ll_true, 5);
-    book_value(B, "cat_ll_gain", loglik - ll_true, 3);
+}
 
-    book_value_int(B, "cat_n", CAT_N);
-    book_value_int(B, "cat_draws", CAT_DRAWS);
-    book_value_int(B, "cat_plotted", CAT_PLOT);
-    book_value(B, "cat_h_hat", h_hat, 4);
-    book_value(B, "cat_loglik", loglik, 5);
-    book_value(B, "cat_best_shortfall", -worst_gap, 3);
-    book_value(B, "cat_num_gap", worst, 2);
-    char csv[128] = "", pcsv[128] = "", hcsv[128] = "";
-    for (int j = 0; j < K; j++) {
-        char name[32], item[32];
-        snprintf(name, sizeof name, "cat_count_%d", j + 1);
-        book_value_int(B, name, (long long)counts[j]);
+/* The die's law and counts as the prose quotes them. */
+static void cat_values(const double *counts)
+{
+    char csv[256] = "", pcsv[256] = "", list[256] = "", plist[256] = "";
+    for (size_t j = 0; j < C.faces; j++) {
+        char item[32];
         snprintf(item, sizeof item, "%s%.0f", j ? "," : "", counts[j]);
         strcat(csv, item);
-        snprintf(item, sizeof item, "%s%g", j ? "," : "", ptrue[j]);
+        snprintf(item, sizeof item, "%s%.6g", j ? "," : "", C.cat_p[j]);
         strcat(pcsv, item);
-        snprintf(item, sizeof item, "%s%g", j ? ", " : "", ptrue[j]);
-        strcat(hcsv, item);
+        snprintf(item, sizeof item, "%.0f", counts[j]);
+        list_item(list, sizeof list, j, C.faces, item);
+        snprintf(item, sizeof item, "%s%.3g", j ? ", " : "", C.cat_p[j]);
+        strcat(plist, item);
     }
     book_value_text(B, "cat_counts_csv", csv);
     book_value_text(B, "cat_ptrue_csv", pcsv);
-    book_value_text(B, "cat_ptrue", hcsv);
-    book_value_int(B, "cat_k", K);
-    book_value_int(B, "cat_k_minus_1", K - 1);
-    book_value(B, "cat_half_k_minus_1", (K - 1) / 2.0, 3);
+    book_value_text(B, "cat_counts", list);
+    book_value_text(B, "cat_ptrue", plist);
+    book_value_int(B, "cat_k", (long long)C.faces);
+    book_value(B, "cat_half_k_minus_1", (C.faces - 1) / 2.0, 3);
+    book_plot_value(B, "cat_k", (double)C.faces);
+}
+
+static void categorical(void)
+{
+    size_t K = C.faces;
+    long CAT_N = C.cat_n;
+    int *rolls = book_malloc(B, (size_t)CAT_N * sizeof *rolls);
+    double counts[MAXFACES];
+    cat_roll(rolls, counts);
+
+    /* >>> categorical */
+    double phat[MAXFACES], loglik, h_hat;
+    ok(kl_mle_categorical_fit(counts, K, phat, &loglik), "categorical MLE");
+    ok(kl_discrete_entropy(phat, K, KL_BASE_E, &h_hat), "H(p-hat)");
+    double ll_obs = 0.0;                  /* sum over the rolls, one by one */
+    for (long i = 0; i < CAT_N; i++)
+        ll_obs += log(phat[rolls[i]]);
+    /* <<< categorical */
+    free(rolls);
+    book_claim_rel(B, "categorical: Σᵢ log p̂(xᵢ) over the rolls = −n H(p̂)",
+                   -CAT_N * h_hat, ll_obs, 1e-12);
+    book_claim_rel(B, "categorical: Σⱼ nⱼ log p̂ⱼ from the counts = −n H(p̂)",
+                   -CAT_N * h_hat, loglik, 1e-12);
+
+    double pnum[MAXFACES], worst = cat_numerical(phat, pnum);
+    book_claim_le(B, "categorical: numerical maximiser of log L (gsl_multimin) "
+                  "= frequencies (largest gap)", worst, 0.0, 1e-6);
+    double shortfall = cat_rivals(counts, phat, loglik);
+
+    FILE *f = book_data(B, "categorical.tsv", "a loaded die: true law, MLE from the "
+                        "rolls, numerical maximiser", "face\tp_true\tp_hat\tp_num\tcount");
+    for (size_t j = 0; j < K; j++)
+        fprintf(f, "%zu\t%.6g\t%.10g\t%.10g\t%.0f\n", j + 1, C.cat_p[j], phat[j],
+                pnum[j], counts[j]);
+    book_close_file(B, f);
+
+    /* the truth on its own data, and the MLE's optimism n D(p-hat || p) */
+    double h_true, ll_true, d_hat_true;
+    ok(kl_discrete_entropy(C.cat_p, K, KL_BASE_E, &h_true), "H(p)");
+    ok(kl_mle_categorical_loglik(counts, C.cat_p, K, &ll_true), "log L(p)");
+    ok(kl_discrete_divergence(C.cat_p, phat, K, KL_BASE_E, &d_hat_true), "D(p||p-hat)");
+    book_plot_value(B, "cat_h_true", h_true);
+    book_plot_value(B, "cat_truth_avg", ll_true / CAT_N);
+    book_plot_value(B, "cat_mle_d", d_hat_true);
+    book_plot_value(B, "cat_mle_avg", -h_hat);
+
+    cat_wilks();
+    book_value(B, "cat_h_true", h_true, 4);
+    book_value(B, "cat_ll_true", ll_true, 5);
+    book_value(B, "cat_ll_gain", loglik - ll_true, 3);
+    book_value(B, "cat_h_hat", h_hat, 4);
+    book_value(B, "cat_loglik", loglik, 5);
+    book_value(B, "cat_best_shortfall", shortfall, 3);
+    book_value(B, "cat_num_gap", worst, 2);
+    cat_values(counts);
 }
 
 /* -- 4. The optimism of the maximised log-likelihood, and AIC -------------- */
@@ -769,12 +864,12 @@ static double expected_loglik(const double *f, double sigma, const double *fitte
 /* <<< expected */
 
 /* The bias E[log L(theta-hat) - n E_p log q(Y | theta-hat)] of the models with
- * k = 1..KMAX parameters on pure noise (every model holds the truth), by
- * Monte Carlo: mean and standard error into BIAS[k-1], SE[k-1]. */
-enum { KMAX = 6 };
-
+ * k = KMIN..KMAX parameters on pure noise (every model holds the truth), by
+ * Monte Carlo over AIC_REPS data sets (the same data sets for every k): mean
+ * and standard error into BIAS[k-1], SE[k-1]. */
 static void optimism(size_t n, int kmin, int kmax, double *bias, double *se)
 {
+    size_t AIC_REPS = (size_t)C.aic_reps;
     double *x = book_malloc(B, n * sizeof *x), *y = book_malloc(B, n * sizeof *y);
     double *f = book_malloc(B, n * sizeof *f), *fit = book_malloc(B, n * sizeof *fit);
     double *gap[KMAX];
@@ -788,7 +883,7 @@ static void optimism(size_t n, int kmin, int kmax, double *bias, double *se)
         ok(st, "polynomial model");
         gap[k - 1] = book_malloc(B, AIC_REPS * sizeof(double));
     }
-    for (int r = 0; r < AIC_REPS; r++) {
+    for (size_t r = 0; r < AIC_REPS; r++) {
         for (size_t i = 0; i < n; i++)
             y[i] = f[i] + gsl_ran_gaussian_ziggurat(RNG, 1.0);
         for (int k = kmin; k <= kmax; k++) {
@@ -819,22 +914,38 @@ static double bias_exact(int k, size_t n)
     return (double)k * (double)n / ((double)n - k - 1.0);
 }
 
+static void aic_bias_write(double (*bias)[KMAX], double (*se)[KMAX])
+{
+    int kmax = (int)C.aic_kmax;
+    size_t n0 = (size_t)C.aic_n[0], n1 = (size_t)C.aic_n[1];
+    FILE *f = book_data(B, "aic-bias.tsv",
+                        "Monte Carlo bias of the maximised log-likelihood with "
+                        "standard errors, and k n / (n - k - 1)",
+                        "k\tbias_small_n\tse_small_n\texact_small_n\t"
+                        "bias_large_n\tse_large_n\texact_large_n");
+    for (int k = 1; k <= kmax; k++)
+        fprintf(f, "%d\t%.8g\t%.4g\t%.8g\t%.8g\t%.4g\t%.8g\n", k, bias[0][k - 1],
+                se[0][k - 1], bias_exact(k, n0), bias[1][k - 1], se[1][k - 1],
+                bias_exact(k, n1));
+    book_close_file(B, f);
+}
+
 static void aic_bias(void)
 {
-    static const size_t FIG_N[] = {25, 200};
+    int kmax = (int)C.aic_kmax;
     double bias[2][KMAX], se[2][KMAX];
     double worst_z = 0.0;
     for (int s = 0; s < 2; s++) {
-    gsl_rng_set(RNG, SEED + 4);
-        optimism(FIG_N[s], 1, KMAX, bias[s], se[s]);
-        for (int k = 1; k <= KMAX; k++) {
-            double z = fabs(bias[s][k - 1] - bias_exact(k, FIG_N[s])) / se[s][k - 1];
+        size_t n = (size_t)C.aic_n[s];
+        gsl_rng_set(RNG, C.seed + 4);   /* the same seed for both sizes */
+        optimism(n, 1, kmax, bias[s], se[s]);
+        for (int k = 1; k <= kmax; k++) {
+            double z = fabs(bias[s][k - 1] - bias_exact(k, n)) / se[s][k - 1];
             if (s == 1) {
                 char text[200];
                 snprintf(text, sizeof text,
-                         "n = %zu, k = %d: bias of log L(θ̂) = kn/(n−k−1)",
-                         FIG_N[s], k);
-                book_claim_sigma(B, text, bias_exact(k, FIG_N[s]), bias[s][k - 1],
+                         "n = %zu, k = %d: bias of log L(θ̂) = kn/(n−k−1)", n, k);
+                book_claim_sigma(B, text, bias_exact(k, n), bias[s][k - 1],
                                  se[s][k - 1], 4.0);
             } else {
                 worst_z = fmax(worst_z, z);
@@ -843,93 +954,99 @@ static void aic_bias(void)
     }
     char text[200];
     snprintf(text, sizeof text,
-             "n = %zu, k = 1…%d: bias = kn/(n−k−1) (largest |error| / SE)",
-             FIG_N[0], KMAX);
+             "n = %ld, k = 1…%d: bias = kn/(n−k−1) (largest |error| / SE)",
+             C.aic_n[0], kmax);
     book_claim_le(B, text, worst_z, 4.0, 0.0);
+    aic_bias_write(bias, se);
+}
 
-    FILE *f = book_data(B, "aic-bias.tsv",
-                        "Monte Carlo bias of the maximised log-likelihood with "
-                        "standard errors, and k n / (n - k - 1)",
-                        "k\tbias_small_n\tse_small_n\texact_small_n\t"
-                        "bias_large_n\tse_large_n\texact_large_n");
-    for (int k = 1; k <= KMAX; k++)
-        fprintf(f, "%d\t%.8g\t%.4g\t%.8g\t%.8g\t%.4g\t%.8g\n", k, bias[0][k - 1],
-                se[0][k - 1], bias_exact(k, FIG_N[0]), bias[1][k - 1], se[1][k - 1],
-                bias_exact(k, FIG_N[1]));
-    book_close_file(B, f);
-
-    f = book_figure(B, "fig-aic-bias", 760, 460);
-    fputs("set xlabel \"number of parameters k\"\n"
-          "set ylabel \"bias: E[log L(θ̂)] − n E[log q(Y | θ̂)] (nats)\"\n"
-          "set xrange [0.5:6.5]\n"
-          "set yrange [0:9.5]\n"
-          "set xtics 1\n"
-          "set key top left\n"
-          "plot x with lines lt 8 lw 2 title \"bias = k (Akaike)\", \\\n",
-          f);
-    fprintf(f, "     \"aic-bias.tsv\" using 1:4 with lines lt 1 dt 2 title \"kn/(n−k−1), n = %zu\", \\\n"
-               "     \"\" using ($1-0.06):2:(2*$3) with yerrorbars lt 1 pt 7 ps 0.9 "
-               "title \"simulated, n = %zu (±2 SE)\", \\\n"
-               "     \"\" using 1:7 with lines lt 2 dt 2 title \"kn/(n−k−1), n = %zu\", \\\n"
-               "     \"\" using ($1+0.06):5:(2*$6) with yerrorbars lt 2 pt 5 ps 0.9 "
-               "title \"simulated, n = %zu (±2 SE)\"\n",
-            FIG_N[0], FIG_N[0], FIG_N[1], FIG_N[1]);
-    book_close_file(B, f);
-    for (int k = 1; k <= KMAX; k++) {
-        char name[64];
-        snprintf(name, sizeof name, "bias25_k%d", k);
-        book_value(B, name, bias[0][k - 1], 3);
-        snprintf(name, sizeof name, "bias200_k%d", k);
-        book_value(B, name, bias[1][k - 1], 3);
-    }
-    book_value_int(B, "aic_reps", AIC_REPS);
-    book_value_int(B, "aic_n_small", (long long)FIG_N[0]);
-    book_value_int(B, "aic_n_large", (long long)FIG_N[1]);
-    book_value_int(B, "aic_kmax", KMAX);
-
-    /* one model, k = 4, at growing n */
-    static const size_t NS[] = {10, 20, 50, 100, 200, 500, 1000};
-    enum { NNS = sizeof NS / sizeof NS[0], KTAB = 4 };
-    for (size_t i = 0; i < NNS; i++) {
+/* One model, k = TAB_K, at the growing sizes TAB_NS. */
+static void aic_table(void)
+{
+    int KTAB = (int)C.tab_k;
+    for (int i = 0; i < NTAB; i++) {
+        size_t n = (size_t)C.tab_ns[i];
         double b[KMAX], e[KMAX];
-        optimism(NS[i], KTAB, KTAB, b, e);
-        char name[64], text[200];
-        snprintf(text, sizeof text, "k = 4, n = %zu: bias = kn/(n−k−1)", NS[i]);
-        book_claim_sigma(B, text, bias_exact(KTAB, NS[i]), b[KTAB - 1], e[KTAB - 1],
+        optimism(n, KTAB, KTAB, b, e);
+        char text[200];
+        snprintf(text, sizeof text, "k = %d, n = %zu: bias = kn/(n−k−1)", KTAB, n);
+        book_claim_sigma(B, text, bias_exact(KTAB, n), b[KTAB - 1], e[KTAB - 1],
                          4.0);
-        snprintf(name, sizeof name, "tab_n%zu_bias", NS[i]);
-        book_value(B, name, b[KTAB - 1], 3);
-        snprintf(name, sizeof name, "tab_n%zu_se", NS[i]);
-        book_value(B, name, e[KTAB - 1], 2);
-        snprintf(name, sizeof name, "tab_n%zu_exact", NS[i]);
-        book_value(B, name, bias_exact(KTAB, NS[i]), 4);
-        snprintf(name, sizeof name, "tab_size_%zu", i);
-        book_value_int(B, name, (long long)NS[i]);
-        if (i == 0)
-            book_value_int(B, "tab_k", KTAB);
-        if (i == NNS - 1)
-            book_claim_sigma(B, "k = 4, n = 1000: bias = k (Akaike's limit)",
-                             (double)KTAB, b[KTAB - 1], e[KTAB - 1], 4.0);
+        value_i("tab_bias_", i, b[KTAB - 1], 3);
+        value_i("tab_se_", i, e[KTAB - 1], 2);
+        value_i("tab_exact_", i, bias_exact(KTAB, n), 4);
+        char name[32];
+        snprintf(name, sizeof name, "tab_n_%d", i);
+        book_value_int(B, name, (long long)n);
+        if (i == NTAB - 1) {
+            snprintf(text, sizeof text,
+                     "k = %d, n = %zu: bias = k (Akaike's limit)", KTAB, n);
+            book_claim_sigma(B, text, (double)KTAB, b[KTAB - 1], e[KTAB - 1], 4.0);
+        }
     }
 }
 
-/* Model selection: polynomial regressions of degree 0..8 for a curve that no
- * polynomial matches exactly. */
-enum { NCAND = 9 };
+/* -- 5. Model selection: polynomial regressions of degree 0..SEL_MAXDEG for
+ * a curve that no polynomial matches exactly. ----------------------------- */
 
 static double truth(double x)
 {
     return exp(x) * sin(2.5 * x);
 }
 
-/* For one data set Y: the maximised log-likelihood, AIC and the exact expected
- * log-likelihood of each candidate; fitted values into FITS when not NULL. */
-static void candidates(struct kl_mle_poly **w, const double *f, const double *y,
-                       double *loglik, double *aic, double *expect,
-                       double (*fits)[SEL_N])
+/* The design, the true curve on it, and the candidate models. */
+static struct sel {
+    size_t n;
+    int ncand;
+    double *x, *f, *y;
+    struct kl_mle_poly *w[MAXCAND];
+} S;
+
+static void sel_setup(void)
 {
-    double fit[SEL_N], s;
-    for (int c = 0; c < NCAND; c++) {
+    S.n = (size_t)C.sel_n;
+    S.ncand = (int)C.sel_maxdeg + 1;
+    S.x = book_malloc(B, S.n * sizeof *S.x);
+    S.f = book_malloc(B, S.n * sizeof *S.f);
+    S.y = book_malloc(B, S.n * sizeof *S.y);
+    design(S.x, S.n);
+    for (size_t i = 0; i < S.n; i++)
+        S.f[i] = truth(S.x[i]);
+    for (int c = 0; c < S.ncand; c++) {
+        enum kl_status st;
+        S.w[c] = kl_mle_poly_alloc(S.x, S.n, (size_t)c + 1, &st);
+        ok(st, "polynomial model");
+    }
+}
+
+static void sel_free(void)
+{
+    for (int c = 0; c < S.ncand; c++)
+        kl_mle_poly_free(S.w[c]);
+    free(S.x);
+    free(S.f);
+    free(S.y);
+}
+
+/* New responses y_i = f(x_i) + noise into Y. */
+static void sel_respond(double *y)
+{
+    for (size_t i = 0; i < S.n; i++)
+        y[i] = S.f[i] + gsl_ran_gaussian_ziggurat(RNG, C.sel_sigma);
+}
+
+/* For one data set Y: the maximised log-likelihood, AIC and the exact expected
+ * log-likelihood of each candidate; fitted values into FITS (candidate c at
+ * FITS + c n) when not NULL. */
+static void candidates(const double *y, double *loglik, double *aic,
+                       double *expect, double *fits)
+{
+    const double *f = S.f;
+    double SEL_SIGMA = C.sel_sigma, s;
+    size_t SEL_N = S.n;
+    double *fit = book_malloc(B, SEL_N * sizeof *fit);
+    for (int c = 0; c < S.ncand; c++) {
+        struct kl_mle_poly **w = S.w;
         /* >>> aic */
         ok(kl_mle_poly_fit(w[c], y, NULL, fit, &s, &loglik[c]), "fit");
         double k = (double)kl_mle_poly_nparams(w[c]);
@@ -937,21 +1054,9 @@ static void candidates(struct kl_mle_poly **w, const double *f, const double *y,
         expect[c] = expected_loglik(f, SEL_SIGMA, fit, s, SEL_N);
         /* <<< aic */
         if (fits != NULL)
-            memcpy(fits[c], fit, sizeof fit);
+            memcpy(fits + (size_t)c * SEL_N, fit, SEL_N * sizeof *fit);
     }
-}
-
-/* V with thousands separators ("1,000,000") into BUF. */
-static void grouped(long v, char *buf, size_t size)
-{
-    char digits[32];
-    int n = snprintf(digits, sizeof digits, "%ld", v), j = 0;
-    for (int i = 0; i < n && (size_t)j + 2 < size; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[j++] = ',';
-        buf[j++] = digits[i];
-    }
-    buf[j] = '\0';
+    free(fit);
 }
 
 static int argmin(const double *v, int n)
@@ -963,244 +1068,246 @@ static int argmin(const double *v, int n)
     return best;
 }
 
-static void aic_selection(void)
+/* The fitted models FITS of one data set scored on SEL_FRESH fresh response
+ * vectors: mean and standard error of each one's log-likelihood. */
+static void sel_heldout(const double *fits, double *heldmean, double *heldse)
 {
-    double x[SEL_N], f[SEL_N], y[SEL_N];
-    struct kl_mle_poly *w[NCAND];
-    gsl_rng_set(RNG, SEED + 5);
-    design(x, SEL_N);
-    for (int i = 0; i < SEL_N; i++)
-        f[i] = truth(x[i]);
-    for (int c = 0; c < NCAND; c++) {
-        enum kl_status st;
-        w[c] = kl_mle_poly_alloc(x, SEL_N, (size_t)c + 1, &st);
-        ok(st, "polynomial model");
-    }
-
-    /* one data set, with a large held-out sample of fresh responses */
-    double loglik[NCAND], aic[NCAND], expect[NCAND], fits[NCAND][SEL_N];
-    for (int i = 0; i < SEL_N; i++)
-        y[i] = f[i] + gsl_ran_gaussian_ziggurat(RNG, SEL_SIGMA);
-    candidates(w, f, y, loglik, aic, expect, fits);
-    double *held = book_malloc(B, (size_t)SEL_FRESH * NCAND * sizeof *held);
-    double heldmean[NCAND], heldse[NCAND], sigmas[NCAND];
-    for (int c = 0; c < NCAND; c++)
-        ok(kl_mle_poly_fit(w[c], y, NULL, NULL, &sigmas[c], NULL), "fit");
-    for (int m = 0; m < SEL_FRESH; m++) {
-        double fresh[SEL_N];
-        for (int i = 0; i < SEL_N; i++)
-            fresh[i] = f[i] + gsl_ran_gaussian_ziggurat(RNG, SEL_SIGMA);
-        for (int c = 0; c < NCAND; c++) {
+    size_t SEL_N = S.n, SEL_FRESH = (size_t)C.sel_fresh;
+    double *held = book_malloc(B, SEL_FRESH * (size_t)S.ncand * sizeof *held);
+    double *fresh = book_malloc(B, SEL_N * sizeof *fresh), sigmas[MAXCAND];
+    for (int c = 0; c < S.ncand; c++)
+        ok(kl_mle_poly_fit(S.w[c], S.y, NULL, NULL, &sigmas[c], NULL), "fit");
+    for (size_t m = 0; m < SEL_FRESH; m++) {
+        sel_respond(fresh);
+        for (int c = 0; c < S.ncand; c++) {
+            const double *fit = fits + (size_t)c * SEL_N;
             /* >>> heldout */
             double ll = 0.0;            /* log q(fresh | theta-hat), n points */
             struct kl_gaussian q = {0.0, sigmas[c]};
-            for (int i = 0; i < SEL_N; i++) {
-                q.mu = fits[c][i];
+            for (size_t i = 0; i < SEL_N; i++) {
+                q.mu = fit[i];
                 ll += kl_gaussian_logpdf(fresh[i], &q);
             }
             held[(size_t)c * SEL_FRESH + m] = ll;
             /* <<< heldout */
         }
     }
-    double worst_z = 0.0;
-    for (int c = 0; c < NCAND; c++) {
+    for (int c = 0; c < S.ncand; c++) {
         heldmean[c] = mean_of(held + (size_t)c * SEL_FRESH, SEL_FRESH);
         heldse[c] = se_of(held + (size_t)c * SEL_FRESH, SEL_FRESH);
-        worst_z = fmax(worst_z, fabs(heldmean[c] - expect[c]) / heldse[c]);
     }
     free(held);
-    char text[200];
-    snprintf(text, sizeof text, "held-out log-likelihood on %ld fresh points = "
-             "exact expectation via KL, degrees 0…%d (largest |error| / SE)",
-             (long)SEL_FRESH * SEL_N, NCAND - 1);
-    book_claim_le(B, text, worst_z, 4.0, 0.0);
-    int pick_aic = argmin(aic, NCAND);
-    double neg_held[NCAND];
-    for (int c = 0; c < NCAND; c++)
-        neg_held[c] = -heldmean[c];
-    int pick_held = argmin(neg_held, NCAND);
-    book_value_int(B, "sel_fresh_total", (long long)SEL_FRESH * SEL_N);
-    book_value_int(B, "sel_pick_aic_deg", pick_aic);
-    book_value_int(B, "sel_pick_held_deg", pick_held);
-    book_value_int(B, "sel_n", SEL_N);
-    book_value_int(B, "sel_maxdeg", NCAND - 1);
-    book_value_int(B, "sel_fresh", SEL_FRESH);
-    book_value(B, "sel_sigma", SEL_SIGMA, 2);
-    book_value(B, "sel_worst_z", worst_z, 2);
+    free(fresh);
+}
 
+static void sel_example_write(const double *loglik, const double *aic,
+                              const double *expect, const double *heldmean,
+                              const double *heldse, const double *fits, int pick)
+{
+    int last = S.ncand - 1;
     FILE *fp = book_data(B, "aic-example.tsv",
                          "one data set: -2 log L, AIC and -2 x held-out "
-                         "log-likelihood for polynomial degree 0..8",
+                         "log-likelihood for each polynomial degree",
                          "degree\tk\tminus2loglik\taic\theld_dev\theld_dev_se\texact_dev");
-    for (int c = 0; c < NCAND; c++)
+    double lowest = INFINITY;
+    for (int c = 0; c < S.ncand; c++) {
         fprintf(fp, "%d\t%d\t%.8g\t%.8g\t%.8g\t%.4g\t%.8g\n", c, c + 2,
                 -2 * loglik[c], aic[c], -2 * heldmean[c], 2 * heldse[c],
                 -2 * expect[c]);
+        lowest = fmin(lowest, fmin(-2 * loglik[c], -2 * heldmean[c] - 2 * heldse[c]));
+    }
     book_close_file(B, fp);
     fp = book_data(B, "aic-fits.tsv",
                    "one data set: design, truth, responses and three fits",
-                   "x\tf\ty\tfit_deg1\tfit_aic\tfit_deg8");
-    for (int i = 0; i < SEL_N; i++)
-        fprintf(fp, "%.6g\t%.8g\t%.8g\t%.8g\t%.8g\t%.8g\n", x[i], f[i], y[i],
-                fits[1][i], fits[pick_aic][i], fits[NCAND - 1][i]);
+                   "x\tf\ty\tfit_deg1\tfit_aic\tfit_degmax");
+    for (size_t i = 0; i < S.n; i++)
+        fprintf(fp, "%.6g\t%.8g\t%.8g\t%.8g\t%.8g\t%.8g\n", S.x[i], S.f[i], S.y[i],
+                fits[S.n + i], fits[(size_t)pick * S.n + i],
+                fits[(size_t)last * S.n + i]);
     book_close_file(B, fp);
+    book_plot_value(B, "example_dev_min", lowest);
+    book_plot_value(B, "example_pick", pick);
+}
 
-    FILE *g = book_figure(B, "fig-aic-example", 960, 440);
-    fputs("set multiplot layout 1,2\n"
-          "set xlabel \"x\"\n"
-          "set ylabel \"y\"\n"
-          "set key top left\n"
-          "set yrange [-1.5:3.3]\n",
-          g);
-    fprintf(g, "plot \"aic-fits.tsv\" using 1:3 with points lt 8 pt 7 ps 0.6 title \"data (n = %d)\", \\\n"
-               "     \"\" using 1:2 with lines lt 8 dt 2 title \"truth\", \\\n"
-               "     \"\" using 1:4 with lines lt 1 title \"degree 1\", \\\n"
-               "     \"\" using 1:5 with lines lt 3 title \"degree %d (AIC's pick)\", \\\n"
-               "     \"\" using 1:6 with lines lt 2 title \"degree 8\"\n",
-            SEL_N, pick_aic);
-    fputs("set xlabel \"polynomial degree (k = degree + 2)\"\n"
-          "set ylabel \"deviance (−2 × log-likelihood, log scale)\"\n"
-          "set xrange [-0.5:8.5]\n"
-          "set logscale y\n"
-          "set yrange [5:200]\n"
-          "set ytics (5, 10, 20, 50, 100, 200)\n"
-          "set xtics 1\n"
-          "set key top right\n"
-          "plot \"aic-example.tsv\" using 1:3 with linespoints lt 8 pt 6 title \"−2 log L(θ̂) (training)\", \\\n"
-          "     \"\" using 1:4 with linespoints lt 1 pt 7 title \"AIC = −2 log L + 2k\", \\\n"
-          "     \"\" using 1:5 with lines lt 2 notitle, \\\n",
-          g);
-    char nfresh[64];
-    grouped((long)SEL_FRESH * SEL_N, nfresh, sizeof nfresh);
-    fprintf(g, "     \"\" using 1:5:6 with yerrorbars lt 2 pt 5 ps 0.8 "
-               "title \"held-out, %s fresh points\"\n"
-               "unset multiplot\n", nfresh);
-    book_close_file(B, g);
-
-    /* many data sets: AIC's average against the expected deviance, and picks */
-    double sum_aic[NCAND] = {0}, sum_dev[NCAND] = {0}, sum_m2ll[NCAND] = {0};
-    double *aics = book_malloc(B, (size_t)SEL_REPS * NCAND * sizeof *aics);
-    double *devs = book_malloc(B, (size_t)SEL_REPS * NCAND * sizeof *devs);
-    int picks_aic[NCAND] = {0}, picks_best[NCAND] = {0};
-    double regret_aic = 0.0, regret_big = 0.0, regret_small = 0.0;
-    for (int r = 0; r < SEL_REPS; r++) {
-        for (int i = 0; i < SEL_N; i++)
-            y[i] = f[i] + gsl_ran_gaussian_ziggurat(RNG, SEL_SIGMA);
-        candidates(w, f, y, loglik, aic, expect, NULL);
-        double dev[NCAND];
-        for (int c = 0; c < NCAND; c++) {
-            dev[c] = -2.0 * expect[c];
-            sum_aic[c] += aic[c];
-            sum_dev[c] += dev[c];
-            sum_m2ll[c] += -2.0 * loglik[c];
-            aics[(size_t)c * SEL_REPS + r] = aic[c];
-            devs[(size_t)c * SEL_REPS + r] = dev[c];
-        }
-        int a = argmin(aic, NCAND), b = argmin(dev, NCAND);
-        picks_aic[a]++;
-        picks_best[b]++;
-        regret_aic += dev[a] - dev[b];
-        regret_big += dev[NCAND - 1] - dev[b];
-        regret_small += dev[1] - dev[b];
+/* One data set, with a large held-out sample of fresh responses. */
+static void sel_example(void)
+{
+    double loglik[MAXCAND], aic[MAXCAND], expect[MAXCAND];
+    double heldmean[MAXCAND], heldse[MAXCAND], neg_held[MAXCAND];
+    double *fits = book_malloc(B, (size_t)S.ncand * S.n * sizeof *fits);
+    sel_respond(S.y);
+    candidates(S.y, loglik, aic, expect, fits);
+    sel_heldout(fits, heldmean, heldse);
+    double worst_z = 0.0;
+    for (int c = 0; c < S.ncand; c++) {
+        worst_z = fmax(worst_z, fabs(heldmean[c] - expect[c]) / heldse[c]);
+        neg_held[c] = -heldmean[c];
     }
-    fp = book_data(B, "aic-picks.tsv",
+    char text[200], total[40];
+    snprintf(text, sizeof text, "held-out log-likelihood on %ld fresh points = "
+             "exact expectation via KL, degrees 0…%d (largest |error| / SE)",
+             C.sel_fresh * C.sel_n, S.ncand - 1);
+    book_claim_le(B, text, worst_z, 4.0, 0.0);
+    int pick_aic = argmin(aic, S.ncand), pick_held = argmin(neg_held, S.ncand);
+    book_value_int(B, "sel_fresh_total", (long long)C.sel_fresh * C.sel_n);
+    grouped(C.sel_fresh * C.sel_n, total, sizeof total);
+    book_plot_text(B, "sel_fresh_total", total);
+    book_value_int(B, "sel_pick_aic_deg", pick_aic);
+    book_value_int(B, "sel_pick_held_deg", pick_held);
+    char held[80] = "and so is the held-out deviance";
+    if (pick_held != pick_aic)
+        snprintf(held, sizeof held, "the held-out deviance at degree %d", pick_held);
+    book_value_text(B, "sel_pick_held", held);
+    book_value(B, "sel_worst_z", worst_z, 2);
+    sel_example_write(loglik, aic, expect, heldmean, heldse, fits, pick_aic);
+    free(fits);
+}
+
+/* What many data sets say: sums over them of each candidate's AIC, expected
+ * deviance and training deviance, how often each degree is picked, and the
+ * excess deviance of three rules over the oracle. */
+struct sel_tally {
+    double sum_aic[MAXCAND], sum_dev[MAXCAND], sum_m2ll[MAXCAND];
+    double se_aic[MAXCAND], se_dev[MAXCAND];
+    int picks_aic[MAXCAND], picks_best[MAXCAND];
+    long larger, smaller;                 /* AIC's pick against the oracle's */
+    double regret_aic, regret_big, regret_small;
+};
+
+static void sel_repeat(struct sel_tally *t)
+{
+    size_t reps = (size_t)C.sel_reps;
+    int nc = S.ncand;
+    double loglik[MAXCAND], aic[MAXCAND], expect[MAXCAND], dev[MAXCAND];
+    double *aics = book_malloc(B, reps * (size_t)nc * sizeof *aics);
+    double *devs = book_malloc(B, reps * (size_t)nc * sizeof *devs);
+    memset(t, 0, sizeof *t);
+    for (size_t r = 0; r < reps; r++) {
+        sel_respond(S.y);
+        candidates(S.y, loglik, aic, expect, NULL);
+        for (int c = 0; c < nc; c++) {
+            dev[c] = -2.0 * expect[c];
+            t->sum_aic[c] += aic[c];
+            t->sum_dev[c] += dev[c];
+            t->sum_m2ll[c] += -2.0 * loglik[c];
+            aics[(size_t)c * reps + r] = aic[c];
+            devs[(size_t)c * reps + r] = dev[c];
+        }
+        int a = argmin(aic, nc), b = argmin(dev, nc);
+        t->picks_aic[a]++;
+        t->picks_best[b]++;
+        t->larger += a > b;
+        t->smaller += a < b;
+        t->regret_aic += dev[a] - dev[b];
+        t->regret_big += dev[nc - 1] - dev[b];
+        t->regret_small += dev[1] - dev[b];
+    }
+    for (int c = 0; c < nc; c++) {
+        t->se_aic[c] = se_of(aics + (size_t)c * reps, reps);
+        t->se_dev[c] = se_of(devs + (size_t)c * reps, reps);
+    }
+    free(aics);
+    free(devs);
+}
+
+static void sel_repeat_write(const struct sel_tally *t)
+{
+    double reps = (double)C.sel_reps, n = (double)S.n, lowest = INFINITY;
+    FILE *fp = book_data(B, "aic-picks.tsv",
                    "over many data sets: mean AIC, mean expected deviance, mean "
                    "training deviance, and how often each degree is picked",
                    "degree\tmean_aic\tse_aic\tmean_dev\tse_dev\tmean_m2ll\t"
                    "pick_aic\tpick_best\tmean_aicc");
-    for (int c = 0; c < NCAND; c++) {
+    for (int c = 0; c < S.ncand; c++) {
         /* AICc = AIC + 2k(k+1)/(n-k-1): twice the exact bias k n/(n-k-1) */
         double k = c + 2.0;
-        double aicc = sum_aic[c] / SEL_REPS + 2 * k * (k + 1) / (SEL_N - k - 1);
+        double aicc = t->sum_aic[c] / reps + 2 * k * (k + 1) / (n - k - 1);
         fprintf(fp, "%d\t%.8g\t%.4g\t%.8g\t%.4g\t%.8g\t%.6g\t%.6g\t%.8g\n", c,
-                sum_aic[c] / SEL_REPS, se_of(aics + (size_t)c * SEL_REPS, SEL_REPS),
-                sum_dev[c] / SEL_REPS, se_of(devs + (size_t)c * SEL_REPS, SEL_REPS),
-                sum_m2ll[c] / SEL_REPS, (double)picks_aic[c] / SEL_REPS,
-                (double)picks_best[c] / SEL_REPS, aicc);
+                t->sum_aic[c] / reps, t->se_aic[c], t->sum_dev[c] / reps,
+                t->se_dev[c], t->sum_m2ll[c] / reps, t->picks_aic[c] / reps,
+                t->picks_best[c] / reps, aicc);
+        lowest = fmin(lowest, t->sum_m2ll[c] / reps);
     }
     book_close_file(B, fp);
-    free(aics);
-    free(devs);
-    int mode_aic = 0, mode_best = 0;
-    for (int c = 1; c < NCAND; c++) {
-        if (picks_aic[c] > picks_aic[mode_aic])
+    book_plot_value(B, "picks_dev_min", lowest);
+}
+
+/* The numbers the prose quotes about the many data sets. */
+static void sel_repeat_values(const struct sel_tally *t)
+{
+    double reps = (double)C.sel_reps;
+    int nc = S.ncand, mode_aic = 0, mode_best = 0, big_picks = 0;
+    for (int c = 1; c < nc; c++) {
+        if (t->picks_aic[c] > t->picks_aic[mode_aic])
             mode_aic = c;
-        if (picks_best[c] > picks_best[mode_best])
+        if (t->picks_best[c] > t->picks_best[mode_best])
             mode_best = c;
     }
-    book_value_int(B, "sel_reps", SEL_REPS);
+    for (int c = (int)C.sel_big_deg; c < nc; c++)
+        big_picks += t->picks_aic[c];
     book_value_int(B, "sel_mode_aic", mode_aic);
     book_value_int(B, "sel_mode_best", mode_best);
-    book_value(B, "sel_mode_aic_frac", 100.0 * picks_aic[mode_aic] / SEL_REPS, 3);
-    book_value(B, "sel_mode_best_frac", 100.0 * picks_best[mode_best] / SEL_REPS, 3);
-    book_value(B, "sel_regret_aic", regret_aic / SEL_REPS, 3);
-    book_value(B, "sel_regret_big", regret_big / SEL_REPS, 3);
-    book_value(B, "sel_regret_small", regret_small / SEL_REPS, 3);
-    int best_mean = argmin(sum_dev, NCAND), best_aic_mean = argmin(sum_aic, NCAND);
-    book_value_int(B, "sel_best_mean_deg", best_mean);
-    book_value_int(B, "sel_aic_mean_deg", best_aic_mean);
-    enum { BIG_DEG = 6 };                 /* "large" models: degree 6 and up */
-    int big_picks = 0;
-    for (int c = BIG_DEG; c < NCAND; c++)
-        big_picks += picks_aic[c];
-    book_value(B, "sel_aic_big_frac", 100.0 * big_picks / SEL_REPS, 2);
-    book_value_int(B, "sel_big_deg", BIG_DEG);
+    book_value(B, "sel_mode_aic_frac", 100.0 * t->picks_aic[mode_aic] / reps, 3);
+    book_value(B, "sel_mode_best_frac", 100.0 * t->picks_best[mode_best] / reps, 3);
+    book_value(B, "sel_regret_aic", t->regret_aic / reps, 3);
+    book_value(B, "sel_regret_big", t->regret_big / reps, 3);
+    book_value(B, "sel_regret_small", t->regret_small / reps, 3);
+    int best_mean = argmin(t->sum_dev, nc), aic_mean = argmin(t->sum_aic, nc);
+    char where[96] = "where the expected deviance has its own minimum";
+    if (best_mean != aic_mean)
+        snprintf(where, sizeof where, "while the expected deviance has its own "
+                 "minimum at degree %d", best_mean);
+    book_value_int(B, "sel_aic_mean_deg", aic_mean);
+    book_value_text(B, "sel_mean_where", where);
+    book_value(B, "sel_aic_big_frac", 100.0 * big_picks / reps, 2);
+    book_value(B, "sel_larger_frac", 100.0 * t->larger / reps, 3);
+    book_value(B, "sel_smaller_frac", 100.0 * t->smaller / reps, 3);
+    book_value_text(B, "sel_lean", t->larger >= t->smaller ? "too large" : "too small");
+    /* the largest model's exact optimism in deviance against AIC's 2k */
+    double k = nc + 1.0, exact = 2.0 * bias_exact((int)k, S.n);
+    book_value(B, "sel_big_k", k, 3);
+    book_value(B, "sel_big_2k", 2.0 * k, 3);
+    book_value(B, "sel_big_optimism", exact, 3);
+    book_value(B, "sel_big_optimism_pct", 100.0 * (exact - 2.0 * k) / (2.0 * k), 2);
+}
 
-    g = book_figure(B, "fig-aic-picks", 960, 420);
-    fputs("set multiplot layout 1,2\n"
-          "set xlabel \"polynomial degree\"\n"
-          "set ylabel \"mean over data sets (deviance, log scale)\"\n"
-          "set xrange [-0.5:8.5]\n"
-          "set logscale y\n"
-          "set yrange [4:200]\n"
-          "set ytics (5, 10, 20, 50, 100, 200)\n"
-          "set xtics 1\n"
-          "set key top right\n"
-          "plot \"aic-picks.tsv\" using 1:6 with linespoints lt 8 pt 6 title \"−2 log L(θ̂) (training)\", \\\n"
-          "     \"\" using 1:2 with linespoints lt 1 pt 7 title \"AIC\", \\\n"
-          "     \"\" using 1:9 with lines lt 3 dt 3 title \"AICc\", \\\n"
-          "     \"\" using 1:4 with linespoints lt 2 pt 5 dt 2 title \"−2n E[log q(Y | θ̂)]\"\n"
-          "unset logscale y\n"
-          "set ylabel \"fraction of data sets\"\n"
-          "set yrange [0:1.1]\n"
-          "set boxwidth 0.38\n"
-          "set style fill solid 0.6 noborder\n"
-          "plot \"aic-picks.tsv\" using ($1-0.2):7 with boxes lt 1 title \"degree AIC picks\", \\\n"
-          "     \"\" using ($1+0.2):8 with boxes lt 2 title \"best degree (oracle)\"\n"
-          "unset multiplot\n",
-          g);
-    book_close_file(B, g);
-    for (int c = 0; c < NCAND; c++)
-        kl_mle_poly_free(w[c]);
+static void aic_selection(void)
+{
+    gsl_rng_set(RNG, C.seed + 5);
+    sel_setup();
+    sel_example();
+    struct sel_tally t;
+    sel_repeat(&t);
+    sel_repeat_write(&t);
+    sel_repeat_values(&t);
+    sel_free();
 }
 
 int main(int argc, char **argv)
 {
     B = book_open("04-mle", argc, argv);
+    read_params();
     RNG = gsl_rng_alloc(gsl_rng_mt19937);
     if (RNG == NULL)
         book_fail(B, "out of memory");
 
-    P_GAMMA = (struct kl_mle_gamma){SHAPE, SCALE};
+    P_GAMMA = (struct kl_mle_gamma){C.shape, C.scale};
     P = kl_mle_gamma_density(&P_GAMMA);
-    P_MEAN = SHAPE * SCALE;
-    P_VAR = SHAPE * SCALE * SCALE;
+    P_MEAN = C.shape * C.scale;
+    P_VAR = C.shape * C.scale * C.scale;
     ok(kl_mle_gamma_entropy(&P_GAMMA, &P_H), "h(p)");
+    snprintf(P_NAME, sizeof P_NAME, "Gamma(%g, %g)", C.shape, C.scale);
+    book_value_text(B, "p_name", P_NAME);
 
-    book_value(B, "shape", SHAPE, 6);
-    book_value(B, "scale", SCALE, 6);
-    for (int i = 0; i < NMLE; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "mle_n%d", i);
-        book_value_int(B, name, (long long)MLE_SIZES[i]);
-    }
-    struct model m[4];
+    struct model m[NMODELS];
     models_setup(m);
+    models_compare(m);
     models_figure(m);
     running_averages(m);
     misspecified();
     categorical();
     aic_bias();
+    aic_table();
     aic_selection();
     gsl_rng_free(RNG);
     return book_close(B);
