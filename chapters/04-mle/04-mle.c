@@ -100,6 +100,12 @@ static void grouped(long v, char *buf, size_t size)
     buf[j] = '\0';
 }
 
+/* the die experiment accepts a law whose rarest face is expected at least
+ * CAT_MIN_COUNT times and whose Williams term (sum 1/p_j - 1) / (12 n) is at
+ * most CAT_MAX_WILLIAMS (0.016 for the book's die) */
+enum { CAT_MIN_COUNT = 5 };
+static const double CAT_MAX_WILLIAMS = 0.1;
+
 static void read_params(void)
 {
     C.shape = book_param_real(B, "SHAPE");
@@ -133,16 +139,45 @@ static void read_params(void)
         sum += C.cat_p[j];
     for (size_t j = 0; j < C.faces; j++)
         C.cat_p[j] /= sum;
+    double pmin = C.cat_p[0];
+    for (size_t j = 1; j < C.faces; j++)
+        pmin = fmin(pmin, C.cat_p[j]);
+    if (C.cat_n * pmin < CAT_MIN_COUNT)
+        book_param_refuse(B, "CAT_N", "the rarest face of CAT_WEIGHTS is expected "
+                          "%.3g times, fewer than the %d that Williams' formula "
+                          "for the mean margin needs", C.cat_n * pmin, CAT_MIN_COUNT);
+    double sum_inv = 0.0;
+    for (size_t j = 0; j < C.faces; j++)
+        sum_inv += 1.0 / C.cat_p[j];
+    if ((sum_inv - 1.0) / (12.0 * C.cat_n) > CAT_MAX_WILLIAMS)
+        book_param_refuse(B, "CAT_N", "Williams' 1/n term for CAT_WEIGHTS is "
+                          "%.3g, more than %g: the terms his formula drops would "
+                          "show above the Monte Carlo error",
+                          (sum_inv - 1.0) / (12.0 * C.cat_n), CAT_MAX_WILLIAMS);
     if (C.cat_plotted > C.cat_draws)
         book_param_refuse(B, "CAT_PLOTTED", "the figure can show at most the "
                           "CAT_DRAWS = %ld laws drawn", C.cat_draws);
     if (C.sel_big_deg > C.sel_maxdeg)
         book_param_refuse(B, "SEL_BIG_DEG", "the largest candidate has degree "
                           "SEL_MAXDEG = %ld", C.sel_maxdeg);
-    if (C.sel_n < C.sel_maxdeg + 12)
-        book_param_refuse(B, "SEL_N", "the largest model (degree SEL_MAXDEG = "
-                          "%ld) needs at least %ld points for its AICc and its "
-                          "held-out check", C.sel_maxdeg, C.sel_maxdeg + 12);
+    /* with k parameters, n points leave n - k + 1 degrees of freedom to the
+     * residuals; the optimism involves 1/s^2, whose variance is finite only
+     * for more than 4 of them (inverse chi-square), so that the standard
+     * errors of the Monte Carlo claims mean something */
+    if (C.aic_n[0] < C.aic_kmax + 4)
+        book_param_refuse(B, "AIC_N", "k = AIC_KMAX = %ld parameters need at "
+                          "least %ld points for a finite variance of the optimism",
+                          C.aic_kmax, C.aic_kmax + 4);
+    if (C.tab_ns[0] < C.tab_k + 4)
+        book_param_refuse(B, "TAB_NS", "k = TAB_K = %ld parameters need at least "
+                          "%ld points for a finite variance of the optimism",
+                          C.tab_k, C.tab_k + 4);
+    /* the last size is where the bias is claimed to be Akaike's k */
+    double excess = C.tab_k * (C.tab_k + 1.0) / (C.tab_ns[NTAB - 1] - C.tab_k - 1.0);
+    if (excess > 0.01 * C.tab_k)
+        book_param_refuse(B, "TAB_NS", "at the last size the exact bias still "
+                          "exceeds Akaike's k = TAB_K by %.3g, more than 1%% of k",
+                          excess);
 }
 
 /* The true law, with its moments and entropy in closed form. */
@@ -420,7 +455,10 @@ static void closest_gaussian(double *mu_star, double *sigma_star, double *d_star
             book_fail(B, "the minimiser stopped");
         status = gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), 1e-9);
     }
-    if (status != GSL_SUCCESS)
+    /* near the minimum D changes by about size^2: below a size of ~1e-8 it
+     * is flat to rounding, and the simplex may stall above 1e-9 */
+    if (status != GSL_SUCCESS
+        && gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), 1e-7) != GSL_SUCCESS)
         book_fail(B, "the minimiser did not converge");
     *mu_star = gsl_vector_get(s->x, 0);
     *sigma_star = exp(gsl_vector_get(s->x, 1));
@@ -643,6 +681,10 @@ static void cat_roll(int *rolls, double *counts)
         counts[rolls[i]] += 1.0;
     }
     gsl_ran_discrete_free(table);
+    for (size_t j = 0; j < C.faces; j++)
+        if (counts[j] == 0)
+            book_param_refuse(B, "CAT_N", "face %zu of CAT_WEIGHTS never comes up "
+                              "in the rolls, so D(p ‖ p̂) is infinite", j + 1);
 }
 
 /* The MLE found numerically from the uniform law, by BFGS over softmax
