@@ -32,12 +32,14 @@ unset table
 unset contour
 
 # each level labelled where its contour crosses the column a = BERN_LABEL_A
-# (found by the program), dark on the light end of the palette
+# (found by the program: bern_labels of them, as a level the column never
+# reaches has none), dark on the light end of the palette.  A plot "with
+# labels" that has no point crashes gnuplot 5.4, hence the macro.
+labels = ""
+if (bern_labels > 0) labels = ', "bern-labels.tsv" using 1:2:(sprintf("%g", $3)):' . \
+    '($3 < 0.6 * BERN_CBMAX ? 0xffffff : 0x222222) with labels left ' . \
+    'textcolor rgb variable font ",11" offset 0.5,-0.6 notitle'
 plot "bern-map.tsv" using 1:2:3 with image notitle, \
      $mine using 1:2 with lines lc rgb "white" lw 2 notitle, \
      $mirror using 1:2 with lines lc rgb "#E69F00" lw 2 dt 2 notitle, \
-     x with lines lc rgb "#cccccc" lw 1 dt 3 notitle, \
-     "bern-labels.tsv" using 1:($3 < 0.6 * BERN_CBMAX ? $2 : 1/0):(sprintf("%g", $3)) \
-         with labels left textcolor rgb "white" font ",11" offset 0.5,-0.6 notitle, \
-     "" using 1:($3 < 0.6 * BERN_CBMAX ? 1/0 : $2):(sprintf("%g", $3)) \
-         with labels left textcolor rgb "#222222" font ",11" offset 0.5,-0.6 notitle
+     x with lines lc rgb "#cccccc" lw 1 dt 3 notitle @labels
