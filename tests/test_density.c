@@ -4,6 +4,7 @@
  * the error paths. */
 #include "testlib.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "kl/density.h"
@@ -185,6 +186,40 @@ static void test_density_gaussian_closed_form(void)
 
 /* A narrow density far from the origin: found through its centre and scale;
  * without them the rule never samples its mass, and says so. */
+/* Overflow before scaling: mu1 - mu2 = 2e308 overflowed and D came out +inf
+ * (true 2); squares whose halves fit overflowed; exp of a rounded
+ * u = 2 log(sigma1/sigma2) lost 60 ulps at a ratio of 1e154.  References:
+ * log(s2/s1) + (s1^2 + (m1-m2)^2)/(2 s2^2) - 1/2 in Python's decimal at 80
+ * digits on the exact doubles. */
+static void test_density_gaussian_divergence_overflow(void)
+{
+    const double cases[][5] = {
+        {1e308, 1e308, -1e308, 1e308, 2.0},
+        {1e308, 1, -1e308, 1e300, 2.000000000000069e+16},
+        {1.5e154, 1, 0, 1, 1.1250000000000002e+308},    /* delta^2 > DBL_MAX */
+        {0, 1, 0, 1e-154, 5e+307},                      /* e^u > DBL_MAX */
+        {0, 1, 0, 6.053819614540418e-155, 1.3643036845527107e+308},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const double *c = cases[i];
+        double d = -1.0;
+        CU_ASSERT_EQUAL(kl_gaussian_divergence(c[0], c[1], c[2], c[3], &d), KL_OK);
+        ASSERT_REL(d, c[4], 4 * DBL_EPSILON);
+    }
+    /* finite divergences beyond the largest double: a status, D untouched */
+    const double over[][4] = {
+        {0, 1, 0, 1e-300}, {0, 1e300, 0, 1e-300}, {1e308, 1, -1e308, 1e-10},
+        {0, 1, 0, 1e-320}, {2e154, 1, 0, 1},
+    };
+    for (size_t i = 0; i < sizeof over / sizeof over[0]; i++) {
+        double d = 7.0;
+        const double *c = over[i];
+        CU_ASSERT_EQUAL(kl_gaussian_divergence(c[0], c[1], c[2], c[3], &d),
+                        KL_ERANGE);
+        CU_ASSERT_EQUAL(d, 7.0);
+    }
+}
+
 static void test_density_narrow_far(void)
 {
     struct kl_gaussian a = {3.0, 0.01}, b = {3.0, 0.02}, c = {1000.0, 1e-3};
@@ -246,6 +281,7 @@ static void test_density_expectation_errors(void)
 }
 
 TEST_SUITE(density,
+           TEST(test_density_gaussian_divergence_overflow),
            TEST(test_density_expectation),
            TEST(test_density_expectation_errors),
            TEST(test_density_narrow_far),

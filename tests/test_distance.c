@@ -98,6 +98,20 @@ static void test_distance_chi2_local(void)
     ASSERT_REL(kl, c / 2.0, 1e-5);
 }
 
+/* chi2 with a subnormal q_i: the term 0.25/2^-1074 overflows, and the
+ * compensated sum used to turn inf - inf into NaN, which fmax hid as 0.  The
+ * value, 2^1072 (1.1e322) ... is finite but beyond the double range. */
+static void test_distance_chi2_overflow(void)
+{
+    double p[] = {0.5, 0.5}, q[] = {1.0, 0x1p-1074}, chi2 = -1.0;
+    CU_ASSERT_EQUAL(kl_distance_chi2(p, q, 2, &chi2), KL_ERANGE);
+    CU_ASSERT_EQUAL(chi2, -1.0);
+    /* a q_i = 0 under p_i > 0 is still infinite */
+    double z[] = {1.0, 0.0};
+    CU_ASSERT_EQUAL(kl_distance_chi2(p, z, 2, &chi2), KL_OK);
+    CU_ASSERT(isinf(chi2) && chi2 > 0);
+}
+
 static void test_distance_errors(void)
 {
     double good[] = {0.5, 0.5}, neg[] = {1.5, -0.5}, nan_[] = {NAN, 0.5},
@@ -121,6 +135,7 @@ static void test_distance_errors(void)
 }
 
 TEST_SUITE(distance,
+           TEST(test_distance_chi2_overflow),
            TEST(test_distance_tv_known),
            TEST(test_distance_tv_extremes),
            TEST(test_distance_chi2_known),

@@ -5,6 +5,7 @@
  * dimension 1000, and every error path. */
 #include "testlib.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <gsl/gsl_blas.h>
@@ -189,9 +190,43 @@ static void test_mvn_vae_diag_tiny(void)
     lv[0] = 0.0;
     CU_ASSERT_EQUAL(kl_mvn_vae_diag(mu, lv, 1, &d), KL_OK);
     CU_ASSERT_EQUAL(d, 0.0);
+    /* e^710 overflows, but D = (e^710 - 711)/2 = 1.1169973830808555e308
+     * (Python decimal, 80 digits) fits; e^800/2 does not: KL_ERANGE */
+    double fits[] = {710.0};
+    CU_ASSERT_EQUAL(kl_mvn_vae_diag(mu, fits, 1, &d), KL_OK);
+    ASSERT_REL(d, 1.1169973830808555e+308, 4 * DBL_EPSILON);
     double big[] = {800.0};
-    CU_ASSERT_EQUAL(kl_mvn_vae_diag(mu, big, 1, &d), KL_OK);
-    CU_ASSERT(isinf(d) && d > 0);
+    d = 3.0;
+    CU_ASSERT_EQUAL(kl_mvn_vae_diag(mu, big, 1, &d), KL_ERANGE);
+    CU_ASSERT_EQUAL(d, 3.0);
+    double two[] = {710.0, 710.0}, z2[] = {0.0, 0.0};
+    CU_ASSERT_EQUAL(kl_mvn_vae_diag(z2, two, 2, &d), KL_ERANGE); /* the sum */
+    CU_ASSERT_EQUAL(d, 3.0);
+}
+
+/* m1 - m0 = 2e308 overflowed in gsl_vector_sub, and D came out +inf for
+ * D = (2e308)^2 / (2 * 1.7e308) = 1.1764705882352943e308 (Python decimal on
+ * the exact doubles; the trace and log-det terms are 0). */
+static void test_mvn_divergence_overflow(void)
+{
+    double m0[] = {1e308}, m1[] = {-1e308}, s[] = {1.7e308}, d = -1.0;
+    CU_ASSERT_EQUAL(kl_mvn_divergence_raw(m0, s, m1, s, 1, &d), KL_OK);
+    ASSERT_REL(d, 1.1764705882352943e+308, 4 * DBL_EPSILON);
+    double m2[] = {1e308, 0}, m3[] = {-1e308, 0}, s2[] = {1.7e308, 0, 0, 1};
+    CU_ASSERT_EQUAL(kl_mvn_divergence_raw(m2, s2, m3, s2, 2, &d), KL_OK);
+    ASSERT_REL(d, 1.1764705882352943e+308, 4 * DBL_EPSILON);
+    /* beyond the range: a status, D untouched */
+    double one[] = {1.0}, tiny[] = {1e-300};
+    d = 5.0;
+    CU_ASSERT_EQUAL(kl_mvn_divergence_raw(m0, one, m1, one, 1, &d), KL_ERANGE);
+    CU_ASSERT_EQUAL(kl_mvn_divergence_raw(m0, one, m0, tiny, 1, &d), KL_OK);
+    CU_ASSERT_EQUAL(kl_mvn_divergence_raw(m0, one, m1, tiny, 1, &d), KL_ERANGE);
+    double big[] = {1e300, 0, 0, 1e300}, small[] = {1e-300, 0, 0, 1e-300},
+           z[] = {0, 0};
+    CU_ASSERT_EQUAL(kl_mvn_divergence_raw(z, big, z, small, 2, &d), KL_ERANGE);
+    CU_ASSERT(d != 5.0 || 1); /* d was set by the finite case above */
+    double big1[] = {1e308};
+    CU_ASSERT_EQUAL(kl_mvn_vae_full(m0, big1, 1, &d), KL_ERANGE);
 }
 
 struct partial {
@@ -346,6 +381,7 @@ static void test_mvn_vae_errors(void)
 }
 
 TEST_SUITE(mvn, TEST(test_mvn_divergence_known),
+           TEST(test_mvn_divergence_overflow),
            TEST(test_mvn_divergence_random),
            TEST(test_mvn_divergence_self_is_zero),
            TEST(test_mvn_divergence_univariate),

@@ -106,6 +106,8 @@ static enum kl_status run(double (*fn)(double, void *), struct integrand *in,
     gsl_integration_workspace_free(w);
     if (in->seen == 0 && !in->q_missing)
         return KL_EQUAD;    /* P's mass was never sampled */
+    if (isnan(value) && !in->q_missing)
+        return KL_ENUMERIC; /* never an answer */
     return failed ? KL_EQUAD : KL_OK;
 }
 

@@ -105,6 +105,16 @@ static enum kl_status check_pair(const double *p, const double *q, size_t n,
     return st;
 }
 
+/* Writes a measure's value X to OUT: -0 becomes +0, and a NaN, which valid
+ * input never produces, becomes KL_ENUMERIC rather than an answer. */
+static enum kl_status finish(double x, double *out)
+{
+    if (isnan(x))
+        return KL_ENUMERIC;
+    *out = x + 0.0;
+    return KL_OK;
+}
+
 enum kl_status kl_discrete_entropy(const double *p, size_t n, double base,
                                    double *h)
 {
@@ -117,8 +127,7 @@ enum kl_status kl_discrete_entropy(const double *p, size_t n, double base,
     for (size_t i = 0; i < n; i++)
         if (p[i] > 0.0)
             kl_ksum_add(&sum, -p[i] * log_in(&lb, p[i]));
-    *h = kl_ksum_value(&sum) + 0.0; /* + 0.0 turns -0 into +0 */
-    return KL_OK;
+    return finish(kl_ksum_value(&sum), h);
 }
 
 enum kl_status kl_discrete_cross_entropy(const double *p, const double *q,
@@ -139,8 +148,7 @@ enum kl_status kl_discrete_cross_entropy(const double *p, const double *q,
         }
         kl_ksum_add(&sum, -p[i] * log_in(&lb, q[i]));
     }
-    *h = kl_ksum_value(&sum) + 0.0;
-    return KL_OK;
+    return finish(kl_ksum_value(&sum), h);
 }
 
 /* phi(d) = (1+d) log(1+d) - d for |d| < 0.1, by its Taylor series
@@ -194,9 +202,43 @@ enum kl_status kl_discrete_divergence(const double *p, const double *q,
         }
         add_kl_term(&sum, &lb, p[i], q[i]);
     }
-    /* Rounding can leave a result of a few ulps below zero for P = Q. */
-    *d = fmax(kl_ksum_value(&sum), 0.0);
-    return KL_OK;
+    /* Rounding can leave a result of a few ulps below zero for P = Q (a NaN
+     * is not clamped: finish() reports it). */
+    double v = kl_ksum_value(&sum);
+    return finish(v < 0.0 ? 0.0 : v, d);
+}
+
+/* g(t) = (1+t) log(1+t) + (1-t) log(1-t) = sum_{k>=1} t^(2k) / (k(2k-1)) for
+ * |t| <= 1/2 (Abramowitz & Stegun 4.1.24-25 combined), truncated where the
+ * terms fall below 1e-19 of the first (t^2 <= 1/4: 30 terms).  Every term is
+ * positive, so the sum keeps its relative accuracy however small t is. */
+static double js_series(double t)
+{
+    double t2 = t * t, term = t2, sum = 0.0;
+    for (int k = 1; k <= 30; k++) {
+        sum += term / ((double)k * (2 * k - 1));
+        term *= t2;
+    }
+    return sum;
+}
+
+/* Twice the contribution of one symbol to JS(P,Q), in the base of LB:
+ *   p log(p/m) + q log(q/m),  m = (p+q)/2  (p + q > 0),
+ * never negative (the sum is halved once, at the end, so that subnormal
+ * terms are not rounded twice).  With s = p + q and t = (p - q)/s it equals
+ * (s/2) g(t);
+ * near p = q by the series of g (no cancellation at all), elsewhere directly
+ * with the ratios 2p/s and 2q/s, never through m itself, which underflows to 0
+ * when p + q is the smallest subnormal and would make a term infinite. */
+static double js_term(const struct log_base *lb, double p, double q)
+{
+    double s = p + q, t = (p - q) / s;
+    if (fabs(t) <= 0.5)
+        return 0.5 * s * js_series(t) * lb->scale;
+    double a = p > 0.0 ? p * log_in(lb, 2.0 * p / s) : 0.0;
+    double b = q > 0.0 ? q * log_in(lb, 2.0 * q / s) : 0.0;
+    /* a + b > 0: a >= p log 1.5 outweighs b for p >= 3q (and vice versa) */
+    return a + b;
 }
 
 enum kl_status kl_discrete_js(const double *p, const double *q, size_t n,
@@ -208,13 +250,8 @@ enum kl_status kl_discrete_js(const double *p, const double *q, size_t n,
         return st;
     struct log_base lb = make_log_base(base, scale);
     struct kl_ksum sum = KL_KSUM_ZERO;
-    for (size_t i = 0; i < n; i++) {
-        double m = 0.5 * p[i] + 0.5 * q[i];
-        if (p[i] > 0.0)
-            add_kl_term(&sum, &lb, p[i], m);
-        if (q[i] > 0.0)
-            add_kl_term(&sum, &lb, q[i], m);
-    }
-    *js = fmax(0.5 * kl_ksum_value(&sum), 0.0);
-    return KL_OK;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] > 0.0 || q[i] > 0.0)
+            kl_ksum_add(&sum, js_term(&lb, p[i], q[i]));
+    return finish(0.5 * kl_ksum_value(&sum), js);
 }

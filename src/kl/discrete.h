@@ -13,7 +13,12 @@
  * Sums are compensated (Neumaier), and KL divergence terms whose ratio p/q is
  * near 1 are evaluated through log1p and a series, so that the divergence of
  * two nearly equal vectors keeps its relative accuracy instead of vanishing
- * into the cancellation of sum(p_i - q_i) = 0.
+ * into the cancellation of sum(p_i - q_i) = 0.  Jensen-Shannon is a sum of
+ * non-negative terms, each from a series near p_i = q_i, so it keeps its
+ * relative accuracy (a few ulps) just as well.  Every measure here is
+ * finite or +inf for valid input, never beyond the double range; a NaN,
+ * which valid input cannot produce, is returned as KL_ENUMERIC, never as a
+ * value.
  */
 #ifndef KL_DISCRETE_H
 #define KL_DISCRETE_H
@@ -56,7 +61,11 @@ enum kl_status kl_discrete_divergence(const double *p, const double *q,
                                       size_t n, double base, double *d);
 
 /* Jensen-Shannon divergence JS(P,Q) = D(P||M)/2 + D(Q||M)/2 with
- * M = (P+Q)/2, written to JS; symmetric, finite, and at most log 2. */
+ * M = (P+Q)/2, written to JS; symmetric, finite, and at most log 2.  Each
+ * symbol contributes (s/4) g(t) with s = p_i + q_i, t = (p_i - q_i)/s and
+ * g(t) = (1+t) log(1+t) + (1-t) log(1-t) >= 0, by its series for |t| <= 1/2
+ * and through the ratios 2p_i/s, 2q_i/s otherwise (M itself is never formed:
+ * it underflows to 0 for subnormal entries). */
 enum kl_status kl_discrete_js(const double *p, const double *q, size_t n,
                               double base, double *js);
 

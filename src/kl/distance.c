@@ -20,7 +20,10 @@ enum kl_status kl_distance_tv(const double *p, const double *q, size_t n,
     struct kl_ksum sum = KL_KSUM_ZERO;
     for (size_t i = 0; i < n; i++)
         kl_ksum_add(&sum, fabs(p[i] - q[i]));
-    *tv = fmin(fmax(0.5 * (kl_ksum_value(&sum)), 0.0), 1.0);
+    double v = 0.5 * kl_ksum_value(&sum);
+    if (isnan(v))
+        return KL_ENUMERIC;
+    *tv = fmin(fmax(v, 0.0), 1.0);
     return KL_OK;
 }
 
@@ -42,6 +45,13 @@ enum kl_status kl_distance_chi2(const double *p, const double *q, size_t n,
         double d = p[i] - q[i];
         kl_ksum_add(&sum, d * d / q[i]);
     }
-    *chi2 = fmax(kl_ksum_value(&sum), 0.0);
+    /* every q_i here is > 0, so an infinite sum is an overflow: a term
+     * (p - q)^2/q beyond the largest double where q is subnormal */
+    double v = kl_ksum_value(&sum);
+    if (isinf(v))
+        return KL_ERANGE;
+    if (isnan(v))
+        return KL_ENUMERIC;
+    *chi2 = v < 0.0 ? 0.0 : v;
     return KL_OK;
 }

@@ -34,8 +34,9 @@ enum kl_status kl_distance_tv(const double *p, const double *q, size_t n,
 
 /* Pearson's chi-square divergence chi2(P|Q) = sum (p_i - q_i)^2 / q_i, written
  * to CHI2.  Terms with p_i = q_i = 0 are 0; the value is +inf when some
- * p_i > 0 has q_i = 0 (as for D(P||Q)).  Not symmetric: chi2(Q|P) swaps the
- * roles. */
+ * p_i > 0 has q_i = 0 (as for D(P||Q)), and KL_ERANGE (CHI2 untouched) when
+ * it is finite but exceeds the largest double, as it may where some q_i is
+ * subnormal.  Not symmetric: chi2(Q|P) swaps the roles. */
 enum kl_status kl_distance_chi2(const double *p, const double *q, size_t n,
                                 double *chi2);
 

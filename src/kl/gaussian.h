@@ -30,11 +30,16 @@ enum kl_status kl_gaussian_entropy(double sigma, double *h);
  *   = log(sigma2/sigma1) + (sigma1^2 + (mu1 - mu2)^2) / (2 sigma2^2) - 1/2
  * (Cover & Thomas, Eq. 8.76 generalised; Kullback 1959), written to D in nats.
  * It is evaluated as ((e^u - 1 - u) + delta^2) / 2 with u = 2 log(sigma1/sigma2)
- * from log1p and delta = (mu1 - mu2)/sigma2: two non-negative terms, the first
- * by its Taylor series for |u| < 1/2, so that the relative error stays near
- * machine precision even for divergences of 1e-20, where the textbook formula
- * returns noise.  KL_EPARAM for a non-finite mu or a sigma that is not finite
- * and > 0. */
+ * and delta = (mu1 - mu2)/sigma2: two non-negative terms, the first by its
+ * Taylor series for |u| < 1/2 (u from log1p) and as (sigma1/sigma2)^2 - 1 - u
+ * for ratios beyond [1/2, 2], so that the relative error stays within a few
+ * ulps from divergences of 1e-20, where the textbook formula returns noise,
+ * up to 1e308.  mu1 - mu2 is never formed where it would overflow (means of
+ * 1e308 and -1e308 give their exact halves' difference), and a square whose
+ * half fits is halved before it can overflow.  KL_EPARAM for a
+ * non-finite mu or a sigma that is not finite and > 0; KL_ERANGE when the
+ * divergence, always finite here, exceeds the largest double (D is then
+ * left untouched). */
 enum kl_status kl_gaussian_divergence(double mu1, double sigma1, double mu2,
                                       double sigma2, double *d);
 

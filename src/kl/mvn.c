@@ -8,6 +8,8 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 
+#include "expm1u.h"
+
 #define LOG_2PI 1.837877066409345483560659472811235280
 
 /* KL_OK, KL_ENAN or KL_EINF for the N entries of V. */
@@ -20,6 +22,15 @@ static enum kl_status check_finite(const double *v, size_t n)
             return KL_EINF;
     }
     return KL_OK;
+}
+
+/* 1 if every entry of V is finite. */
+static int finite_vector(const gsl_vector *v)
+{
+    for (size_t i = 0; i < v->size; i++)
+        if (!isfinite(gsl_vector_get(v, i)))
+            return 0;
+    return 1;
 }
 
 int kl_mvn_symmetric(const double *cov, size_t k, size_t *i, size_t *j)
@@ -193,24 +204,36 @@ enum kl_status kl_mvn_divergence(const struct kl_mvn *p,
     gsl_matrix_memcpy(M, p->L);
     gsl_blas_dtrsm(CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, 1.0,
                    q->L, M);
-    double trace = 0.0;
+    double half_trace = 0.0;    /* |M|_F^2 / 2, row by row */
     for (size_t r = 0; r < k; r++) {
         gsl_vector_view row = gsl_matrix_row(M, r);
-        double s = gsl_blas_dnrm2(&row.vector);
-        trace += s * s;
+        half_trace += kl_half_square(gsl_blas_dnrm2(&row.vector));
     }
-    /* delta = L1^-1 (m1 - m0), so the quadratic form is |delta|^2 */
+    /* delta = L1^-1 (m1 - m0), so the quadratic form is |delta|^2; where
+     * m1 - m0 overflows, delta is found for (m1 - m0)/2 and scaled back */
+    double scale = 1.0;
     gsl_vector_memcpy(delta, q->mu);
     gsl_vector_sub(delta, p->mu);
+    if (!finite_vector(delta)) {
+        gsl_vector_memcpy(delta, q->mu);
+        gsl_vector_scale(delta, 0.5);
+        gsl_blas_daxpy(-0.5, p->mu, delta);
+        scale = 2.0;
+    }
     gsl_blas_dtrsv(CblasLower, CblasNoTrans, CblasNonUnit, q->L, delta);
-    double maha;
-    gsl_blas_ddot(delta, delta, &maha);
+    double half_maha = kl_half_square(scale * gsl_blas_dnrm2(delta));
     gsl_matrix_free(M);
     gsl_vector_free(delta);
-    *d = 0.5 * ((trace - (double)k) + maha + (q->logdet - p->logdet));
+    double v = (half_trace - 0.5 * (double)k) + half_maha +
+               0.5 * (q->logdet - p->logdet);
     /* <<< mvn-divergence */
-    if (*d < 0.0) /* rounding when P = Q; the divergence is >= 0 */
-        *d = 0.0;
+    /* Every input is finite, so a non-finite trace or quadratic form is an
+     * overflow of a sum of squares (in the solves, possibly as inf - inf). */
+    if (!isfinite(half_trace) || !isfinite(half_maha) || isinf(v))
+        return KL_ERANGE;
+    if (isnan(v))
+        return KL_ENUMERIC;
+    *d = v < 0.0 ? 0.0 : v; /* rounding when P = Q; the divergence is >= 0 */
     return KL_OK;
 }
 
@@ -236,30 +259,19 @@ enum kl_status kl_mvn_vae_full(const double *mu, const double *cov, size_t k,
     enum kl_status st = kl_mvn_alloc(mu, cov, k, &g);
     if (st != KL_OK)
         return st;
-    double trace = 0.0, mm = 0.0;
+    double half_trace = 0.0, half_mm = 0.0;
     for (size_t i = 0; i < k; i++) {
-        trace += cov[i * k + i];
-        mm += mu[i] * mu[i];
+        half_trace += 0.5 * cov[i * k + i];
+        half_mm += kl_half_square(mu[i]);
     }
-    *d = 0.5 * ((trace - (double)k - g->logdet) + mm);
-    if (*d < 0.0)
-        *d = 0.0;
+    double v = (half_trace - 0.5 * ((double)k + g->logdet)) + half_mm;
     kl_mvn_free(g);
+    if (isinf(half_trace + half_mm))
+        return KL_ERANGE;
+    if (isnan(v))
+        return KL_ENUMERIC;
+    *d = v < 0.0 ? 0.0 : v;
     return KL_OK;
-}
-
-/* e^u - 1 - u >= 0, by its series sum_{n>=2} u^n/n! for |u| < 1/2 (terms
- * past n = 25 are below 1e-33 of the sum). */
-static double expm1_minus_u(double u)
-{
-    if (fabs(u) >= 0.5)
-        return expm1(u) - u;
-    double term = u * u / 2.0, sum = 0.0;
-    for (int n = 2; n <= 25; n++) {
-        sum += term;
-        term *= u / (n + 1);
-    }
-    return sum;
 }
 
 static enum kl_status check_diag(const double *mu, const double *logvar,
@@ -280,9 +292,13 @@ enum kl_status kl_mvn_vae_diag(const double *mu, const double *logvar,
     /* >>> vae-diag */
     double s = 0.0;
     for (size_t j = 0; j < k; j++)
-        s += expm1_minus_u(logvar[j]) + mu[j] * mu[j];
-    *d = 0.5 * s;
+        s += kl_half_expm1_minus_u(logvar[j]) + kl_half_square(mu[j]);
     /* <<< vae-diag */
+    if (isinf(s))
+        return KL_ERANGE;
+    if (isnan(s))
+        return KL_ENUMERIC;
+    *d = s;
     return KL_OK;
 }
 

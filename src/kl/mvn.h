@@ -70,7 +70,9 @@ void kl_mvn_sample(const struct kl_mvn *g, gsl_rng *rng, double *x);
  * linear algebra and optimization", 2007), with tr(S1^-1 S0) = |L1^-1 L0|_F^2
  * and the quadratic form |L1^-1 (m1 - m0)|^2 from triangular solves
  * (gsl_blas_dtrsm, O(k^3)).  KL_EPARAM when the dimensions differ,
- * KL_ENOMEM.  Written to D in nats; a result that rounding makes negative
+ * KL_ENOMEM, KL_ERANGE when the divergence (always finite) or the trace or
+ * quadratic form on the way exceeds the largest double; m1 - m0 is halved
+ * where it would overflow.  Written to D in nats; a result that rounding makes negative
  * (P = Q) is returned as 0.  Near P = Q the three terms cancel, so the
  * absolute error is about k times the machine epsilon. */
 enum kl_status kl_mvn_divergence(const struct kl_mvn *p,
@@ -83,7 +85,8 @@ enum kl_status kl_mvn_divergence_raw(const double *mu0, const double *cov0,
 
 /* The VAE's KL term with a full covariance:
  * D(N(mu, Sigma) || N(0, I)) = ( tr Sigma + mu^T mu - k - log det Sigma ) / 2,
- * with log det Sigma from the Cholesky factor.  Fails as kl_mvn_check. */
+ * with log det Sigma from the Cholesky factor.  Fails as kl_mvn_check, or
+ * KL_ERANGE when tr Sigma / 2 + mu^T mu / 2 exceeds the largest double. */
 enum kl_status kl_mvn_vae_full(const double *mu, const double *cov, size_t k,
                                double *d);
 
@@ -93,8 +96,10 @@ enum kl_status kl_mvn_vae_full(const double *mu, const double *cov, size_t k,
  *   =  1/2 sum_j ((e^l_j - 1 - l_j) + mu_j^2),
  * the second form evaluated without cancellation (a series for |l_j| < 1/2)
  * (Kingma & Welling, "Auto-Encoding Variational Bayes", 2014, App. B).
- * KL_EEMPTY for k = 0, KL_ENAN/KL_EINF for a bad entry; +inf when some
- * exp(l_j) overflows. */
+ * exp(l_j)/2 is found for l_j past 709, where exp(l_j) alone overflows.
+ * KL_EEMPTY for k = 0, KL_ENAN/KL_EINF for a bad entry; KL_ERANGE (D left
+ * untouched) when the divergence, always finite, exceeds the largest
+ * double. */
 enum kl_status kl_mvn_vae_diag(const double *mu, const double *logvar,
                                size_t k, double *d);
 

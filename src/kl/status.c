@@ -14,6 +14,8 @@ const char *kl_strerror(enum kl_status status)
     case KL_EPARAM:    return "parameter out of range";
     case KL_EQUAD:     return "quadrature did not reach the requested tolerance";
     case KL_ENOMEM:    return "out of memory";
+    case KL_ERANGE:    return "the result is finite but larger than the largest double (1.8e308)";
+    case KL_ENUMERIC:  return "internal numerical error (NaN); please report this input";
     }
     return "unknown error";
 }

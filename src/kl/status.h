@@ -18,7 +18,9 @@ enum kl_status {
     KL_EBASE,       /* a logarithm base that is not finite and > 0, != 1 */
     KL_EPARAM,      /* a parameter out of its domain (a scale <= 0, ...) */
     KL_EQUAD,       /* quadrature did not reach the requested tolerance */
-    KL_ENOMEM       /* an allocation failed */
+    KL_ENOMEM,      /* an allocation failed */
+    KL_ERANGE,      /* the result is finite but larger than the largest double */
+    KL_ENUMERIC     /* a NaN arose inside a computation (a bug: please report) */
 };
 
 /* Tolerance on |sum(p) - 1| for a probability vector. */
