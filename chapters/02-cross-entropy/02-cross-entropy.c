@@ -493,7 +493,9 @@ static void infinite_text(const struct pairs_result *r, long pairs)
 {
     char text[600], n1[32], n2[32];
     if (r->infinite == 0)
-        snprintf(text, sizeof text, "No divergence of these pairs is infinite.");
+        snprintf(text, sizeof text, "No divergence of these pairs is infinite "
+                 "(with spikier draws some are: see the exercises at the end of "
+                 "the chapter).");
     else
         snprintf(text, sizeof text, "On %s of the %s pairs a draw gave some "
                  "outcome probability exactly 0 and a divergence is +∞; where "
@@ -547,16 +549,16 @@ static void dirichlet_words(double alpha)
     book_format(alpha, 3, 1, num, sizeof num);
     if (alpha == 1.0) {
         book_value_text(B, "dirichlet_law", "the uniform Dirichlet distribution");
-        book_value_text(B, "dirichlet_reading", "which is uniform on the simplex");
+        book_value_text(B, "dirichlet_reading", " on the simplex");
         return;
     }
     snprintf(text, sizeof text, "the symmetric Dirichlet distribution of "
              "concentration %s", num);
     book_value_text(B, "dirichlet_law", text);
     book_value_text(B, "dirichlet_reading", alpha < 1.0
-                    ? "which favours spiky vectors, with most of their mass on a "
-                      "few outcomes"
-                    : "which favours vectors close to the uniform distribution");
+                    ? " (which favours spiky vectors, with most of their mass on "
+                      "a few outcomes)"
+                    : " (which favours vectors close to the uniform distribution)");
 }
 
 static void pairs_setup_read(struct pairs_setup *ps)
