@@ -19,7 +19,7 @@ if (picks_dev_min > 0) {
     set yrange [picks_dev_min / 1.5:*]
     set autoscale yfixmax
     set offsets 0, 0, graph 0.3, 0
-    set ytics (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+    set ytics (1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10000)
 } else {
     set ylabel "mean over data sets (deviance)"
 }
