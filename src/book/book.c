@@ -455,6 +455,14 @@ void book_value_fixed(struct book *b, const char *name, double v, int decimals)
     add_value(b, name, buf);
 }
 
+char *book_format_int(long long v, char *buf, size_t size)
+{
+    char tmp[64];
+    format_int(v, tmp);
+    snprintf(buf, size, "%s", tmp);
+    return buf;
+}
+
 /* V with thousands separators and a true minus sign into BUF (>= 40). */
 static void format_int(long long v, char *buf)
 {

@@ -124,4 +124,8 @@ int book_close(struct book *b);
  * without, plain ASCII for a terminal ("-2.5e-7"). */
 char *book_format(double v, int sig, int markdown, char *buf, size_t size);
 
+/* Formats V as book_value_int does (thousands separators, U+2212 minus)
+ * into BUF of SIZE bytes and returns BUF. */
+char *book_format_int(long long v, char *buf, size_t size);
+
 #endif

@@ -527,6 +527,60 @@ int book_weave_tries(const char *chapter_dir, FILE *out, FILE *err)
     return errors;
 }
 
+/* A data file the program wrote with book_data (its second comment line
+ * names the columns), as a table of right-aligned cells. */
+static void weave_table(struct weaver *w, const char *args, size_t lineno)
+{
+    char file[512], extra[8];
+    if (sscanf(args, "%511s %7s", file, extra) != 1 || strchr(file, '/')) {
+        error_at(w, w->md_path, lineno, "%s", "usage: @table FILE.tsv (a data "
+                 "file of the chapter program)");
+        return;
+    }
+    char *path = cat3(w->out_dir, "/", file);
+    struct strs lines = {0};
+    if (read_lines(path, &lines) != 0 || lines.n < 2 ||
+        strncmp(lines.v[1], "# ", 2) != 0) {
+        error_at(w, w->md_path, lineno, "cannot read the table '%s' (written "
+                 "by book_data?)", path);
+        strs_free(&lines);
+        free(path);
+        return;
+    }
+    char *head[32];
+    int ncol = split_tabs(lines.v[1] + 2, head, 32);
+    fputs("::: {.data-table}\n|", w->out);
+    for (int k = 0; k < ncol; k++) {
+        fputc(' ', w->out);
+        escape_cell(w->out, head[k]);
+        fputs(" |", w->out);
+    }
+    fputs("\n|", w->out);
+    for (int k = 0; k < ncol; k++)
+        fputs(" ---: |", w->out);
+    fputc('\n', w->out);
+    for (size_t i = 2; i < lines.n; i++) {
+        char *f[32];
+        if (lines.v[i][0] == '#' || lines.v[i][0] == '\0')
+            continue;
+        if (split_tabs(lines.v[i], f, 32) != ncol) {
+            error_at(w, path, i + 1, "%s", "a row with another number of "
+                     "cells than the header");
+            continue;
+        }
+        fputc('|', w->out);
+        for (int k = 0; k < ncol; k++) {
+            fputc(' ', w->out);
+            escape_cell(w->out, f[k]);
+            fputs(" |", w->out);
+        }
+        fputc('\n', w->out);
+    }
+    fputs(":::\n", w->out);
+    strs_free(&lines);
+    free(path);
+}
+
 /* The chapter's parameters as this run used them (params.tsv). */
 static void weave_params(struct weaver *w, size_t lineno)
 {
@@ -734,6 +788,8 @@ static void weave_lines(struct weaver *w, const struct strs *md)
             weave_code(w, line + 6, lineno);
         } else if (strcmp(line, "@params") == 0) {
             weave_params(w, lineno);
+        } else if (strncmp(line, "@table ", 7) == 0) {
+            weave_table(w, line + 7, lineno);
         } else if (strncmp(line, "@try", 4) == 0) {
             weave_try(w, line, lineno);
         } else if (parse_figure(line, &(const char *){0}, &(size_t){0},

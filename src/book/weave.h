@@ -9,6 +9,9 @@
  *                        / * >>> TAG * / and / * <<< TAG * / (without spaces
  *                        between slash and star), as a fenced C listing
  *   @claims              (alone on a line) the chapter's claims table
+ *   @table FILE.tsv      (alone on a line) a data file the program wrote
+ *                        with book_data, as a table: its column line is the
+ *                        header, its rows the cells (Markdown allowed)
  *   @params              (alone on a line) the table of the chapter's
  *                        parameters, as the run used them (params.tsv)
  *   @try NAME=VALUE ...  an exercise that changes parameters: shows the
