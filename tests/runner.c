@@ -152,6 +152,12 @@ static char *slurp_fd(int fd)
 
 int testlib_run_kl(const char *const *args, char **out, char **err)
 {
+    return testlib_run_kl_io(args, NULL, NULL, out, err);
+}
+
+int testlib_run_kl_io(const char *const *args, const char *in_path,
+                      const char *out_path, char **out, char **err)
+{
     const char *bin = getenv("KL_BIN");
     *out = *err = NULL;
     if (bin == NULL || bin[0] == '\0') {
@@ -174,9 +180,10 @@ int testlib_run_kl(const char *const *args, char **out, char **err)
     fflush(NULL);
     pid_t pid = fork();
     if (pid == 0) {
-        int o = open(opath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int o = open(out_path ? out_path : opath, O_WRONLY | O_CREAT | O_TRUNC,
+                     0600);
         int e = open(epath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int in = open("/dev/null", O_RDONLY);
+        int in = open(in_path ? in_path : "/dev/null", O_RDONLY);
         if (o < 0 || e < 0 || in < 0)
             _exit(127);
         dup2(in, 0);

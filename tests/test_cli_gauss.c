@@ -94,6 +94,40 @@ static void test_cli_gauss_check(void)
     free(err);
 }
 
+/* Items 3-5 of issue 13: mu1 - mu2 overflowed before it was scaled
+ * (printed inf for 2 and for 2.0e16); a finite divergence beyond the largest
+ * double printed inf; --check printed "difference -nan".  References:
+ * Python decimal at 80 digits on the exact doubles. */
+static void test_cli_gauss_overflow(void)
+{
+    expect_value(ARGS("gauss", "1e308", "1e308", "-1e308", "1e308"), 2.0, 0.0);
+    expect_value(ARGS("gauss", "1e308", "1", "-1e308", "1e300"),
+                 2.000000000000069e+16, 4 * 2.2e-16);
+    expect_value(ARGS("gauss", "1.5e154", "1", "0", "1"),
+                 1.1250000000000002e+308, 4 * 2.2e-16);
+    /* the range policy: refused, one line, never "inf" */
+    const char *range = "finite but too large for a double";
+    expect_bad(ARGS("gauss", "0", "1", "0", "1e-300"), range);
+    expect_bad(ARGS("gauss", "0", "1", "0", "1e-320", "--check"), range);
+    expect_bad(ARGS("gauss", "1e308", "1", "-1e308", "1e-10"), range);
+    /* 1.445e308 nats fit, 2.08e308 bits do not: the base counts too */
+    expect_value(ARGS("gauss", "0", "1", "1.7e154", "1"),
+                 1.4449999999999998e+308, 4 * 2.2e-16);
+    expect_bad(ARGS("gauss", "0", "1", "1.7e154", "1", "--base", "2"), range);
+    /* --check where log q overflows a double: the closed form and a note,
+     * no NaN and no inf */
+    char *out, *err;
+    CU_ASSERT_EQUAL(testlib_run_kl(ARGS("gauss", "0", "1", "0", "1e-154",
+                                        "--check"), &out, &err), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "closed form  5e+307\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "note         no quadrature"));
+    CU_ASSERT_PTR_NULL(strstr(out, "nan"));
+    CU_ASSERT_PTR_NULL(strstr(out, "inf"));
+    CU_ASSERT_STRING_EQUAL(err, "");
+    free(out);
+    free(err);
+}
+
 static void test_cli_gauss_help(void)
 {
     char *out, *err;
@@ -144,6 +178,7 @@ static void test_cli_gauss_bad_input_errors(void)
 }
 
 TEST_SUITE(cli_gauss,
+           TEST(test_cli_gauss_overflow),
            TEST(test_cli_gauss_values),
            TEST(test_cli_gauss_base),
            TEST(test_cli_gauss_check),

@@ -56,6 +56,11 @@ char *testlib_read(const char *dir, const char *name);
  * stdout and stderr in new strings (free them).  Returns its exit status, or
  * -1 if it could not be run or died on a signal. */
 int testlib_run_kl(const char *const *args, char **out, char **err);
+/* The same with standard input read from IN_PATH and standard output written
+ * to OUT_PATH (/dev/full, ...; *OUT is then ""), either NULL for the default
+ * (/dev/null in, captured out). */
+int testlib_run_kl_io(const char *const *args, const char *in_path,
+                      const char *out_path, char **out, char **err);
 
 /* The calculator's output convention, asserted at the caller's line:
  * ASSERT_KL_VALUE runs kl ARGS and checks exit status 0, an empty stderr and

@@ -35,14 +35,18 @@ static void die_vector(const char *what, const double *v, size_t n,
             cli_die("%s: entry %zu is negative (%g)", what, i + 1, v[i]);
     }
     if (st == KL_ESUM) {
-        double s = 0;
-        for (size_t i = 0; i < n; i++)
-            s += v[i];
+        double s = 0, c = 0; /* Neumaier, as kl_discrete_check sums */
+        for (size_t i = 0; i < n; i++) {
+            double t = s + v[i];
+            c += fabs(s) >= fabs(v[i]) ? (s - t) + v[i] : (v[i] - t) + s;
+            s = t;
+        }
+        s += c;
         cli_die("%s sums to %.17g, not 1 (use --normalize for counts)", what, s);
     }
     if (st == KL_EZERO)
         cli_die("%s: the counts are all zero", what);
-    cli_die("%s: %s", what, kl_strerror(st));
+    cli_die_status(what, st);
 }
 
 static int run_discrete(const struct cli_command *cmd, int argc, char **argv)
@@ -82,7 +86,7 @@ static int run_discrete(const struct cli_command *cmd, int argc, char **argv)
     double *v[2] = {NULL, NULL};
     size_t n[2] = {0, 0};
     for (int k = 0; k < nargs; k++) {
-        v[k] = cli_parse_vector(names[k], args[k], &n[k]);
+        v[k] = cli_read_vector(names[k], args[k], &n[k]);
         enum kl_status st = normalize ? kl_discrete_normalize(v[k], n[k], v[k])
                                       : kl_discrete_check(v[k], n[k]);
         if (st != KL_OK)
@@ -93,17 +97,18 @@ static int run_discrete(const struct cli_command *cmd, int argc, char **argv)
     double result;
     enum kl_status st = nvec == 1 ? fn->one(v[0], n[0], base, &result)
                                   : fn->two(v[0], v[1], n[0], base, &result);
-    free(v[0]);
-    free(v[1]);
-    if (st != KL_OK)
-        cli_die("%s", kl_strerror(st));
-    cli_print_value(result);
+    cli_free(v[0]);
+    cli_free(v[1]);
+    cli_print_divergence(st, result, 1.0);
     return 0;
 }
 
 #define OPTIONS_HELP                                                        \
     "P and Q are comma-separated probabilities (0.5,0.25,0.25): finite,\n"  \
-    "non-negative, summing to 1 within 1e-9.\n"                             \
+    "non-negative, summing to 1 within 1e-9.  @FILE reads one from a file\n" \
+    "and - from standard input (once): numbers separated by commas,\n"      \
+    "spaces or line ends (LF or CRLF), at most 10000000 entries and\n"      \
+    "512 MiB; a NUL byte or anything that is not a number is refused.\n"    \
     "  --base B      logarithm base: e (nats, default), 2 (bits), 10\n"     \
     "  --normalize   P and Q are non-negative counts; divide by their sums\n"
 

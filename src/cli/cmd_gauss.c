@@ -17,7 +17,7 @@ static const char *const arg_names[4] = {"MU1", "SIGMA1", "MU2", "SIGMA2"};
 static void print_labelled(const char *label, double x)
 {
     char buf[64];
-    printf("%-12s %s\n", label, cli_format_value(x, buf, sizeof buf));
+    fprintf(cli_out, "%-12s %s\n", label, cli_format_value(x, buf, sizeof buf));
 }
 
 static int run_gauss(const struct cli_command *cmd, int argc, char **argv)
@@ -57,12 +57,15 @@ static int run_gauss(const struct cli_command *cmd, int argc, char **argv)
     double scale, d;
     if (kl_base_scale(base, &scale) != KL_OK)
         cli_die("bad base");
-    if (kl_gaussian_divergence(v[0], v[1], v[2], v[3], &d) != KL_OK)
-        cli_die("%s", kl_strerror(KL_EPARAM));
+    enum kl_status st = kl_gaussian_divergence(v[0], v[1], v[2], v[3], &d);
     if (!check) {
-        cli_print_value(d * scale);
+        cli_print_divergence(st, d, scale);
         return 0;
     }
+    /* the closed form is refused (too large for a double) before anything
+     * is printed */
+    if (st != KL_OK || !isfinite(d * scale))
+        cli_print_divergence(st, d, scale);
     /* Quadrature in P's own coordinates z = (x - MU1)/SIGMA1, where P is
      * N(0, 1): KL is unchanged by the affine map, and the integrator finds
      * P's mass at the origin however narrow or far away P is. */
@@ -73,15 +76,23 @@ static int run_gauss(const struct cli_command *cmd, int argc, char **argv)
     struct kl_density dp = kl_gaussian_density(&p);
     struct kl_density dq = kl_gaussian_density(&q);
     struct kl_quad_result r;
-    enum kl_status st = kl_density_divergence(&dp, &dq, NULL, &r);
+    st = kl_density_divergence(&dp, &dq, NULL, &r);
     if (st != KL_OK && st != KL_EQUAD)
         cli_die("--check: %s", kl_strerror(st));
     print_labelled("closed form", d * scale);
-    print_labelled("quadrature", r.value * scale);
-    print_labelled("difference", (r.value - d) * scale);
-    print_labelled("quad. error", r.abserr * scale);
-    if (st == KL_EQUAD)
-        puts("note         the quadrature did not reach its tolerance");
+    if (isfinite(r.value) && isfinite(r.abserr)) {
+        print_labelled("quadrature", r.value * scale);
+        print_labelled("difference", (r.value - d) * scale);
+        print_labelled("quad. error", r.abserr * scale);
+        if (st == KL_EQUAD)
+            fputs("note         the quadrature did not reach its tolerance\n",
+                  cli_out);
+    } else {
+        /* log q = -(z - mu)^2 / (2 sigma^2) - ... overflows to -inf where
+         * P has mass, so the integrand is not a number: no comparison */
+        fputs("note         no quadrature: log q overflows a double where P "
+              "has mass\n", cli_out);
+    }
     return 0;
 }
 
@@ -96,5 +107,9 @@ const struct cli_command cli_gauss = {
     "  --check    also integrate p (log p - log q) over the whole line by\n"
     "             adaptive quadrature and print, labelled, the closed form,\n"
     "             the quadrature, their difference and GSL's error estimate\n"
+    "             (or a note where log q overflows a double)\n"
+    "The divergence is always finite; one larger than the largest double\n"
+    "(1.8e308) in the chosen base is refused as an error, never printed as\n"
+    "inf.\n"
     "\nexample: kl gauss 0 1 1 1   prints 0.5\n",
     run_gauss};
