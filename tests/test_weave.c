@@ -182,6 +182,28 @@ static const char TAIL[] =
     "@code 07-demo.c setup\n@code 07-demo.c inner\n"
     "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n";
 
+static void test_weave_table(void)
+{
+    struct fixture fx;
+    setup(&fx, "# T\n@table t.tsv\n@code 07-demo.c setup\n@code 07-demo.c inner\n"
+               "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n", SOURCE);
+    testlib_write(fx.out, "t.tsv", "# t.tsv — a table\n# $\\alpha$\tpairs\n"
+                                   "0.01\t1,000\na|b\t2\n");
+    char *out, *err;
+    CU_ASSERT_EQUAL(weave(&fx, &out, &err), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "| $\\alpha$ | pairs |\n| ---: | ---: |\n"
+                                      "| 0.01 | 1,000 |\n| a\\|b | 2 |\n:::"));
+    free(out);
+    free(err);
+    testlib_write(fx.out, "t.tsv", "# t.tsv — a table\n# a\tb\n1\t2\t3\n");
+    CU_ASSERT(weave(&fx, &out, &err) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "t.tsv:3: a row with another number of cells"));
+    free(out);
+    free(err);
+    teardown(&fx);
+    expect_error("# T\n@table none.tsv\n", SOURCE, "chapter.md:2: cannot read the table");
+}
+
 static void test_weave_try_errors(void)
 {
     char md[1024];
@@ -308,6 +330,7 @@ TEST_SUITE(weave,
            TEST(test_weave_missing_outputs_errors),
            TEST(test_weave_directives),
            TEST(test_weave_tries),
+           TEST(test_weave_table),
            TEST(test_weave_try_errors),
            TEST(test_weave_unknown_value_errors),
            TEST(test_weave_missing_tag_errors),
