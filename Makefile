@@ -11,6 +11,7 @@
 #   make try          build every "@try" variant of the prose, as promised
 #   make sweep        random parameter settings per chapter (N=20)
 #   make verify       print every chapter's claims table
+#   make fuzz         libFuzzer on the calculator's parsers (FUZZ_S=60 s each)
 #   make deps         install the Debian packages the workbook needs
 #   make clean        empty output/
 #
@@ -43,7 +44,7 @@ PANDOC_FLAGS := --from markdown --to html5 --standalone --self-contained \
 REPORT_DEPS  := src/book/report.css src/book/front.md
 
 DEBIAN_PACKAGES := gcc make pkg-config libgsl-dev libcunit1-dev gnuplot-nox \
-                   pandoc fonts-dejavu-core
+                   pandoc fonts-dejavu-core clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 ifeq ($(V),1)
@@ -239,6 +240,44 @@ bench: $(BENCHES)
 
 verify: $(CHAPTER_MD)
 	$(Q)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS))
+
+# --- fuzz ----------------------------------------------------------------------
+# make fuzz: clang's libFuzzer under ASan/UBSan on the list parser, the matrix
+# parser and the whole command line (tests/fuzz/), FUZZ_S seconds each
+# (default 60), checking the one-line-error contract as well as memory safety.
+# A crash stops it with the input left in $(FUZZ)/crash-*; each target's log
+# is $(FUZZ)/fuzz_NAME.log, the corpus it grew $(FUZZ)/corpus-NAME/.
+# Not part of `make check`.
+FUZZ       := $(BUILD)/fuzz
+FUZZ_S     ?= 60
+FUZZ_CC    ?= clang
+FUZZ_NAMES := list matrix cli
+FUZZ_FLAGS := -std=c11 -Wall -Wextra -Werror -g -O1 -Isrc $(GSL_CFLAGS) \
+              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+              -DKL_NO_MAIN
+.PHONY: fuzz
+
+$(FUZZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CLI_SRC) $(KL_SRC) \
+                $(wildcard src/cli/*.h src/kl/*.h) | $$(@D)/
+	$(call need,$(FUZZ_CC),clang libclang-rt-14-dev)
+	$(call msg,FUZZ-CC,$@)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@.tmp $< $(CLI_SRC) \
+	    $(KL_SRC) $(LDLIBS) && mv $@.tmp $@
+
+fuzz: $(FUZZ_NAMES:%=$(FUZZ)/fuzz_%)
+	$(Q)for t in $(FUZZ_NAMES); do \
+	    mkdir -p $(FUZZ)/corpus-$$t || exit 1; \
+	    printf '  %-8s %s\n' FUZZ "fuzz_$$t, $(FUZZ_S) s"; \
+	    dict=; [ $$t = cli ] && dict=-dict=tests/fuzz/kl.dict; \
+	    $(FUZZ)/fuzz_$$t -max_total_time=$(FUZZ_S) -timeout=10 \
+	        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ)/ \
+	        $$dict $(FUZZ)/corpus-$$t tests/fuzz/corpus/$$t \
+	        > $(FUZZ)/fuzz_$$t.log 2>&1 \
+	    || { tail -n 40 $(FUZZ)/fuzz_$$t.log >&2; \
+	         echo "make: fuzz_$$t failed (a crashing input is kept in $(FUZZ)/)" >&2; \
+	         exit 1; }; \
+	    grep -E '^#[0-9]+[[:space:]]+DONE|^Done' $(FUZZ)/fuzz_$$t.log \
+	        | sed 's/^/           /'; \
+	done
 
 deps:
 	$(SUDO) apt-get update

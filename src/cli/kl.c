@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <gsl/gsl_errno.h>
 
 #include "cli/cli.h"
 
@@ -68,6 +69,7 @@ static int dispatch(int argc, char **argv)
 int kl_main(int argc, char **argv)
 {
     cli_reset();
+    gsl_set_error_handler_off(); /* every GSL status is checked */
     int status = dispatch(argc, argv);
     cli_free_all();
     /* the value is only out once it is written: a full disk or a closed
