@@ -267,10 +267,10 @@ static void random_encoders(void)
     size_t kmax = (size_t)book_param_int(B, "RAND_KMAX");
     size_t kfull = (size_t)book_param_int(B, "RAND_KFULL");
     size_t kbig = kmax > kfull ? kmax : kfull;
-    double *m = book_malloc(B, kbig * sizeof *m), *l = book_malloc(B, kmax * sizeof *l);
+    double *m = calloc(kbig, sizeof *m), *l = book_malloc(B, kmax * sizeof *l);
     double *c = book_malloc(B, kbig * kbig * sizeof *c), *e = book_malloc(B, kbig * kbig * sizeof *e);
     double *a = book_malloc(B, kfull * kfull * sizeof *a), *z = calloc(kbig, sizeof *z);
-    if (z == NULL)
+    if (m == NULL || z == NULL)
         book_fail(B, "out of memory");
     gsl_rng_set(RNG, SEED + 1);
     double worst_diag = 0.0, worst_full = 0.0;
@@ -289,7 +289,9 @@ static void random_encoders(void)
         ok(kl_mvn_divergence_raw(m, c, z, e, k, &dg), "general");
         worst_diag = fmax(worst_diag, fabs(dd - dg) / dg);
 
-        k = 1 + (size_t)t % kfull;  /* the means m are reused */
+        /* the means m are reused: the latest drawn for each coordinate, 0
+         * for one no diagonal encoder has reached (k > RAND_KMAX) */
+        k = 1 + (size_t)t % kfull;
         random_covariance(c, a, k);
         identity(e, k);
         ok(kl_mvn_vae_full(m, c, k, &df), "full");
