@@ -210,6 +210,7 @@ check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 	$(call msg,VERIFY,claims)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS)) >/dev/null
 	$(Q)$(MAKE) --no-print-directory try
 	$(Q)$(MAKE) --no-print-directory sweep N=$(CHECK_SWEEP_N)
+	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_S=$(CHECK_FUZZ_S)
 
 # ONLY=NN limits try and sweep to chapter NN.
 PICKED := $(if $(ONLY),$(filter $(ONLY)-%,$(CHAPTERS)),$(CHAPTERS))
@@ -223,6 +224,7 @@ try: $(foreach c,$(PICKED),$(OUT)/$(c)/chapter.html)
 N ?= 20
 SWEEP_SEED ?= 1
 CHECK_SWEEP_N ?= 2
+CHECK_FUZZ_S ?= 5
 sweep: $(PARAMS) $(WEAVE) $(foreach c,$(PICKED),$(BIN)/$(c))
 	$(Q)sh src/book/sweep.sh $(PARAMS) "$(MAKE)" $(OUT) $(N) $(SWEEP_SEED) $(PICKED)
 
