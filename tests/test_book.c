@@ -103,9 +103,9 @@ static void good_chapter(const char *dir)
     book_value_int(b, "big", 1234567);
     book_value_fixed(b, "fixed", -0.0001, 2);
     book_value_text(b, "name", "N(0, 1)");
-    book_claim_rel(b, "one equals one", 1.0, 1.0 + 1e-12, 1e-10);
-    book_claim_le(b, "small", 1e-9, 0.0, 1e-8);
-    book_claim_sigma(b, "mc", 0.0, 0.1, 0.05, 4.0);
+    book_claim_rel(b, "library", "one equals one", 1.0, 1.0 + 1e-12, 1e-10);
+    book_claim_le(b, "bound", "small", 1e-9, 0.0, 1e-8);
+    book_claim_sigma(b, "Monte Carlo", "mc", 0.0, 0.1, 0.05, 4.0);
     exit(book_close(b));
 }
 
@@ -115,8 +115,9 @@ static void failing_claim_chapter(const char *dir)
     book_param_real(b, "ALPHA");
     book_param_int_list(b, "SIZES", (long[3]){0}, 3);
     book_value(b, "x", 1.0, 3);
-    book_claim_abs(b, "two is three", 3.0, 2.0, 0.5);
-    book_claim_abs(b, "NaN never holds", 0.0, NAN, 1.0);
+    book_claim_abs(b, "exact", "two is *three*", 3.0, 2.0, 0.5);
+    book_claim_abs(b, "exact", "NaN never holds", 0.0, NAN, 1.0);
+    book_claim_le(b, "bound", "10^−3^ is below 10^−4^", 1e-3, 1e-4, 0.0);
     exit(book_close(b));
 }
 
@@ -159,9 +160,12 @@ static void test_book_chapter_files(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(values, "big\t1,234,567\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(values, "fixed\t0.00\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(values, "name\tN(0, 1)\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(claims, "one equals one\t"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(claims, "\tyes\n"));
-    CU_ASSERT_PTR_NULL(strstr(claims, "\tno\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(claims, "one equals one\tlibrary\t1\t"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(claims, "small\tbound\t≤ 0\t10^−9^\t"
+                                  "10^−9^ above the bound\tup to 10^−8^ "
+                                  "above\tyes\ttests/test_book.c:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(claims, "\tyes\t"));
+    CU_ASSERT_PTR_NULL(strstr(claims, "\tno\t"));
     CU_ASSERT_PTR_NOT_NULL(strstr(claims, "2 SE"));
     /* the parameters: values of the prose, variables of the figures */
     CU_ASSERT_PTR_NOT_NULL(strstr(values, "ALPHA\t0.5\n"));
@@ -189,9 +193,19 @@ static void test_book_claims_fail(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
     testlib_write(dir, "params", test_params);
     CU_ASSERT_EQUAL(run_child(failing_claim_chapter, dir, err, sizeof err), 1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, "two is three"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, "NaN never holds"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(err, "99-test: 2 claims failed"));
+    /* each failure on one plain line, at the claim's source */
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "tests/test_book.c:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, ": claim does not hold: two is three "
+                                  "[exact]: expected 3, observed 2, "
+                                  "difference 1, allowed 0.5\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "NaN never holds [exact]: expected 0,"
+                                  " observed NaN, difference NaN"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "claim does not hold: 10^−3 is below "
+                                  "10^−4 [bound]: expected ≤ 0.0001, observed"
+                                  " 0.001, difference 0.0009 above the bound,"
+                                  " allowed none above\n"));
+    CU_ASSERT_PTR_NULL(strstr(err, "×"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "99-test: 3 claims failed"));
     /* no values.tsv: make sees the run as failed */
     char *values = testlib_read(dir, "values.tsv");
     CU_ASSERT_PTR_NULL(values);
@@ -199,7 +213,7 @@ static void test_book_claims_fail(void)
     char *claims = testlib_read(dir, "claims.tsv");
     CU_ASSERT_PTR_NOT_NULL(claims);
     if (claims)
-        CU_ASSERT_PTR_NOT_NULL(strstr(claims, "\tno\n"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(claims, "\tno\t"));
     free(claims);
     testlib_rmtree(dir);
     free(dir);
@@ -240,7 +254,7 @@ static void param_chapter(const char *dir)
     book_param_real(b, "ALPHA");
     if (strcmp(param_reads, "alpha-only") != 0)
         book_param_int_list(b, "SIZES", (long[3]){0}, 3);
-    book_claim_abs(b, "x", 0, 0, 0);
+    book_claim_abs(b, "library", "x", 0, 0, 0);
     exit(book_close(b));
 }
 

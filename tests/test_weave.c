@@ -28,9 +28,9 @@ static const char VALUES[] =
     "n\t1,000\n";
 
 static const char CLAIMS[] =
-    "# claim\texpected\tobserved\terror\ttolerance\tholds\n"
-    "closed form = quadrature\t0.5\t0.5\t0\t10^-12^ (rel)\tyes\n"
-    "a | pipe\t1\t2\t1\t0.5 (abs)\tno\n";
+    "# claim\tmethod\texpected\tobserved\tdifference\tallowed\tholds\tsource\n"
+    "closed form = quadrature\tquadrature\t0.5\t0.5\t0 relative\t10^-12^ relative\tyes\tc.c:7\n"
+    "a | pipe\texact\t1\t2\t1\t0.5\tno\tc.c:9\n";
 
 static const char PARAMS[] =
     "ALPHA = 1   # a concentration; real in (0, 20]\n"
@@ -127,8 +127,11 @@ static void test_weave_directives(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "![**Figure 7.2.** An animation.]"
                                       "(07-demo/fig-anim.gif){#fig:07-anim}"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "@claims inside a fence is text"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(out, "| closed form = quadrature | 0.5 | 0.5 | 0 "
-                                      "| 10^-12^ (rel) | [✓]{.pass} |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "## Claims checked in this chapter\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "| Claim | Checked against | Expected "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "| closed form = quadrature | quadrature "
+                                      "| 0.5 | 0.5 | 0 relative "
+                                      "| 10^-12^ relative | [✓]{.pass} |"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "| a \\| pipe |"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "[✗]{.fail}"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "| `ALPHA` | `0.1` (set for this build) | "
@@ -295,7 +298,8 @@ static void test_weave_print_claims(void)
     fclose(e);
     CU_ASSERT_EQUAL(failed, 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "✓ closed form = quadrature"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(out, "✗ a | pipe"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "✗ a | pipe [exact]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "difference 1, allowed 0.5 (c.c:9)"));
     free(out);
     free(err);
     o = open_memstream(&out, &on);

@@ -109,11 +109,11 @@ static void weather_example(void)
     book_value(B, "weather_h_bits", h_bits, 4);
     book_value(B, "weather_h_nats", h_nats, 6);
     /* 1/2 * 1 + 1/4 * 2 + 1/8 * 3 + 1/8 * 3 = 7/4, by hand */
-    book_claim_abs(B, "weather: H = ½·1 + ¼·2 + ⅛·3 + ⅛·3 = 7/4 bits", 1.75,
+    book_claim_abs(B, "exact", "weather: H = ½·1 + ¼·2 + ⅛·3 + ⅛·3 = 7/4 bits", 1.75,
                    h_bits, 1e-15);
-    book_claim_rel(B, "weather: the area of the bars equals H(P) in bits",
+    book_claim_rel(B, "library", "weather: the area of the bars equals H(P) in bits",
                    h_bits, area, 1e-15);
-    book_claim_rel(B, "weather: H in nats = H in bits × ln 2", h_bits * M_LN2,
+    book_claim_rel(B, "library", "weather: H in nats = H in bits × ln 2", h_bits * M_LN2,
                    h_nats, 1e-15);
 }
 
@@ -181,10 +181,10 @@ static void bernoulli(void)
     book_value(B, "bern_argmax", pstar, 8);
     book_value(B, "bern_h01", h01, 3);
     book_value(B, "bern_h11", h11, 3);
-    book_claim_abs(B, "Bernoulli: Brent's method puts the maximum of H at p = ½",
+    book_claim_abs(B, "exact", "Bernoulli: Brent's method puts the maximum of H at p = ½",
                    0.5, pstar, 1e-7);
-    book_claim_abs(B, "Bernoulli: the maximum is 1 bit", 1.0, hstar, 1e-14);
-    book_claim_le(B, "Bernoulli: H(p) = H(1 − p) on the grid (largest gap)",
+    book_claim_abs(B, "library", "Bernoulli: the maximum is 1 bit", 1.0, hstar, 1e-14);
+    book_claim_le(B, "bound", "Bernoulli: H(p) = H(1 − p) on the grid (largest gap)",
                   max_asym, 0.0, 1e-15);
 }
 
@@ -228,13 +228,13 @@ static void maxent_size(gsl_rng *rng, size_t k, long draws, double alpha,
 
     char text[200];
     snprintf(text, sizeof text, "K = %zu: H(uniform) = ln K", k);
-    book_claim_rel(B, text, log((double)k), log_k, 1e-15);
+    book_claim_rel(B, "library", text, log((double)k), log_k, 1e-15);
     snprintf(text, sizeof text,
              "K = %zu: no random P has H(P) > ln K (largest H − ln K)", k);
-    book_claim_le(B, text, hmax - log_k, 0.0, 1e-13);
+    book_claim_le(B, "bound", text, hmax - log_k, 0.0, 1e-13);
     snprintf(text, sizeof text,
              "K = %zu: mean H of Dirichlet(α) draws = ψ(Kα+1) − ψ(α+1)", k);
-    book_claim_sigma(B, text, dirichlet_mean_entropy(k, alpha), mean, se, 4.0);
+    book_claim_sigma(B, "Monte Carlo", text, dirichlet_mean_entropy(k, alpha), mean, se, 4.0);
     frac[0] = hmax / log_k;
     frac[1] = mean / log_k;
     free(a), free(p), free(u), free(h);
@@ -333,7 +333,7 @@ static void gaussian_entropy_check(void)
              "from %s to %s (worst error, relative to max(|h|, 1))", nsig,
              book_format(sigmas[0], 3, 0, lo, sizeof lo),
              book_format(sigmas[nsig - 1], 3, 0, hi, sizeof hi));
-    book_claim_le(B, text, worst, 0.0, 1e-10);
+    book_claim_le(B, "bound", text, worst, 0.0, 1e-10);
     book_value(B, "sigmas_lo", sigmas[0], 3);
     book_value(B, "sigmas_hi", sigmas[nsig - 1], 3);
 
@@ -370,9 +370,9 @@ static void gaussian_entropy(void)
     /* the value is zero, so ask for an absolute tolerance */
     struct kl_quad abs_tol = {1e-14, 0.0, 1000};
     ok(kl_density_entropy(&p0, &abs_tol, &q0), "quadrature");
-    book_claim_abs(B, "Gaussian: h = 0 at σ₀ = 1/√(2πe) (quadrature)", 0.0,
+    book_claim_abs(B, "quadrature", "Gaussian: h = 0 at σ₀ = 1/√(2πe) (quadrature)", 0.0,
                    q0.value, 1e-12);
-    book_claim_le(B, "Gaussian: h(N(0, 0.1²)) is negative (quadrature)",
+    book_claim_le(B, "quadrature", "Gaussian: h(N(0, 0.1²)) is negative (quadrature)",
                   quad_entropy(0.1).value, 0.0, 0.0);
     book_value(B, "sigma0", sigma0, 4);
     book_plot_value(B, "sigma0", sigma0);
@@ -426,11 +426,11 @@ static void discretize(void)
     book_close_file(B, f);
 
     double h01 = quad_entropy(0.1).value, h1 = quad_entropy(1.0).value;
-    book_claim_abs(B, "σ = 1: H(binned, Δ = 10⁻³σ) + ln Δ → h(N(0,1))", h1,
+    book_claim_abs(B, "library", "σ = 1: H(binned, Δ = 10⁻³σ) + ln Δ → h(N(0,1))", h1,
                    last[1], 1e-6);
-    book_claim_abs(B, "σ = 0.1: H(binned, Δ = 10⁻³σ) + ln Δ → h(N(0,0.01))",
+    book_claim_abs(B, "library", "σ = 0.1: H(binned, Δ = 10⁻³σ) + ln Δ → h(N(0,0.01))",
                    h01, last[0], 1e-6);
-    book_claim_ge(B, "σ = 0.1: the binned entropy itself stays positive",
+    book_claim_ge(B, "bound", "σ = 0.1: the binned entropy itself stays positive",
                   lastH[0], 0.0, 0.0);
     book_value(B, "disc_H_s01", lastH[0], 4);
     book_value(B, "disc_lndelta_s01", log(1e-3 * 0.1), 4);

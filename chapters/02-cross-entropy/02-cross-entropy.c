@@ -165,12 +165,12 @@ static void code_lengths(void)
     book_value(B, "w_dpq_nats", d_pq * M_LN2, 4);
     book_value(B, "w_dqp_nats", d_qp * M_LN2, 4);
     /* 1/2 * 2 + 1/4 * 3 + 1/8 * 3 + 1/8 * 1 = 9/4 and 7/4, by hand */
-    book_claim_abs(B, "weather: H(P,Q) = ½·2 + ¼·3 + ⅛·3 + ⅛·1 = 9/4 bits",
+    book_claim_abs(B, "exact", "weather: H(P,Q) = ½·2 + ¼·3 + ⅛·3 + ⅛·1 = 9/4 bits",
                    2.25, h_pq, 1e-15);
-    book_claim_rel(B, "weather: H(P,Q) = Σ p · (length of Q's codeword)",
+    book_claim_rel(B, "library", "weather: H(P,Q) = Σ p · (length of Q's codeword)",
                    by_hand, h_pq, 1e-15);
-    book_claim_abs(B, "weather: D(P‖Q) = 9/4 − 7/4 = ½ bit", 0.5, d_pq, 1e-15);
-    book_claim_abs(B, "weather: D(Q‖P) = 19/8 − 7/4 = ⅝ bit", 0.625, d_qp,
+    book_claim_abs(B, "exact", "weather: D(P‖Q) = 9/4 − 7/4 = ½ bit", 0.5, d_pq, 1e-15);
+    book_claim_abs(B, "exact", "weather: D(Q‖P) = 19/8 − 7/4 = ⅝ bit", 0.625, d_qp,
                    1e-15);
 
     cli_example("cli_cross", "cross", P, Q, 4, "--base 2", h_pq);
@@ -214,9 +214,9 @@ static void contributions(void)
     double d_pq, d_qp;
     ok(kl_discrete_divergence(P, Q, 4, 2.0, &d_pq), "D(P||Q)");
     ok(kl_discrete_divergence(Q, P, 4, 2.0, &d_qp), "D(Q||P)");
-    book_claim_rel(B, "weather: the terms p log₂(p/q) add up to D(P‖Q)", d_pq,
+    book_claim_rel(B, "library", "weather: the terms p log₂(p/q) add up to D(P‖Q)", d_pq,
                    sum_pq, 1e-15);
-    book_claim_le(B, "weather: some term of D(P‖Q) is negative (smallest)", neg,
+    book_claim_le(B, "bound", "weather: some term of D(P‖Q) is negative (smallest)", neg,
                   0.0, 0.0);
     book_value(B, "w_term_neg", neg, 4);
     book_plot_value(B, "w_dpq", d_pq);
@@ -524,12 +524,12 @@ static void pairs_report(const struct pairs_result *r, long pairs)
         snprintf(text, sizeof text, "random pairs: |D(P‖Q) − (H(P,Q) − H(P))| "
                  "(largest; on the %s pairs with D(P‖Q) = +∞, 0 if H(P,Q) = +∞)",
                  thousands(r->pq_infinite, num, sizeof num));
-    book_claim_le(B, text, r->worst_identity, 0.0, 1e-12);
-    book_claim_ge(B, "random pairs: H(P,Q) − H(P) ≥ 0 (smallest)", r->min_gap,
+    book_claim_le(B, "bound", text, r->worst_identity, 0.0, 1e-12);
+    book_claim_ge(B, "bound", "random pairs: H(P,Q) − H(P) ≥ 0 (smallest)", r->min_gap,
                   0.0, GAP_SLACK);
-    book_claim_ge(B, "random pairs: every p log(p/q) − p + q ≥ 0 (smallest)",
+    book_claim_ge(B, "bound", "random pairs: every p log(p/q) − p + q ≥ 0 (smallest)",
                   r->min_term, 0.0, 0.0);
-    book_claim_sigma(B, "random pairs: D(P‖Q) > D(Q‖P) for half of those whose "
+    book_claim_sigma(B, "Monte Carlo", "random pairs: D(P‖Q) > D(Q‖P) for half of those whose "
                      "directions differ (P, Q exchangeable)", 0.5, frac,
                      sqrt(0.25 / (double)untied), 4.0);
     book_value_int(B, "pairs", pairs);
@@ -674,10 +674,10 @@ static void bernoulli_near(void)
     cli_text(delta, sd, sizeof sd);
     snprintf(text, sizeof text, "Bernoulli: D(Bern(a)‖Bern(a+δ)) ≈ δ²/(2a(1−a)) "
              "at a = %s, δ = %s", sa, sd);
-    book_claim_rel(B, text, fisher, bern_kl(a0, b0), tol);
+    book_claim_rel(B, "library", text, fisher, bern_kl(a0, b0), tol);
     snprintf(text, sizeof text, "Bernoulli: D(Bern(a+δ)‖Bern(a)) ≈ the same "
              "δ²/(2a(1−a)) at a = %s, δ = %s", sa, sd);
-    book_claim_rel(B, text, fisher, bern_kl(b0, a0), tol);
+    book_claim_rel(B, "library", text, fisher, bern_kl(b0, a0), tol);
     book_value(B, "bern_near_pq", bern_kl(a0, b0), 4);
     book_value(B, "bern_near_qp", bern_kl(b0, a0), 4);
     book_value(B, "bern_near_tol", tol, 2);
@@ -828,9 +828,9 @@ static void missing_words(const struct documents *ds, double js[2])
     double skip12 = skip_missing_divergence(ds->p[0], ds->p[1], n);
     double skip31 = skip_missing_divergence(ds->p[2], ds->p[0], n);
     /* by hand: apple 1/2 ln((1/2)/(1/6)) + orange 1/6 ln((1/6)/(1/2)) */
-    book_claim_rel(B, "the skipping loop returns ½ ln 3 − ⅙ ln 3 = ⅓ ln 3 for "
+    book_claim_rel(B, "exact", "the skipping loop returns ½ ln 3 − ⅙ ln 3 = ⅓ ln 3 for "
                    "doc 1 ‖ doc 2", log(3.0) / 3, skip12, 1e-15);
-    book_claim_le(B, "the skipping loop returns a negative number for doc 3 ‖ doc 1",
+    book_claim_le(B, "bound", "the skipping loop returns a negative number for doc 3 ‖ doc 1",
                   skip31, 0.0, 0.0);
     book_value(B, "skip12", skip12, 4);
     book_value(B, "skip31", skip31, 4);
@@ -880,13 +880,13 @@ static void smoothing(const struct documents *ds)
         book_value(B, name, smoothed_kl(c[2], c[0], n, shown[i]), 4);
     }
     /* the slope in ln(1/alpha) is the mass P puts on words Q lacks */
-    book_claim_rel(B, "smoothing: D(doc 1 ‖ doc 2) grows like p(banana) · ln(1/α)",
+    book_claim_rel(B, "library", "smoothing: D(doc 1 ‖ doc 2) grows like p(banana) · ln(1/α)",
                    p1[ds->i_banana], small_alpha_slope(c[0], c[1], n), 1e-4);
-    book_claim_rel(B, "smoothing: D(doc 1 ‖ doc 3) grows like p(banana, orange) · ln(1/α)",
+    book_claim_rel(B, "library", "smoothing: D(doc 1 ‖ doc 3) grows like p(banana, orange) · ln(1/α)",
                    1.0 - p1[0], small_alpha_slope(c[0], c[2], n), 1e-4);
-    book_claim_rel(B, "smoothing: D(doc 3 ‖ doc 1) grows like p(cherry) · ln(1/α)",
+    book_claim_rel(B, "library", "smoothing: D(doc 3 ‖ doc 1) grows like p(cherry) · ln(1/α)",
                    p3[ds->i_cherry], small_alpha_slope(c[2], c[0], n), 1e-4);
-    book_claim_rel(B, "smoothing: kl_smooth_additive = normalising counts + α "
+    book_claim_rel(B, "exact", "smoothing: kl_smooth_additive = normalising counts + α "
                    "(α = ½, doc 1 ‖ doc 2)", counts_plus_alpha_kl(c[0], c[1], n, 0.5),
                    smoothed_kl(c[0], c[1], n, 0.5), 1e-14);
     book_value(B, "slope13", 1.0 - p1[0], 3);
@@ -944,9 +944,9 @@ static void js_bound(const struct pairs_setup *ps)
         disjoint += !overlap;
     }
     gsl_rng_free(rng);
-    book_claim_le(B, "random sparse pairs: JS(P,Q) ≤ ln 2 (largest)", worst,
+    book_claim_le(B, "bound", "random sparse pairs: JS(P,Q) ≤ ln 2 (largest)", worst,
                   M_LN2, 1e-15);
-    book_claim_le(B, "random sparse pairs: |JS(P,Q) − JS(Q,P)| (largest)", asym,
+    book_claim_le(B, "bound", "random sparse pairs: |JS(P,Q) − JS(Q,P)| (largest)", asym,
                   0.0, 1e-15);
     book_value_int(B, "js_disjoint", disjoint);
     book_value(B, "js_worst", worst, 10);
@@ -1007,11 +1007,11 @@ static void classification(void)
      * max(|log Σ e^z|, 1): an absolute tolerance of 4 of them (a relative
      * one fails where the loss is small, p_true near 1) */
     double tol = 4 * DBL_EPSILON * fmax(fabs(lse), 1.0);
-    book_claim_abs(B, "softmax: H(one-hot, p) = log Σ e^z − z_true (from the logits)",
+    book_claim_abs(B, "library", "softmax: H(one-hot, p) = log Σ e^z − z_true (from the logits)",
                    lse - z[0], loss, tol);
-    book_claim_rel(B, "softmax: D(one-hot ‖ p) = H(one-hot, p), as H(one-hot) = 0",
+    book_claim_rel(B, "library", "softmax: D(one-hot ‖ p) = H(one-hot, p), as H(one-hot) = 0",
                    loss, d, 1e-14);
-    book_claim_abs(B, "softmax: a bird label costs log Σ e^z − z_bird",
+    book_claim_abs(B, "library", "softmax: a bird label costs log Σ e^z − z_bird",
                    lse - z[2], loss_bird, tol);
     for (int i = 0; i < 3; i++) {
         char name[32];

@@ -114,7 +114,7 @@ static void jensen_chord(void)
      * by linear interpolation, less f(E[X]) is the gap jensen_gap() finds */
     double chord = neglog(x[0]) + (ex - x[0]) * (neglog(x[1]) - neglog(x[0])) /
                                       (x[1] - x[0]);
-    book_claim_rel(B, "chord: its height at E[X] minus f(E[X]) = the gap "
+    book_claim_rel(B, "library", "chord: its height at E[X] minus f(E[X]) = the gap "
                    "E[f(X)] − f(E[X]) by jensen_gap()",
                    chord - fex, jensen_gap(neglog, x, w, 2), 1e-14);
 }
@@ -145,7 +145,7 @@ static void jensen_random(void)
         snprintf(text, sizeof text,
                  "Jensen, f = %s: E[f(X)] − f(E[X]) ≥ 0 on %ld random "
                  "distributions (smallest gap)", fns[k].name, cases);
-        book_claim_ge(B, text, worst, 0.0, 1e-12);
+        book_claim_ge(B, "bound", text, worst, 0.0, 1e-12);
         snprintf(name, sizeof name, "jensen_worst_%s", fns[k].key);
         book_value(B, name, worst, 2);
     }
@@ -229,15 +229,15 @@ static void gibbs(void)
     }
     book_close_file(B, f);
 
-    book_claim_le(B, "Gibbs step 1: D(P‖Q) = E_P[−ln(q/p)] (largest difference, "
+    book_claim_le(B, "bound", "Gibbs step 1: D(P‖Q) = E_P[−ln(q/p)] (largest difference, "
                   "relative to max(D, 10⁻³))", worst_identity, 0.0, 1e-12);
-    book_claim_ge(B, "Gibbs step 2 (Jensen): E_P[−ln(q/p)] − (−ln E_P[q/p]) ≥ 0 "
+    book_claim_ge(B, "bound", "Gibbs step 2 (Jensen): E_P[−ln(q/p)] − (−ln E_P[q/p]) ≥ 0 "
                   "(smallest slack)", worst_jensen, 0.0, 1e-13);
-    book_claim_le(B, "Gibbs step 3: E_P[q/p] = Q(supp P) (largest difference)",
+    book_claim_le(B, "bound", "Gibbs step 3: E_P[q/p] = Q(supp P) (largest difference)",
                   worst_ratio, 0.0, 1e-15);
-    book_claim_le(B, "Gibbs step 4: Q(supp P) ≤ 1, so −ln Q(supp P) ≥ 0 "
+    book_claim_le(B, "bound", "Gibbs step 4: Q(supp P) ≤ 1, so −ln Q(supp P) ≥ 0 "
                   "(largest Q(supp P))", worst_mass, 1.0, 1e-15);
-    book_claim_ge(B, "Gibbs: D(P‖Q) ≥ 0 over the random pairs (smallest D)",
+    book_claim_ge(B, "bound", "Gibbs: D(P‖Q) ≥ 0 over the random pairs (smallest D)",
                   min_d, 0.0, 0.0);
     book_value_int(B, "gibbs_strict", strict);
     book_value_int(B, "gibbs_clipped", clipped);
@@ -259,11 +259,11 @@ static void gibbs_equality(void)
     double d_eq;
     ok(kl_discrete_divergence(pe, qe, 5, KL_BASE_E, &d_eq), "divergence");
     /* <<< gibbs-equality */
-    book_claim_rel(B, "Gibbs: q = c·p on supp P makes step 2 an equality, "
+    book_claim_rel(B, "library", "Gibbs: q = c·p on supp P makes step 2 an equality, "
                    "D = −ln c", -log(c), d_eq, 1e-14);
     double d_self;
     ok(kl_discrete_divergence(pe, pe, 5, KL_BASE_E, &d_self), "divergence");
-    book_claim_abs(B, "Gibbs: D(P‖P) = 0", 0.0, d_self, 0.0);
+    book_claim_abs(B, "library", "Gibbs: D(P‖P) = 0", 0.0, d_self, 0.0);
     book_value(B, "gibbs_eq_c", c, 2);
     book_value(B, "gibbs_eq_d", d_eq, 6);
 
@@ -456,18 +456,18 @@ static void pairs_claims(const struct tallies *t)
     ok(kl_discrete_divergence(sp, sq, 2, KL_BASE_E, &sd), "divergence");
     double stext = textbook_kl(sp, sq, 2);
     book_value(B, "spiky_text", stext, 2);
-    book_claim_le(B, "a stored spiky pair (1, 10⁻⁵⁰) vs (1, 10⁻¹⁷): its textbook "
+    book_claim_le(B, "bound", "a stored spiky pair (1, 10⁻⁵⁰) vs (1, 10⁻¹⁷): its textbook "
                   "sum is negative", stext, 0.0, 0.0);
-    book_claim_abs(B, "a stored spiky pair: the library clamps its negative "
+    book_claim_abs(B, "library", "a stored spiky pair: the library clamps its negative "
                    "textbook sum to 0", 0.0, sd, 0.0);
-    book_claim_ge(B, "random pairs: the textbook sum Σ p ln(p/q), unclamped, "
+    book_claim_ge(B, "bound", "random pairs: the textbook sum Σ p ln(p/q), unclamped, "
                   "is ≥ 0 up to rounding 10⁻¹⁵ (smallest)", t->min_text, 0.0, DRES);
-    book_claim_le(B, "random pairs: library D agrees with the textbook sum "
+    book_claim_le(B, "bound", "random pairs: library D agrees with the textbook sum "
                   "(largest difference)", t->worst_diff, 0.0, 1e-12);
-    book_claim_le(B, "Pinsker: TV ≤ √(D/2) on every pair, D allowed its "
+    book_claim_le(B, "bound", "Pinsker: TV ≤ √(D/2) on every pair, D allowed its "
                   "rounding 10⁻¹⁵ (largest TV/√((D + 10⁻¹⁵)/2))",
                   t->worst_pinsker, 1.0, 0.0);
-    book_claim_le(B, "Bretagnolle–Huber: TV ≤ √(1 − e^{−D}) on every pair, D "
+    book_claim_le(B, "bound", "Bretagnolle–Huber: TV ≤ √(1 − e^{−D}) on every pair, D "
                   "allowed its rounding 10⁻¹⁵ (largest TV − √(1 − e^{−D−10⁻¹⁵}))",
                   t->worst_bh, 0.0, 1e-14);
 }
@@ -661,11 +661,11 @@ static void continuous(void)
     }
     book_close_file(B, f);
 
-    book_claim_le(B, "Gaussian pairs: quadrature = closed form (largest "
+    book_claim_le(B, "quadrature", "Gaussian pairs: quadrature = closed form (largest "
                   "relative difference)", worst_gauss, 0.0, 1e-9);
-    book_claim_le(B, "Laplace pairs: quadrature = closed form (largest "
+    book_claim_le(B, "quadrature", "Laplace pairs: quadrature = closed form (largest "
                   "relative difference)", worst_laplace, 0.0, 1e-9);
-    book_claim_ge(B, "continuous: D ≥ 0 for every random pair of N, Laplace, "
+    book_claim_ge(B, "bound", "continuous: D ≥ 0 for every random pair of N, Laplace, "
                   "Student t (smallest D)", min_d, 0.0, 0.0);
     book_value_int(B, "cont_total", count);
     book_value(B, "cont_min_d", min_d, 3);
@@ -784,11 +784,11 @@ static void vanishing(void)
     if (gsl_fit_linear(lx, 1, ly, 1, nfit, &c0, &c1, &cov00, &cov01, &cov11,
                        &sumsq) != 0)
         book_fail(B, "the slope fit failed");
-    book_claim_abs(B, "D(P‖P+εΔ) ∝ ε²: fitted log–log slope for ε in "
+    book_claim_abs(B, "library", "D(P‖P+εΔ) ∝ ε²: fitted log–log slope for ε in "
                    "[2⁻²⁷, 2⁻⁷]", 2.0, c1, 0.01);
-    book_claim_abs(B, "D(P‖P+εΔ) / (½ ε² Σ Δ²/p) → 1, at ε = 2⁻²⁷", 1.0,
+    book_claim_abs(B, "exact", "D(P‖P+εΔ) / (½ ε² Σ Δ²/p) → 1, at ε = 2⁻²⁷", 1.0,
                    ratio_small, 1e-6);
-    book_claim_le(B, "½ χ²(Q|P) by kl_distance_chi2 = ½ ε² Σ Δ²/p (largest "
+    book_claim_le(B, "bound", "½ χ²(Q|P) by kl_distance_chi2 = ½ ε² Σ Δ²/p (largest "
                   "relative difference)", worst_chi, 0.0, 1e-12);
     book_value(B, "vanish_slope", c1, 6);
     book_value(B, "vanish_fisher", fisher, 4);

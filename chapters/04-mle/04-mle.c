@@ -265,7 +265,7 @@ static void models_setup(struct model *m)
     /* <<< limits */
     char text[160];
     snprintf(text, sizeof text, "h(%s): closed form = quadrature", P_NAME);
-    book_claim_rel(B, text, P_H, h.value, 1e-10);
+    book_claim_rel(B, "library", text, P_H, h.value, 1e-10);
 }
 
 /* The prose's comparison of the exponential model with the best Gaussian. */
@@ -335,11 +335,11 @@ static void lln_claims(const struct model *m, int j, double avg, double limit,
     snprintf(text, sizeof text,
              "%.79s: average log-likelihood at n = %ld → E_p[log q] "
              "(quadrature)", m[j].title, C.lln_n);
-    book_claim_sigma(B, text, limit, avg, se, 4.0);
+    book_claim_sigma(B, "Monte Carlo", text, limit, avg, se, 4.0);
     snprintf(text, sizeof text,
              "%.79s: −E_p[log q] closed form = h(p) + D(p‖q) by quadrature",
              m[j].title);
-    book_claim_rel(B, text, m[j].cross, m[j].h_plus_d, 1e-10);
+    book_claim_rel(B, "library", text, m[j].cross, m[j].h_plus_d, 1e-10);
     value_i("lln_limit_", j, limit, 4);
     value_i("lln_avg_", j, avg, 4);
     value_i("lln_se_", j, se, 2);
@@ -546,10 +546,10 @@ static void mle_claims(size_t n, const double *mus, const double *vars,
     char name[64], text[200];
     snprintf(text, sizeof text,
              "n = %zu: mean of the MLEs μ̂ = μ* (%zu samples)", n, reps);
-    book_claim_sigma(B, text, mu_star, mean_of(mus, reps), se_of(mus, reps), 4.0);
+    book_claim_sigma(B, "Monte Carlo", text, mu_star, mean_of(mus, reps), se_of(mus, reps), 4.0);
     snprintf(text, sizeof text,
              "n = %zu: mean of σ̂² = (n−1)/n · σ*² (%zu samples)", n, reps);
-    book_claim_sigma(B, text, (n - 1.0) / n * sigma_star * sigma_star,
+    book_claim_sigma(B, "Monte Carlo", text, (n - 1.0) / n * sigma_star * sigma_star,
                      mean_of(vars, reps), se_of(vars, reps), 4.0);
     if (suffix != NULL) {
         snprintf(name, sizeof name, "mle_mean_mu_%s", suffix);
@@ -612,11 +612,11 @@ static void misspecified(void)
     ok(kl_mle_gaussian_cross_entropy(P_MEAN, P_VAR, P_MEAN, sqrt(P_VAR), &d_closed),
        "cross-entropy");
     d_closed -= P_H;   /* D = cross-entropy - entropy, both closed forms */
-    book_claim_abs(B, "minimiser of D(p‖N(μ, σ²)): μ* = E_p[X] = aθ",
+    book_claim_abs(B, "library", "minimiser of D(p‖N(μ, σ²)): μ* = E_p[X] = aθ",
                    P_MEAN, mu_star, 1e-6);
-    book_claim_abs(B, "minimiser of D(p‖N(μ, σ²)): σ* = sd_p(X) = √a θ",
+    book_claim_abs(B, "library", "minimiser of D(p‖N(μ, σ²)): σ* = sd_p(X) = √a θ",
                    sqrt(P_VAR), sigma_star, 1e-6);
-    book_claim_rel(B, "min D (quadrature) = ½ ln(2πe σ*²) − h(p) (closed forms)",
+    book_claim_rel(B, "quadrature", "min D (quadrature) = ½ ln(2πe σ*²) − h(p) (closed forms)",
                    d_closed, d_star, 1e-9);
     book_value(B, "mu_star", mu_star, 8);
     book_value(B, "sigma_star", sigma_star, 8);
@@ -763,9 +763,9 @@ static double cat_rivals(const double *counts, const double *phat, double loglik
         }
     }
     book_close_file(B, f);
-    book_claim_le(B, "categorical: log L(q) ≤ log L(p̂) for every random q "
+    book_claim_le(B, "bound", "categorical: log L(q) ≤ log L(p̂) for every random q "
                   "(largest log L(q) − log L(p̂))", worst_gap, 0.0, 0.0);
-    book_claim_le(B, "categorical: log L(q) = log L(p̂) − n D(p̂‖q) "
+    book_claim_le(B, "bound", "categorical: log L(q) = log L(p̂) − n D(p̂‖q) "
                   "(worst relative gap)", worst_id, 0.0, 1e-12);
     return -worst_gap;
 }
@@ -797,7 +797,7 @@ static void cat_wilks(void)
         sum_inv += 1.0 / ptrue[j];
     double wilks = (K - 1) / 2.0 + (sum_inv - 1.0) / (12.0 * CAT_N);
     /* <<< wilks */
-    book_claim_sigma(B, "categorical: mean of log L(p̂) − log L(p) = n D(p̂‖p) "
+    book_claim_sigma(B, "Monte Carlo", "categorical: mean of log L(p̂) − log L(p) = n D(p̂‖p) "
                      "= (K−1)/2 + (Σ1/pⱼ − 1)/(12n)", wilks,
                      mean_of(opt, CAT_REPS), se_of(opt, CAT_REPS), 4.0);
     book_value(B, "cat_opt_mean", mean_of(opt, CAT_REPS), 4);
@@ -847,13 +847,13 @@ static void categorical(void)
         ll_obs += log(phat[rolls[i]]);
     /* <<< categorical */
     free(rolls);
-    book_claim_rel(B, "categorical: Σᵢ log p̂(xᵢ) over the rolls = −n H(p̂)",
+    book_claim_rel(B, "library", "categorical: Σᵢ log p̂(xᵢ) over the rolls = −n H(p̂)",
                    -CAT_N * h_hat, ll_obs, 1e-12);
-    book_claim_rel(B, "categorical: Σⱼ nⱼ log p̂ⱼ from the counts = −n H(p̂)",
+    book_claim_rel(B, "library", "categorical: Σⱼ nⱼ log p̂ⱼ from the counts = −n H(p̂)",
                    -CAT_N * h_hat, loglik, 1e-12);
 
     double pnum[MAXFACES], worst = cat_numerical(phat, pnum);
-    book_claim_le(B, "categorical: numerical maximiser of log L (gsl_multimin) "
+    book_claim_le(B, "bound", "categorical: numerical maximiser of log L (gsl_multimin) "
                   "= frequencies (largest gap)", worst, 0.0, 1e-6);
     double shortfall = cat_rivals(counts, phat, loglik);
 
@@ -998,7 +998,7 @@ static void aic_bias(void)
                 char text[200];
                 snprintf(text, sizeof text,
                          "n = %zu, k = %d: bias of log L(θ̂) = kn/(n−k−1)", n, k);
-                book_claim_sigma(B, text, bias_exact(k, n), bias[s][k - 1],
+                book_claim_sigma(B, "Monte Carlo", text, bias_exact(k, n), bias[s][k - 1],
                                  se[s][k - 1], 4.0);
             } else {
                 worst_z = fmax(worst_z, z);
@@ -1009,7 +1009,7 @@ static void aic_bias(void)
     snprintf(text, sizeof text,
              "n = %ld, k = 1…%d: bias = kn/(n−k−1) (largest |error| / SE)",
              C.aic_n[0], kmax);
-    book_claim_le(B, text, worst_z, 4.0, 0.0);
+    book_claim_le(B, "bound", text, worst_z, 4.0, 0.0);
     aic_bias_write(bias, se);
 }
 
@@ -1023,7 +1023,7 @@ static void aic_table(void)
         optimism(n, KTAB, KTAB, b, e);
         char text[200];
         snprintf(text, sizeof text, "k = %d, n = %zu: bias = kn/(n−k−1)", KTAB, n);
-        book_claim_sigma(B, text, bias_exact(KTAB, n), b[KTAB - 1], e[KTAB - 1],
+        book_claim_sigma(B, "Monte Carlo", text, bias_exact(KTAB, n), b[KTAB - 1], e[KTAB - 1],
                          4.0);
         value_i("tab_bias_", i, b[KTAB - 1], 3);
         value_i("tab_se_", i, e[KTAB - 1], 2);
@@ -1034,7 +1034,7 @@ static void aic_table(void)
         if (i == NTAB - 1) {
             snprintf(text, sizeof text,
                      "k = %d, n = %zu: bias = k (Akaike's limit)", KTAB, n);
-            book_claim_sigma(B, text, (double)KTAB, b[KTAB - 1], e[KTAB - 1], 4.0);
+            book_claim_sigma(B, "Monte Carlo", text, (double)KTAB, b[KTAB - 1], e[KTAB - 1], 4.0);
         }
     }
 }
@@ -1200,7 +1200,7 @@ static void sel_example(void)
     snprintf(text, sizeof text, "held-out log-likelihood on %ld fresh points = "
              "exact expectation via KL, degrees 0…%d (largest |error| / SE)",
              C.sel_fresh * C.sel_n, S.ncand - 1);
-    book_claim_le(B, text, worst_z, 4.0, 0.0);
+    book_claim_le(B, "bound", text, worst_z, 4.0, 0.0);
     int pick_aic = argmin(aic, S.ncand), pick_held = argmin(neg_held, S.ncand);
     book_value_int(B, "sel_fresh_total", (long long)C.sel_fresh * C.sel_n);
     grouped(C.sel_fresh * C.sel_n, total, sizeof total);

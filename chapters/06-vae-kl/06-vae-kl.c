@@ -168,7 +168,7 @@ static void univariate_cases(void)
     char text[200];
     snprintf(text, sizeof text, "k = 1: Cholesky form = univariate closed "
              "form (worst relative gap, %d cases)", (int)NCASES);
-    book_claim_le(B, text, worst, 0.0, 1e-14);
+    book_claim_le(B, "bound", text, worst, 0.0, 1e-14);
 }
 
 static void general(void)
@@ -182,7 +182,7 @@ static void general(void)
     ok(kl_mvn_divergence(q, p, &d_qp), "D(Q||P)");
     double quad = quadrature_2d(p, q);  /* the definition, integrated */
     /* <<< general */
-    book_claim_rel(B, "2-D: Cholesky closed form = nested adaptive quadrature",
+    book_claim_rel(B, "quadrature", "2-D: Cholesky closed form = nested adaptive quadrature",
                    quad, d_pq, 1e-8);
     book_value(B, "gen_d_pq", d_pq, 6);
     book_value(B, "gen_d_qp", d_qp, 6);
@@ -225,13 +225,13 @@ static void encoder_forms(void)
     char text[200];
     snprintf(text, sizeof text, "VAE, k = %d: full form ½(tr Σ + μᵀμ − k − "
              "log det Σ) = general form", KE);
-    book_claim_rel(B, text, d_general, d_full, 1e-13);
+    book_claim_rel(B, "library", text, d_general, d_full, 1e-13);
     snprintf(text, sizeof text, "VAE, k = %d: diagonal form −½Σ(1 + log σ² − "
              "μ² − σ²) = general form", KE);
-    book_claim_rel(B, text, d_general, d_diag, 1e-13);
+    book_claim_rel(B, "library", text, d_general, d_diag, 1e-13);
     snprintf(text, sizeof text, "VAE, k = %d: diagonal form = sum of %d "
              "univariate divergences", KE, KE);
-    book_claim_rel(B, text, d_sum, d_diag, 1e-13);
+    book_claim_rel(B, "library", text, d_sum, d_diag, 1e-13);
     book_value(B, "enc_d", d_diag, 6);
     int jmax = 0;
     for (int j = 1; j < KE; j++)
@@ -302,10 +302,10 @@ static void random_encoders(void)
     char text[200];
     snprintf(text, sizeof text, "%ld random diagonal encoders, k ≤ %zu: "
              "diagonal form = general form (worst relative gap)", cases, kmax);
-    book_claim_le(B, text, worst_diag, 0.0, 1e-12);
+    book_claim_le(B, "bound", text, worst_diag, 0.0, 1e-12);
     snprintf(text, sizeof text, "%ld random full covariances, k ≤ %zu: full "
              "VAE form = general form (worst relative gap)", cases, kfull);
-    book_claim_le(B, text, worst_full, 0.0, 1e-12);
+    book_claim_le(B, "bound", text, worst_full, 0.0, 1e-12);
     book_value(B, "rand_worst_diag", worst_diag, 2);
     book_value(B, "rand_worst_full", worst_full, 2);
 }
@@ -365,7 +365,7 @@ static void ellipses(void)
     double d_full, d_diag;
     ok(kl_mvn_divergence(post, prior, &d_full), "D(q||p)");
     ok(kl_mvn_divergence(post_d, prior, &d_diag), "D(q_diag||p)");
-    book_claim_rel(B, "2-D: correlation ρ costs −½ log(1 − ρ²) nats more than "
+    book_claim_rel(B, "exact", "2-D: correlation ρ costs −½ log(1 − ρ²) nats more than "
                    "the diagonal posterior", -0.5 * log1p(-rho * rho),
                    d_full - d_diag, 1e-12);
     book_value(B, "ell_d_full", d_full, 4);
@@ -429,9 +429,9 @@ static void pull_map(void)
         fputc('\n', f);
     }
     book_close_file(B, f);
-    book_claim_abs(B, "pull map: the grid minimum is D = 0", 0.0, dmin, 1e-15);
-    book_claim_abs(B, "pull map: ... at μ = 0", 0.0, at_mu, 1e-12);
-    book_claim_abs(B, "pull map: ... and σ = 1", 1.0, at_sigma, 1e-12);
+    book_claim_abs(B, "library", "pull map: the grid minimum is D = 0", 0.0, dmin, 1e-15);
+    book_claim_abs(B, "library", "pull map: ... at μ = 0", 0.0, at_mu, 1e-12);
+    book_claim_abs(B, "library", "pull map: ... and σ = 1", 1.0, at_sigma, 1e-12);
     pull_arrows();
 
     book_value(B, "pull_sig01", per_dim(0.0, 0.1), 3);
@@ -543,13 +543,13 @@ static void dimension(void)
     char text[200];
     snprintf(text, sizeof text, "k = %zu, diagonal: KL term = k × one "
              "dimension's (chapter 5)", kmax);
-    book_claim_rel(B, text, (double)kmax * d1, last[0], 1e-12);
+    book_claim_rel(B, "library", text, (double)kmax * d1, last[0], 1e-12);
     snprintf(text, sizeof text, "equicorrelated ρ = %g, k ≤ %zu: Cholesky log "
              "det = closed form (worst relative gap)", s.rho, kmax);
-    book_claim_le(B, text, worst, 0.0, 1e-11);
+    book_claim_le(B, "bound", text, worst, 0.0, 1e-11);
     snprintf(text, sizeof text, "k = %zu, equicorrelated: general form (%zu × "
              "%zu Cholesky solves) = full VAE form", kmax, kmax, kmax);
-    book_claim_rel(B, text, last[1], dgen, 1e-11);
+    book_claim_rel(B, "library", text, last[1], dgen, 1e-11);
 
     book_value_int(B, "dim_kmax", (long long)kmax);
     book_value(B, "dim_d1", d1, 4);
@@ -707,9 +707,9 @@ static void mc_table(const struct kl_mvn *q, const struct kl_mvn *p,
         mc_kl(q, p, n, &plain, &nonneg, t1, t2);
         snprintf(text, sizeof text, "MC, n = %ld: plain estimator "
                  "mean of log q − log p", n);
-        book_claim_sigma(B, text, exact, plain.mean, plain.se, 4.0);
+        book_claim_sigma(B, "Monte Carlo", text, exact, plain.mean, plain.se, 4.0);
         snprintf(text, sizeof text, "MC, n = %ld: mean of (r − 1) − log r", n);
-        book_claim_sigma(B, text, exact, nonneg.mean, nonneg.se, 4.0);
+        book_claim_sigma(B, "Monte Carlo", text, exact, nonneg.mean, nonneg.se, 4.0);
         snprintf(name, sizeof name, "mc_n%d", s);
         book_value_int(B, name, n);
         snprintf(name, sizeof name, "mc_plain%d", s);
@@ -742,7 +742,7 @@ static void mc_variances(const double *mu, const double *cov, const double *t1,
             double a = cov[i * K + j] - (i == j);
             v_closed += 0.5 * a * a + mu[i] * cov[i * K + j] * mu[j];
         }
-    book_claim_sigma(B, "MC: variance of log q − log p = ½ tr((Σ − I)²) + μᵀΣμ",
+    book_claim_sigma(B, "Monte Carlo", "MC: variance of log q − log p = ½ tr((Σ − I)²) + μᵀΣμ",
                      v_closed, v_plain, v_se, 4.0);
     book_value(B, "mc_var_plain", v_plain, 4);
     book_value(B, "mc_var_plain_se", v_se, 2);
@@ -804,9 +804,9 @@ static void mc_error(const struct kl_mvn *q, const struct kl_mvn *p,
     double c0, slope1, slope2, cv00, cv01, cv11, ss;
     gsl_fit_linear(lx, 1, ly1, 1, nn, &c0, &slope1, &cv00, &cv01, &cv11, &ss);
     gsl_fit_linear(lx, 1, ly2, 1, nn, &c0, &slope2, &cv00, &cv01, &cv11, &ss);
-    book_claim_abs(B, "MC error ∝ n^(−½): fitted log–log slope, plain "
+    book_claim_abs(B, "Monte Carlo", "MC error ∝ n^(−½): fitted log–log slope, plain "
                    "estimator", -0.5, slope1, 0.05);
-    book_claim_abs(B, "MC error ∝ n^(−½): fitted log–log slope, (r − 1) − "
+    book_claim_abs(B, "Monte Carlo", "MC error ∝ n^(−½): fitted log–log slope, (r − 1) − "
                    "log r", -0.5, slope2, 0.05);
     book_value(B, "mc_slope_plain", slope1, 3);
     book_value(B, "mc_slope_nonneg", slope2, 3);
@@ -818,7 +818,7 @@ static void monte_carlo(void)
     identity(eye, K);
     struct kl_mvn *q = mc_posterior(mu, cov, &lmin), *p = mvn(zero, eye, K, "prior");
     ok(kl_mvn_divergence(q, p, &exact), "closed form");
-    book_claim_ge(B, "MC posterior: every eigenvalue of Σ exceeds ½, so "
+    book_claim_ge(B, "Monte Carlo", "MC posterior: every eigenvalue of Σ exceeds ½, so "
                   "(r − 1) − log r has a finite variance", lmin, 0.5, 0.0);
     book_value(B, "mc_lmin", lmin, 3);
     book_value(B, "mc_exact", exact, 6);
@@ -877,7 +877,7 @@ static void variance_scan(void)
         kl_mvn_free(q);
     }
     book_close_file(B, f);
-    book_claim_le(B, "variance scan, s = 1: (r − 1) − log r varies less than "
+    book_claim_le(B, "bound", "variance scan, s = 1: (r − 1) − log r varies less than "
                   "log q − log p (its sd)", sd2_at1, sd1_at1, 0.0);
     book_value(B, "var_sd1_at1", sd1_at1, 3);
     book_value(B, "var_sd2_at1", sd2_at1, 3);
@@ -932,7 +932,7 @@ static void gradient_fd(double *analytic, double *fd)
     snprintf(text, sizeof text, "gradient: analytic (μⱼ, ½(σⱼ² − 1)) = "
              "central finite differences (worst absolute gap, %d components)",
              2 * K);
-    book_claim_le(B, text, worst_fd, 0.0, 1e-9);
+    book_claim_le(B, "bound", text, worst_fd, 0.0, 1e-9);
     book_value(B, "grad_fd_worst", worst_fd, 2);
 }
 
@@ -987,14 +987,14 @@ static void gradients(void)
                 fd[w]);
     }
     book_close_file(B, f);
-    book_claim_sigma(B, "reparameterised MC gradient, ∂/∂μ₁", analytic[0],
+    book_claim_sigma(B, "Monte Carlo", "reparameterised MC gradient, ∂/∂μ₁", analytic[0],
                      mean[0], se[0], 4.0);
-    book_claim_sigma(B, "reparameterised MC gradient, ∂/∂log σ₁²",
+    book_claim_sigma(B, "Monte Carlo", "reparameterised MC gradient, ∂/∂log σ₁²",
                      analytic[K], mean[K], se[K], 4.0);
     char text[200];
     snprintf(text, sizeof text, "reparameterised MC gradient: all %d "
              "components within 4 standard errors (largest |error|/SE)", 2 * K);
-    book_claim_le(B, text, worst_z, 4.0, 0.0);
+    book_claim_le(B, "bound", text, worst_z, 4.0, 0.0);
     book_value(B, "grad_mu1", analytic[0], 4);
     book_value(B, "grad_mu1_mc", mean[0], 4);
     book_value(B, "grad_mu1_se", se[0], 2);

@@ -25,10 +25,36 @@ struct value {
     char *name, *text;
 };
 
+/* How a claim compares its two numbers. */
+enum claim_kind { CLAIM_ABS, CLAIM_REL, CLAIM_LE, CLAIM_GE, CLAIM_SIGMA };
+
 struct claim {
-    char *text, *expected, *observed, *error, *tolerance;
+    int kind;                   /* enum claim_kind */
+    char *text, *method;
+    const char *file;           /* __FILE__ of the call */
+    int line;
+    double expected;            /* or the bound */
+    double observed;
+    double tol;                 /* tolerance, slack or k (in SE) */
+    double se;                  /* the standard error of a Monte Carlo claim */
     int pass;
 };
+
+/* |observed - expected|, relative to |expected| for a relative claim whose
+ * expected value is not zero. */
+static double claim_difference(const struct claim *c)
+{
+    double d = fabs(c->observed - c->expected);
+    return c->kind == CLAIM_REL && c->expected != 0.0 ? d / fabs(c->expected) : d;
+}
+
+/* How far a bound claim's observed value lies outside its bound (negative
+ * inside). */
+static double claim_over(const struct claim *c)
+{
+    return c->kind == CLAIM_LE ? c->observed - c->expected
+                        : c->expected - c->observed;
+}
 
 struct book {
     char *slug, *dir;
@@ -545,111 +571,169 @@ void book_value_text(struct book *b, const char *name, const char *text)
     add_value(b, name, text);
 }
 
-/* Records a claim; EXPECTED, ERROR and TOLERANCE are display strings. */
-static int add_claim(struct book *b, const char *text, const char *expected,
-                     double observed, const char *error,
-                     const char *tolerance, int pass)
+/* Validates and records a claim; returns whether it holds. */
+static int add_claim(struct book *b, struct claim c)
 {
-    char obs[64];
-    if (strchr(text, '\t') || strchr(text, '\n'))
-        book_fail(b, "claim text with a tab or newline: %s", text);
+    if (strpbrk(c.text, "\t\n") || strpbrk(c.method, "\t\n"))
+        book_fail(b, "claim text with a tab or newline: %s", c.text);
+    if (c.method[0] == '\0' || strlen(c.method) > 24)
+        book_fail(b, "%s:%d: a claim's method is 1 to 24 bytes: '%s'",
+                  c.file, c.line, c.method);
+    if (c.kind == CLAIM_SIGMA)
+        c.pass = c.tol > 0.0 && c.se > 0.0 &&
+                 fabs(c.observed - c.expected) / c.se <= c.tol;
+    else if (c.kind == CLAIM_LE || c.kind == CLAIM_GE)
+        c.pass = c.tol >= 0.0 && claim_over(&c) <= c.tol;
+    else
+        c.pass = c.tol >= 0.0 && claim_difference(&c) <= c.tol;
     b->claims = grow(b, b->claims, &b->capclaims, b->nclaims + 1,
                      sizeof *b->claims);
-    struct claim *c = &b->claims[b->nclaims++];
-    c->text = xstrdup(b, text);
-    c->expected = xstrdup(b, expected);
-    c->observed = xstrdup(b, book_format(observed, 9, 1, obs, sizeof obs));
-    c->error = xstrdup(b, error);
-    c->tolerance = xstrdup(b, tolerance);
-    c->pass = pass;
-    return pass;
+    c.text = xstrdup(b, c.text);
+    c.method = xstrdup(b, c.method);
+    b->claims[b->nclaims++] = c;
+    return c.pass;
 }
 
-/* |observed - expected|, relative to |expected| when RELATIVE and it is not
- * zero. */
-static int close_claim(struct book *b, const char *text, double expected,
-                       double observed, double tol, int relative)
+int book_claim_abs_at(struct book *b, const char *file, int line,
+                      const char *method, const char *text, double expected,
+                      double observed, double tol)
 {
-    char e[64], t[64], t2[80], err[64];
-    double d = fabs(observed - expected);
-    if (relative && expected != 0.0)
-        d /= fabs(expected);
-    book_format(expected, 9, 1, e, sizeof e);
-    snprintf(t2, sizeof t2, "%s (%s)", book_format(tol, 2, 1, t, sizeof t),
-             relative ? "rel" : "abs");
-    return add_claim(b, text, e, observed, book_format(d, 2, 1, err, sizeof err),
-                     t2, d <= tol);
+    return add_claim(b, (struct claim){ CLAIM_ABS, (char *)text,
+                     (char *)method, file, line, expected, observed, tol,
+                     0.0, 0 });
 }
 
-int book_claim_abs(struct book *b, const char *text, double expected,
-                   double observed, double tol)
+int book_claim_rel_at(struct book *b, const char *file, int line,
+                      const char *method, const char *text, double expected,
+                      double observed, double tol)
 {
-    return close_claim(b, text, expected, observed, tol, 0);
+    return add_claim(b, (struct claim){ CLAIM_REL, (char *)text,
+                     (char *)method, file, line, expected, observed, tol,
+                     0.0, 0 });
 }
 
-int book_claim_rel(struct book *b, const char *text, double expected,
-                   double observed, double tol)
+int book_claim_le_at(struct book *b, const char *file, int line,
+                     const char *method, const char *text, double observed,
+                     double bound, double slack)
 {
-    return close_claim(b, text, expected, observed, tol, 1);
+    return add_claim(b, (struct claim){ CLAIM_LE, (char *)text,
+                     (char *)method, file, line, bound, observed, slack,
+                     0.0, 0 });
 }
 
-/* The error column of a bound is the margin to it: how far inside it the
- * observed value is (negative when it lies outside). */
-static int bound_claim(struct book *b, const char *text, double observed,
-                       double bound, double slack, int le)
+int book_claim_ge_at(struct book *b, const char *file, int line,
+                     const char *method, const char *text, double observed,
+                     double bound, double slack)
 {
-    char e[80], bb[64], t[64], m[64], margin[80];
-    double over = le ? observed - bound : bound - observed;
-    snprintf(e, sizeof e, "%s %s", le ? "≤" : "≥",
-             book_format(bound, 9, 1, bb, sizeof bb));
-    snprintf(margin, sizeof margin, "margin %s",
-             book_format(-over, 2, 1, m, sizeof m));
-    return add_claim(b, text, e, observed, margin,
-                     book_format(slack, 2, 1, t, sizeof t), over <= slack);
+    return add_claim(b, (struct claim){ CLAIM_GE, (char *)text,
+                     (char *)method, file, line, bound, observed, slack,
+                     0.0, 0 });
 }
 
-int book_claim_le(struct book *b, const char *text, double observed,
-                  double bound, double slack)
+int book_claim_sigma_at(struct book *b, const char *file, int line,
+                        const char *method, const char *text,
+                        double expected, double observed, double stderr_,
+                        double k)
 {
-    return bound_claim(b, text, observed, bound, slack, 1);
+    return add_claim(b, (struct claim){ CLAIM_SIGMA, (char *)text,
+                     (char *)method, file, line, expected, observed, k,
+                     stderr_, 0 });
 }
 
-int book_claim_ge(struct book *b, const char *text, double observed,
-                  double bound, double slack)
+/* The columns of a claim's row: expected, difference and allowed, in
+ * Markdown (MD) or plain text. */
+struct claim_cells {
+    char expected[96], observed[64], difference[128], allowed[96];
+};
+
+static void bound_cells(const struct claim *c, int md, struct claim_cells *r)
 {
-    return bound_claim(b, text, observed, bound, slack, 0);
+    char n[64];
+    double over = claim_over(c);
+    const char *side = c->kind == CLAIM_LE ? "below" : "above";
+    const char *other = c->kind == CLAIM_LE ? "above" : "below";
+    snprintf(r->expected, sizeof r->expected, "%s %s",
+             c->kind == CLAIM_LE ? "≤" : "≥",
+             book_format(c->expected, 9, md, n, sizeof n));
+    if (over == 0.0)
+        snprintf(r->difference, sizeof r->difference, "on the bound");
+    else if (over != over)
+        snprintf(r->difference, sizeof r->difference, "not a number");
+    else
+        snprintf(r->difference, sizeof r->difference, "%s %s the bound",
+                 book_format(fabs(over), 2, md, n, sizeof n),
+                 over < 0.0 ? side : other);
+    if (c->tol == 0.0)
+        snprintf(r->allowed, sizeof r->allowed, "none %s", other);
+    else
+        snprintf(r->allowed, sizeof r->allowed, "up to %s %s",
+                 book_format(c->tol, 2, md, n, sizeof n), other);
 }
 
-/* The error column of a Monte Carlo claim is in standard errors. */
-int book_claim_sigma(struct book *b, const char *text, double expected,
-                     double observed, double stderr_, double k)
+static void claim_cells(const struct claim *c, int md, struct claim_cells *r)
 {
-    char e[64], t[64], kk[32], se[64], z[64], err[80];
-    double dz = fabs(observed - expected) / stderr_;
-    book_format(expected, 9, 1, e, sizeof e);
-    snprintf(t, sizeof t, "%s SE (SE %s)", book_format(k, 3, 1, kk, sizeof kk),
-             book_format(stderr_, 2, 1, se, sizeof se));
-    snprintf(err, sizeof err, "%s SE", book_format(dz, 2, 1, z, sizeof z));
-    return add_claim(b, text, e, observed, err, t, stderr_ > 0.0 && dz <= k);
+    char n[64], m[64];
+    book_format(c->observed, 9, md, r->observed, sizeof r->observed);
+    if (c->kind == CLAIM_LE || c->kind == CLAIM_GE) {
+        bound_cells(c, md, r);
+        return;
+    }
+    book_format(c->expected, 9, md, r->expected, sizeof r->expected);
+    if (c->kind == CLAIM_SIGMA) {
+        snprintf(r->difference, sizeof r->difference, "%s SE (SE %s)",
+                 book_format(fabs(c->observed - c->expected) / c->se, 2, md,
+                             n, sizeof n),
+                 book_format(c->se, 2, md, m, sizeof m));
+        snprintf(r->allowed, sizeof r->allowed, "%s SE",
+                 book_format(c->tol, 3, md, n, sizeof n));
+        return;
+    }
+    const char *rel = c->kind == CLAIM_REL && c->expected != 0.0
+                      ? " relative" : "";
+    snprintf(r->difference, sizeof r->difference, "%s%s",
+             book_format(claim_difference(c), 2, md, n, sizeof n), rel);
+    if (c->tol == 0.0)
+        snprintf(r->allowed, sizeof r->allowed, "0 (exact)");
+    else
+        snprintf(r->allowed, sizeof r->allowed, "%s%s",
+                 book_format(c->tol, 2, md, n, sizeof n), rel);
+}
+
+/* The failing claim C, on one plain-text line of stderr, at its source. */
+static void report_failure(const struct claim *c)
+{
+    struct claim_cells r;
+    claim_cells(c, 0, &r);
+    fprintf(stderr, "%s:%d: claim does not hold: ", c->file, c->line);
+    int sup = 0;        /* inside ^superscript^: keep the opening caret */
+    for (const char *s = c->text; *s; s++) {
+        if (*s == '^' && (sup = !sup) == 0)
+            continue;
+        if (*s != '~' && *s != '*' && *s != '$' && *s != '\\')
+            fputc(*s, stderr);
+    }
+    fprintf(stderr, " [%s]: expected %s, observed %s, difference %s, "
+                    "allowed %s\n", c->method, r.expected, r.observed,
+            r.difference, r.allowed);
 }
 
 /* Writes claims.tsv; returns the number of claims that do not hold, each
- * printed to stderr. */
+ * reported on stderr. */
 static int write_claims(struct book *b)
 {
     int failed = 0;
     FILE *f = book_file(b, "claims.tsv");
-    fputs("# claim\texpected\tobserved\terror\ttolerance\tholds\n", f);
+    fputs("# claim\tmethod\texpected\tobserved\tdifference\tallowed\tholds"
+          "\tsource\n", f);
     for (size_t i = 0; i < b->nclaims; i++) {
         struct claim *c = &b->claims[i];
-        fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\n", c->text, c->expected,
-                c->observed, c->error, c->tolerance, c->pass ? "yes" : "no");
+        struct claim_cells r;
+        claim_cells(c, 1, &r);
+        fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s:%d\n", c->text, c->method,
+                r.expected, r.observed, r.difference, r.allowed,
+                c->pass ? "yes" : "no", c->file, c->line);
         if (!c->pass) {
-            if (!failed)
-                fprintf(stderr, "%s: claims that do not hold:\n", b->slug);
-            fprintf(stderr, "  %s: expected %s, observed %s, error %s, "
-                            "tolerance %s\n", c->text, c->expected,
-                    c->observed, c->error, c->tolerance);
+            report_failure(c);
             failed++;
         }
     }
@@ -714,10 +798,7 @@ static void free_book(struct book *b)
     for (size_t i = 0; i < b->nclaims; i++) {
         struct claim *c = &b->claims[i];
         free(c->text);
-        free(c->expected);
-        free(c->observed);
-        free(c->error);
-        free(c->tolerance);
+        free(c->method);
     }
     free_pairs(b->values, b->nvalues);
     free_pairs(b->plots, b->nplots);

@@ -11,7 +11,8 @@
  *     ... fprintf(f, ...); book_close_file(b, f);
  *     book_value(b, "h_max", hmax, 4);
  *     book_plot_value(b, "h_max", hmax);     (for chapters/NN-slug/fig-*.gp)
- *     book_claim_rel(b, "closed form = quadrature", exact, quad, 1e-10);
+ *     book_claim_rel(b, "quadrature", "closed form = quadrature", exact, quad,
+ *                    1e-10);
  *     return book_close(b);
  *
  * Every file is written to NAME.tmp in the chapter's output folder and renamed
@@ -97,21 +98,47 @@ void book_plot_text(struct book *b, const char *name, const char *text);
 
 /* Claims: a derivation checked by numbers.  Each records a row of the
  * chapter's claims table; book_close() fails the program if any does not hold.
+ * A claim compares two computations that could disagree, and METHOD says in
+ * a word or two (at most 24 bytes) what the observed value was checked
+ * against: "quadrature", "Monte Carlo", "GSL", "exact", "closed form",
+ * "series", "brute force", "bound"...
  *   abs:   |observed - expected| <= tol
  *   rel:   |observed - expected| <= tol |expected|
  *   le/ge: observed <= bound + slack / observed >= bound - slack
  *   sigma: |observed - expected| <= k * stderr (a Monte Carlo estimate)
- * NaN never passes.  Each returns 1 if the claim holds, else 0. */
-int book_claim_abs(struct book *b, const char *text, double expected,
-                   double observed, double tol);
-int book_claim_rel(struct book *b, const char *text, double expected,
-                   double observed, double tol);
-int book_claim_le(struct book *b, const char *text, double observed,
-                  double bound, double slack);
-int book_claim_ge(struct book *b, const char *text, double observed,
-                  double bound, double slack);
-int book_claim_sigma(struct book *b, const char *text, double expected,
-                     double observed, double stderr_, double k);
+ * NaN never passes.  Each returns 1 if the claim holds, else 0.  The macros
+ * record the call's file:line, which a failing claim reports. */
+#define book_claim_abs(b, method, text, expected, observed, tol)            \
+    book_claim_abs_at(b, __FILE__, __LINE__, method, text, expected,      \
+                      observed, tol)
+#define book_claim_rel(b, method, text, expected, observed, tol)            \
+    book_claim_rel_at(b, __FILE__, __LINE__, method, text, expected,      \
+                      observed, tol)
+#define book_claim_le(b, method, text, observed, bound, slack)              \
+    book_claim_le_at(b, __FILE__, __LINE__, method, text, observed, bound, \
+                     slack)
+#define book_claim_ge(b, method, text, observed, bound, slack)              \
+    book_claim_ge_at(b, __FILE__, __LINE__, method, text, observed, bound, \
+                     slack)
+#define book_claim_sigma(b, method, text, expected, observed, stderr_, k)   \
+    book_claim_sigma_at(b, __FILE__, __LINE__, method, text, expected,    \
+                        observed, stderr_, k)
+int book_claim_abs_at(struct book *b, const char *file, int line,
+                      const char *method, const char *text, double expected,
+                      double observed, double tol);
+int book_claim_rel_at(struct book *b, const char *file, int line,
+                      const char *method, const char *text, double expected,
+                      double observed, double tol);
+int book_claim_le_at(struct book *b, const char *file, int line,
+                     const char *method, const char *text, double observed,
+                     double bound, double slack);
+int book_claim_ge_at(struct book *b, const char *file, int line,
+                     const char *method, const char *text, double observed,
+                     double bound, double slack);
+int book_claim_sigma_at(struct book *b, const char *file, int line,
+                        const char *method, const char *text,
+                        double expected, double observed, double stderr_,
+                        double k);
 
 /* Writes claims.tsv, params.tsv and (when every claim holds) values.gp and,
  * last, values.tsv.

@@ -373,24 +373,34 @@ static void weave_claims(struct weaver *w, size_t lineno)
         free(path);
         return;
     }
-    fputs("::: {.claims}\n"
-          "| Claim | Expected | Observed | Error | Tolerance | Holds |\n"
-          "|:------|-------:|-------:|-----:|-----:|:--:|\n", w->out);
+    fputs("## Claims checked in this chapter\n\n"
+          "Each row is a statement of this chapter that the machine checks "
+          "every time the book is built. The observed value is computed one "
+          "way and compared with an expected value computed another way "
+          "(the *checked against* column), or with a bound it must respect. "
+          "*Difference* is how far apart the two are (relative where it says "
+          "so, in standard errors (SE) for a Monte Carlo estimate, or the "
+          "distance to the bound and on which side); *allowed* is the "
+          "tolerance. The chapter does not build unless every row holds.\n\n"
+          "::: {.claims}\n"
+          "| Claim | Checked against | Expected | Observed | Difference "
+          "| Allowed | Holds |\n"
+          "|:------|:-----|-------:|-------:|-----:|-----:|:--:|\n", w->out);
     int rows = 0;
     for (size_t i = 0; i < lines.n; i++) {
-        char *f[6];
+        char *f[8];
         if (lines.v[i][0] == '#' || lines.v[i][0] == '\0')
             continue;
-        if (split_tabs(lines.v[i], f, 6) != 6) {
-            error_at(w, path, i + 1, "%s", "a claims row needs 6 fields");
+        if (split_tabs(lines.v[i], f, 8) != 8) {
+            error_at(w, path, i + 1, "%s", "a claims row needs 8 fields");
             continue;
         }
         fputs("| ", w->out);
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < 6; k++) {
             escape_cell(w->out, f[k]);
             fputs(" | ", w->out);
         }
-        fputs(strcmp(f[5], "yes") == 0 ? "[✓]{.pass}" : "[✗]{.fail}", w->out);
+        fputs(strcmp(f[6], "yes") == 0 ? "[✓]{.pass}" : "[✗]{.fail}", w->out);
         fputs(" |\n", w->out);
         rows++;
     }
@@ -858,16 +868,16 @@ int book_print_claims(const char *out_dir, FILE *out, FILE *err)
     }
     int failed = 0;
     for (size_t i = 0; i < lines.n; i++) {
-        char *f[6];
+        char *f[8];
         if (lines.v[i][0] == '#' || lines.v[i][0] == '\0')
             continue;
-        if (split_tabs(lines.v[i], f, 6) != 6)
+        if (split_tabs(lines.v[i], f, 8) != 8)
             continue;
-        int ok = strcmp(f[5], "yes") == 0;
+        int ok = strcmp(f[6], "yes") == 0;
         failed += !ok;
-        fprintf(out, "  %s %s\n      expected %s, observed %s, error %s, "
-                     "tolerance %s\n", ok ? "✓" : "✗", f[0], f[1], f[2], f[3],
-                f[4]);
+        fprintf(out, "  %s %s [%s]\n      expected %s, observed %s, "
+                     "difference %s, allowed %s (%s)\n", ok ? "✓" : "✗",
+                f[0], f[1], f[2], f[3], f[4], f[5], f[7]);
     }
     strs_free(&lines);
     free(path);
