@@ -12,6 +12,7 @@
 #   make sweep        random parameter settings per chapter (N=20)
 #   make verify       print every chapter's claims table
 #   make fuzz         libFuzzer on the calculator's parsers (FUZZ_S=60 s each)
+#   make mutants      each defect of tests/mutants/ must fail a test or claim
 #   make deps         install the Debian packages the workbook needs
 #   make clean        empty output/
 #
@@ -44,7 +45,7 @@ PANDOC_FLAGS := --from markdown --to html5 --standalone --self-contained \
 REPORT_DEPS  := src/book/report.css src/book/front.md
 
 DEBIAN_PACKAGES := gcc make pkg-config libgsl-dev libcunit1-dev gnuplot-nox \
-                   pandoc fonts-dejavu-core clang libclang-rt-14-dev
+                   pandoc fonts-dejavu-core clang libclang-rt-14-dev patch
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 ifeq ($(V),1)
@@ -80,7 +81,7 @@ REPORT   := $(OUT)/report.html
 .SUFFIXES:
 .PRECIOUS: %/
 .SECONDARY:
-.PHONY: all check test bench verify deps clean try sweep \
+.PHONY: all check test bench verify deps clean try sweep mutants \
         $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))) \
         $(addprefix variant-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
@@ -211,6 +212,7 @@ check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 	$(Q)$(MAKE) --no-print-directory try
 	$(Q)$(MAKE) --no-print-directory sweep N=$(CHECK_SWEEP_N)
 	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_S=$(CHECK_FUZZ_S)
+	$(Q)$(MAKE) --no-print-directory mutants
 
 # ONLY=NN limits try and sweep to chapter NN.
 PICKED := $(if $(ONLY),$(filter $(ONLY)-%,$(CHAPTERS)),$(CHAPTERS))
@@ -227,6 +229,15 @@ CHECK_SWEEP_N ?= 2
 CHECK_FUZZ_S ?= 5
 sweep: $(PARAMS) $(WEAVE) $(foreach c,$(PICKED),$(BIN)/$(c))
 	$(Q)sh src/book/sweep.sh $(PARAMS) "$(MAKE)" $(OUT) $(N) $(SWEEP_SEED) $(PICKED)
+
+# Mutation test (tests/mutants/run.sh): every patch in tests/mutants/ is a
+# small defect in src/kl/; each must fail a unit test or a claim.  The unit
+# tests run without sanitizers there (in $(BUILD)/plain), to be quick.
+# MUTANTS='NN-name ...' runs only those.
+PLAIN := $(BUILD)/plain
+mutants: $(foreach c,$(CHAPTERS),$(BIN)/$(c))
+	$(Q)$(MAKE) --no-print-directory SAN=$(PLAIN) SANFLAGS= $(PLAIN)/bin/test-runner $(PLAIN)/bin/kl
+	$(call msg,MUTANTS,tests/mutants)sh tests/mutants/run.sh "$(MAKE)" $(OUT) $(MUTANTS)
 
 # Unit tests alone; TEST=name runs one suite or test (TEST=test_discrete).
 test: $(TESTS) $(SAN_KL)
