@@ -29,7 +29,7 @@ static const char VALUES[] =
 
 static const char CLAIMS[] =
     "# claim\tmethod\texpected\tobserved\tdifference\tallowed\tholds\tsource\n"
-    "closed form = quadrature\tquadrature\t0.5\t0.5\t0 relative\t10^-12^ relative\tyes\tc.c:7\n"
+    "closed form = quadrature\tquadrature\t0.5\t0.5\t2 × 10^−17^ relative\t10^−12^ relative\tyes\tc.c:7\n"
     "a | pipe\texact\t1\t2\t1\t0.5\tno\tc.c:9\n";
 
 static const char PARAMS[] =
@@ -130,8 +130,8 @@ static void test_weave_directives(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "## Claims checked in this chapter\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "| Claim | Checked against | Expected "));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "| closed form = quadrature | quadrature "
-                                      "| 0.5 | 0.5 | 0 relative "
-                                      "| 10^-12^ relative | [✓]{.pass} |"));
+                                      "| 0.5 | 0.5 | 2 × 10^−17^ relative "
+                                      "| 10^−12^ relative | [✓]{.pass} |"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "| a \\| pipe |"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "[✗]{.fail}"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "| `ALPHA` | `0.1` (set for this build) | "
@@ -300,6 +300,9 @@ static void test_weave_print_claims(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "✓ closed form = quadrature"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "✗ a | pipe [exact]"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "difference 1, allowed 0.5 (c.c:9)"));
+    /* plain text in the terminal: no pandoc markup */
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "expected 0.5, observed 0.5, difference "
+                                       "2e-17 relative, allowed 1e-12 relative"));
     free(out);
     free(err);
     o = open_memstream(&out, &on);

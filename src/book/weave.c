@@ -857,6 +857,43 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
     return errors;
 }
 
+/* Writes the Markdown cell S as plain text: "3 × 10^−11^" as "3e-11",
+ * "10^−15^" as "1e-15", U+2212 as '-', and no other markup characters. */
+static void plain_cell(FILE *out, const char *s)
+{
+    const char *times = " × 10^", *minus = "−";
+    for (const char *start = s; *s;) {
+        int exponent = 0;
+        if (strncmp(s, times, strlen(times)) == 0) {
+            s += strlen(times);
+            exponent = 1;
+        } else if (strncmp(s, "10^", 3) == 0 && (s == start || s[-1] == ' ')) {
+            s += 3;
+            fputc('1', out);
+            exponent = 1;
+        }
+        if (exponent) {
+            fputc('e', out);
+            for (; *s && *s != '^'; s++)
+                if (strncmp(s, minus, strlen(minus)) == 0) {
+                    fputc('-', out);
+                    s += strlen(minus) - 1;
+                } else {
+                    fputc(*s, out);
+                }
+            if (*s == '^')
+                s++;
+        } else if (strncmp(s, minus, strlen(minus)) == 0) {
+            fputc('-', out);
+            s += strlen(minus);
+        } else {
+            if (*s != '^' && *s != '~' && *s != '*' && *s != '\\')
+                fputc(*s, out);
+            s++;
+        }
+    }
+}
+
 int book_print_claims(const char *out_dir, FILE *out, FILE *err)
 {
     char *path = cat3(out_dir, "/", "claims.tsv");
@@ -875,9 +912,16 @@ int book_print_claims(const char *out_dir, FILE *out, FILE *err)
             continue;
         int ok = strcmp(f[6], "yes") == 0;
         failed += !ok;
-        fprintf(out, "  %s %s [%s]\n      expected %s, observed %s, "
-                     "difference %s, allowed %s (%s)\n", ok ? "✓" : "✗",
-                f[0], f[1], f[2], f[3], f[4], f[5], f[7]);
+        fprintf(out, "  %s ", ok ? "✓" : "✗");
+        plain_cell(out, f[0]);
+        fprintf(out, " [%s]\n      expected ", f[1]);
+        const char *label[] = {", observed ", ", difference ", ", allowed "};
+        for (int k = 2; k <= 5; k++) {
+            plain_cell(out, f[k]);
+            if (k < 5)
+                fputs(label[k - 2], out);
+        }
+        fprintf(out, " (%s)\n", f[7]);
     }
     strs_free(&lines);
     free(path);
