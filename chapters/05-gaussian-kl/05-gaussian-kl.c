@@ -25,6 +25,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "book/book.h"
+#include "book/explorer.h"
 #include "kl/density.h"
 #include "kl/gaussian.h"
 #include "kl/mixture.h"
@@ -642,6 +643,79 @@ static void map_corners(const struct grid *g, double amu, double asig)
     book_value_text(B, "map_other_reading", narrow ? "wide" : "narrow");
 }
 
+/* The standard normal density on [-8, 8] (step 0.01), the shape an
+ * explorer places at location mu and scale sigma to draw N(mu, sigma^2). */
+static void explorer_shape(struct book_explorer *e)
+{
+    enum { NZ = 1601 };
+    double *phi = book_malloc(B, NZ * sizeof *phi);
+    for (int i = 0; i < NZ; i++)
+        phi[i] = gsl_ran_ugaussian_pdf(-8.0 + 0.01 * i);
+    book_explorer_number(e, "shape_lo", -8.0);
+    book_explorer_number(e, "shape_step", 0.01);
+    book_explorer_array(e, "shape", phi, NZ, 6);
+    free(phi);
+}
+
+/* The grid point nearest (1, 2), where the prose quotes what the explorer
+ * reads out and the browser test checks it. */
+static void map_probe(const struct grid *g, struct book_explorer *e)
+{
+    long i = lround(1.0 / g->mu_step), j = lround(1.0 / g->sigma_step);
+    i = i < g->k0 ? g->k0 : i > g->k1 ? g->k1 : i;
+    j = j < g->j0 ? g->j0 : j > g->j1 ? g->j1 : j;
+    double mu = i * g->mu_step, sigma = 1.0 + j * g->sigma_step;
+    double d = closed(0.0, 1.0, mu, sigma);
+    book_explorer_number(e, "probe_x", mu);
+    book_explorer_number(e, "probe_y", sigma);
+    book_value(B, "map_probe_mu", mu, 4);
+    book_value(B, "map_probe_sigma", sigma, 4);
+    book_value(B, "map_probe_d", d, 4);
+    book_value(B, "map_probe_bits", d / M_LN2, 4);
+}
+
+/* The (mu, sigma) explorer beside the map: the grid and D on it (the
+ * closed form the claims check against quadrature), the labels it shows,
+ * and the shape of the two densities (src/book/explorer.js, kind "map"). */
+static void map_explorer(const struct grid *g)
+{
+    long nx = g->k1 - g->k0 + 1, ny = g->j1 - g->j0 + 1;
+    double *x = book_malloc(B, nx * sizeof *x), *y = book_malloc(B, ny * sizeof *y);
+    double *z = book_malloc(B, nx * ny * sizeof *z);
+    for (long i = 0; i < nx; i++)
+        x[i] = (g->k0 + i) * g->mu_step;
+    for (long j = 0; j < ny; j++)
+        y[j] = 1.0 + (g->j0 + j) * g->sigma_step;
+    for (long i = 0; i < nx; i++)
+        for (long j = 0; j < ny; j++)
+            z[i * ny + j] = closed(0.0, 1.0, x[i], y[j]);
+    struct book_explorer *e = book_explorer_open(B, "map", "map");
+    book_explorer_text(e, "title", "D(N(0,1) ‖ N(μ,σ²)) over the grid");
+    book_explorer_text(e, "xname", "μ");
+    book_explorer_text(e, "yname", "σ");
+    book_explorer_text(e, "zname", "D(p‖q)");
+    book_explorer_text(e, "pname", "p = N(0, 1)");
+    book_explorer_text(e, "qname", "q = N(μ, σ²)");
+    book_explorer_number(e, "digits", 4);
+    book_explorer_number(e, "bits", 1.0 / M_LN2);
+    book_explorer_number(e, "zref", 0.05);
+    book_explorer_array(e, "x", x, (size_t)nx, 10);
+    book_explorer_array(e, "y", y, (size_t)ny, 10);
+    book_explorer_array(e, "z", z, (size_t)(nx * ny), 10);
+    book_explorer_array(e, "loc", x, (size_t)nx, 10);
+    book_explorer_array(e, "scale", y, (size_t)ny, 10);
+    book_explorer_number(e, "p_loc", 0.0);
+    book_explorer_number(e, "p_scale", 1.0);
+    book_explorer_number(e, "curve_lo", -8.0);
+    book_explorer_number(e, "curve_hi", 8.0);
+    explorer_shape(e);
+    map_probe(g, e);
+    book_explorer_close(e);
+    free(x);
+    free(y);
+    free(z);
+}
+
 static void landscape(void)
 {
     struct grid g = map_grid();
@@ -684,6 +758,7 @@ static void landscape(void)
     book_plot_value(B, "map_max", dmax);
     map_corners(&g, xmu, xsig);
     map_cuts(&g);
+    map_explorer(&g);
 }
 
 /* -- 6. Why the naive method fails ---------------------------------------- */
