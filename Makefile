@@ -42,9 +42,15 @@ PANDOC_FLAGS := --from markdown --to html5 --standalone --self-contained \
                 --highlight-style tango --css src/book/report.css \
                 --metadata lang=en
 REPORT_DEPS  := src/book/report.css src/book/front.md
+# The explorers' script (src/book/explorer.js), one copy a page, appended to
+# every page that has an explorer (an @explorer in its chapter.md).
+EXPLORER_JS   := src/book/explorer.js
+EXPLORER_HTML  = $(BUILD)/explorer.html
+has_explorer   = grep -q '^<div class="explorer"' $(1)
 
 DEBIAN_PACKAGES := gcc make pkg-config libgsl-dev libcunit1-dev gnuplot-nox \
-                   pandoc fonts-dejavu-core clang libclang-rt-14-dev
+                   pandoc fonts-dejavu-core clang libclang-rt-14-dev \
+                   chromium nodejs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 ifeq ($(V),1)
@@ -152,9 +158,10 @@ $(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_
 $(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(2)/$(1)/values.tsv $(WEAVE) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
 	$$(call msg,WEAVE,$(2)/$(1))$(WEAVE) chapters/$(1) $(2)/$(1) $$@
 
-$(2)/$(1)/chapter.html: $(2)/$(1)/chapter.md $(2)/$(1)/figures.stamp $(REPORT_DEPS)
+$(2)/$(1)/chapter.html: $(2)/$(1)/chapter.md $(2)/$(1)/figures.stamp $(REPORT_DEPS) $(EXPLORER_HTML)
 	$$(call need,pandoc,pandoc)
-	$$(call msg,PANDOC,$$@)pandoc $(PANDOC_FLAGS) --resource-path $(2) \
+	$$(call msg,PANDOC,$$@)js=; $$(call has_explorer,$$<) && js="--include-after-body $(EXPLORER_HTML)"; \
+	pandoc $(PANDOC_FLAGS) $$$$js --resource-path $(2) \
 	    --number-offset $(shell expr $(firstword $(subst -, ,$(1))) - 1) \
 	    --metadata pagetitle="The KL Workbook — chapter $(firstword $(subst -, ,$(1)))" \
 	    -o $$@.tmp $(2)/$(1)/chapter.md && mv $$@.tmp $$@
@@ -198,9 +205,15 @@ CHAPTER_FIGS  := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/figures.stamp)
 CHAPTER_LIST := $(BUILD)/chapters.list
 $(shell mkdir -p $(BUILD) && { [ "$$(cat $(CHAPTER_LIST) 2>/dev/null)" = "$(CHAPTERS)" ] || echo "$(CHAPTERS)" > $(CHAPTER_LIST); })
 
-$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS) $(CHAPTER_LIST)
+$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS) $(CHAPTER_LIST) $(EXPLORER_HTML)
 	$(call need,pandoc,pandoc)
-	$(call msg,PANDOC,$@)pandoc $(PANDOC_FLAGS) --resource-path $(OUT) -o $@.tmp src/book/front.md $(CHAPTER_MD) && mv $@.tmp $@
+	$(call msg,PANDOC,$@)js=; cat $(CHAPTER_MD) | $(call has_explorer,-) && js="--include-after-body $(EXPLORER_HTML)"; \
+	pandoc $(PANDOC_FLAGS) $$js --resource-path $(OUT) -o $@.tmp src/book/front.md $(CHAPTER_MD) && mv $@.tmp $@
+
+# The script as an HTML block for pandoc; it must not hold "</script".
+$(EXPLORER_HTML): $(EXPLORER_JS) | $$(@D)/
+	$(call msg,SCRIPT,$@)! grep -qi '</script' $< || { echo "make: $< holds </script" >&2; exit 1; }; \
+	{ printf '<script>\n'; cat $<; printf '</script>\n'; } > $@.tmp && mv $@.tmp $@
 
 # --- checks ------------------------------------------------------------------
 SAN_RUNS := $(foreach c,$(CHAPTERS),$(SAN)/run/$(c)/values.tsv)
