@@ -154,6 +154,17 @@ function frame(el, d, hint) {
   return out;
 }
 
+/* Writes SEGS into the readout: strings as text, [s] as a value span (the
+ * numbers a test reads back). */
+function say(out, segs) {
+  out.textContent = '';
+  segs.forEach(function (g) {
+    if (typeof g === 'string') out.appendChild(document.createTextNode(g));
+    else html('span', {'class': 'v'}, out, g[0]);
+  });
+  return out.textContent;
+}
+
 function width(el) {
   return Math.max(300, Math.min(900, el.clientWidth || 700));
 }
@@ -259,6 +270,9 @@ function drawMap(el, d, st, w) {
   mp.g.setAttribute('tabindex', '0');
   mp.g.setAttribute('role', 'slider');
   mp.g.setAttribute('aria-label', d.title + ': arrow keys move the crosshair');
+  /* the pointer's target: the plot area and a few px around it */
+  svg('rect', {x: mp.sx.r[0] - 6, y: mp.sy.r[1] - 6, width: mp.sx.r[1] - mp.sx.r[0] + 12,
+               height: mp.sy.r[0] - mp.sy.r[1] + 12, fill: '#000', 'fill-opacity': 0}, mp.g);
   var cross = svg('g', {'class': 'cross'}, mp.g);
   var h = svg('line', {}, cross), v = svg('line', {}, cross);
   var dot = svg('circle', {r: 4}, cross);
@@ -300,16 +314,14 @@ function drawMap(el, d, st, w) {
     cut(cx, L.cx, d.x, row, d.xname, BLUE, i, 'cut-x');
     cut(cy, L.cy, d.y, col, d.yname, VERM, j, 'cut-y');
     qpath.setAttribute('d', line(pq, ts, density(d, d.loc[i], d.scale[j], ts)));
-    var s = d.xname + ' = ' + fmt(d.x[i], d.digits) + ', ' + d.yname + ' = ' +
-            fmt(d.y[j], d.digits) + ':  ' + d.zname + ' = ' +
-            fmt(z, d.digits) + ' nats = ' + fmt(z * d.bits, d.digits) + ' bits';
-    el.querySelector('.explorer-readout').textContent = s;
+    var s = say(el.querySelector('.explorer-readout'),
+      [d.xname + ' = ', [fmt(d.x[i], d.digits)], ', ' + d.yname + ' = ',
+       [fmt(d.y[j], d.digits)], ':  ' + d.zname + ' = ', [fmt(z, d.digits)],
+       ' nats = ', [fmt(z * d.bits, d.digits)], ' bits']);
     mp.g.setAttribute('aria-valuetext', s);
   }
   function point(ev) {
     var q = local(root, ev);
-    if (q.x < mp.sx.r[0] - 4 || q.x > mp.sx.r[1] + 4 ||
-        q.y > mp.sy.r[0] + 4 || q.y < mp.sy.r[1] - 4) return;
     st.i = nearest(d.x, mp.sx.inv(q.x));
     st.j = nearest(d.y, mp.sy.inv(q.y));
     update();
@@ -398,15 +410,14 @@ function curveExplorer(el, d) {
   st.set = function (i) {
     st.i = clamp(i, n);
     range.value = st.i;
-    var parts = [];
+    var segs = [d.xname + ' = ', [fmt(d.x[st.i], d.digits)], ':  '];
     for (var s = 0; s < d.nseries; s++) {
-      var t = d['name' + s] + ' = ' + fmt(d['y' + s][st.i], d.digits) + ' ' + d.yname;
-      items[s].textContent = t;
-      parts.push(t);
+      var v = fmt(d['y' + s][st.i], d.digits);
+      items[s].textContent = d['name' + s] + ' = ' + v + ' ' + d.yname;
+      segs.push((s ? ';  ' : '') + d['name' + s] + ' = ', [v], ' ' + d.yname);
     }
     range.setAttribute('aria-valuetext', d.xname + ' = ' + fmt(d.x[st.i], d.digits));
-    out.textContent = d.xname + ' = ' + fmt(d.x[st.i], d.digits) + ':  ' +
-                      parts.join(';  ');
+    say(out, segs);
     if (st.draw) st.draw();
   };
   range.addEventListener('input', function () { st.set(Number(range.value)); });
@@ -588,8 +599,8 @@ function barsExplorer(el, d) {
     var v = [discrete.entropy(P), discrete.cross(P, Q), discrete.divergence(P, Q),
              discrete.divergence(Q, P)];
     var tp = discrete.terms(P, Q), tq = discrete.terms(Q, P);
-    out.textContent = 'H(P) = ' + fmt(v[0], g) + u + ';  H(P,Q) = ' + fmt(v[1], g) +
-      u + ';  D(P‖Q) = ' + fmt(v[2], g) + u + ';  D(Q‖P) = ' + fmt(v[3], g) + u;
+    say(out, ['H(P) = ', [fmt(v[0], g)], u + ';  H(P,Q) = ', [fmt(v[1], g)],
+              u + ';  D(P‖Q) = ', [fmt(v[2], g)], u + ';  D(Q‖P) = ', [fmt(v[3], g)], u]);
     table.textContent = '';
     var head = html('tr', {}, html('thead', {}, table));
     ['outcome', 'p', 'q', 'p log₂(p/q)', 'q log₂(q/p)'].forEach(function (h) {

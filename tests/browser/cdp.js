@@ -83,7 +83,7 @@ async function launch() {
     await s('Network.enable');
     await s('Page.enable');
     await s('Emulation.setDeviceMetricsOverride',
-      { width, height, deviceScaleFactor: 1, mobile: width < 600 });
+      { width, height, deviceScaleFactor: 1, mobile: false });
     p.open = async (url) => {
       const loaded = p.next('Page.loadEventFired');
       const r = await s('Page.navigate', { url });
