@@ -51,6 +51,7 @@ has_explorer   = grep -q '^<div class="explorer"' $(1)
 DEBIAN_PACKAGES := gcc make pkg-config libgsl-dev libcunit1-dev gnuplot-nox \
                    pandoc fonts-dejavu-core clang libclang-rt-14-dev \
                    chromium nodejs
+CHROMIUM ?= chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 ifeq ($(V),1)
@@ -86,7 +87,7 @@ REPORT   := $(OUT)/report.html
 .SUFFIXES:
 .PRECIOUS: %/
 .SECONDARY:
-.PHONY: all check test bench verify deps clean try sweep \
+.PHONY: all check test bench verify deps clean try sweep browser \
         $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))) \
         $(addprefix variant-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
@@ -221,9 +222,19 @@ SAN_RUNS := $(foreach c,$(CHAPTERS),$(SAN)/run/$(c)/values.tsv)
 check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 	$(call msg,TEST,$(TESTS))KL_BIN=$(SAN_KL) $(TESTS)
 	$(call msg,VERIFY,claims)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS)) >/dev/null
+	$(Q)$(MAKE) --no-print-directory browser
 	$(Q)$(MAKE) --no-print-directory try
 	$(Q)$(MAKE) --no-print-directory sweep N=$(CHECK_SWEEP_N)
 	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_S=$(CHECK_FUZZ_S)
+
+# The explorers of the built report and pages, driven in headless Chromium
+# (tests/browser/explorers.js, node built-ins only): events in, readouts and
+# drawings read back against the chapters' numbers and the `kl` calculator.
+BROWSER_TEST := tests/browser/explorers.js
+browser: $(REPORT) $(CHAPTER_HTML) $(KL)
+	$(call need,node,nodejs)
+	$(call need,$(CHROMIUM),chromium)
+	$(call msg,BROWSER,$(BROWSER_TEST))CHROMIUM=$(CHROMIUM) node $(BROWSER_TEST) $(OUT) $(KL)
 
 # ONLY=NN limits try and sweep to chapter NN.
 PICKED := $(if $(ONLY),$(filter $(ONLY)-%,$(CHAPTERS)),$(CHAPTERS))

@@ -16,9 +16,11 @@ const os = require('os');
 const path = require('path');
 
 async function launch() {
-  const bin = process.env.CHROMIUM || '/usr/bin/chromium';
-  if (!fs.existsSync(bin))
-    throw new Error(`${bin} not found; install the Debian package chromium (make deps)`);
+  const name = process.env.CHROMIUM || 'chromium';
+  const bin = name.includes('/') ? name : (process.env.PATH || '').split(':')
+    .map((d) => path.join(d, name)).find((f) => fs.existsSync(f));
+  if (!bin || !fs.existsSync(bin))
+    throw new Error(`${name} not found; install the Debian package chromium (make deps)`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'klx-chromium-'));
   const proc = spawn(bin, ['--headless', '--no-sandbox', '--disable-gpu',
     '--no-first-run', '--disable-background-networking', '--disable-component-update',
