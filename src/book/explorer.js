@@ -33,7 +33,7 @@ var BLUE = '#0072B2', VERM = '#D55E00', GREEN = '#009E73', ORANGE = '#E69F00';
 var SERIES = [BLUE, VERM, GREEN, '#CC79A7'];
 var VIRIDIS = ['#440154', '#472c7a', '#3b518b', '#2c718e', '#21908d',
                '#27ad81', '#5cc863', '#aadc32', '#fde725'];
-var M = {l: 52, r: 14, t: 26, b: 40};   /* a panel's margins, px */
+var M = {l: 52, r: 14, t: 30, b: 40};   /* a panel's margins, px */
 
 function svg(tag, attrs, parent) {
   var e = document.createElementNS(SVGNS, tag);
@@ -256,6 +256,19 @@ function drawMapCells(p, d, zmax) {
   }
 }
 
+/* The colour scale, a strip in the map's top margin: log(1 + z/zref). */
+function colourStrip(p, d, zmax, top) {
+  var x0 = p.sx.r[0] + 40, x1 = p.sx.r[1] - 64, n = 48, norm = Math.log(1 + zmax / d.zref);
+  var g = svg('g', {'class': 'strip'}, p.g);
+  for (var k = 0; k < n; k++)
+    svg('rect', {x: x0 + (x1 - x0) * k / n, y: top, width: (x1 - x0) / n + 0.5,
+                 height: 9, fill: viridis((k + 0.5) / n)}, g);
+  text(g, x0 - 4, top + 9, '0', {'text-anchor': 'end'});
+  text(g, x1 + 4, top + 9, fmt(zmax, 3) + ' nats', {});
+  var mid = d.zref * (Math.exp(0.5 * norm) - 1);
+  text(g, (x0 + x1) / 2, top - 2, fmt(mid, 2), {'text-anchor': 'middle'});
+}
+
 function drawMap(el, d, st, w) {
   var L = mapLayout(w), nx = d.x.length, ny = d.y.length;
   var zmax = Math.max.apply(null, d.z);
@@ -266,6 +279,7 @@ function drawMap(el, d, st, w) {
   el.appendChild(root);
   var mp = panel(root, L.map, xr, yr, [d.xname, d.yname]);
   drawMapCells(mp, d, zmax);
+  colourStrip(mp, d, zmax, L.map.y + 12);
   mp.g.setAttribute('class', 'panel map');
   mp.g.setAttribute('tabindex', '0');
   mp.g.setAttribute('role', 'slider');
@@ -538,8 +552,11 @@ function drawBars(el, d, st, w) {
                               x: tp.sx(k + 0.5) + (side ? 2 : -bw - 2), width: bw}, tp.g));
     }
   });
-  var labels = bars.map(function (r) {
+  var labels = bars.map(function () {
     return text(bp.g, 0, 0, '', {'text-anchor': 'middle', 'class': 'value'});
+  });
+  var tlabels = tbars.map(function () {   /* for terms beyond the axis */
+    return text(tp.g, 0, 0, '', {'text-anchor': 'middle', 'class': 'value'});
   });
   st.draw = function (tp_, tq) {
     var terms = tp_.concat(tq);
@@ -555,6 +572,9 @@ function drawBars(el, d, st, w) {
       var t = Math.max(-1, Math.min(2, terms[b]));
       tbars[b].setAttribute('y', tp.sy(Math.max(0, t)));
       tbars[b].setAttribute('height', Math.abs(tp.sy(t) - tp.sy(0)));
+      tlabels[b].setAttribute('x', x + bw / 2);
+      tlabels[b].setAttribute('y', t > 0 ? tp.sy(t) - 4 : tp.sy(t) + 13);
+      tlabels[b].textContent = t === terms[b] ? '' : fmt(terms[b], 2);
     });
   };
   function grab(ev) {
