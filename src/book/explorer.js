@@ -572,7 +572,7 @@ function drawBars(el, d, st, w) {
       var t = Math.max(-1, Math.min(2, terms[b]));
       tbars[b].setAttribute('y', tp.sy(Math.max(0, t)));
       tbars[b].setAttribute('height', Math.abs(tp.sy(t) - tp.sy(0)));
-      tlabels[b].setAttribute('x', x + bw / 2);
+      tlabels[b].setAttribute('x', Number(tbars[b].getAttribute('x')) + bw / 2);
       tlabels[b].setAttribute('y', t > 0 ? tp.sy(t) - 4 : tp.sy(t) + 13);
       tlabels[b].textContent = t === terms[b] ? '' : fmt(terms[b], 2);
     });
