@@ -269,17 +269,14 @@ function colourStrip(p, d, zmax, top) {
   text(g, (x0 + x1) / 2, top - 2, fmt(mid, 2), {'text-anchor': 'middle'});
 }
 
-function drawMap(el, d, st, w) {
-  var L = mapLayout(w), nx = d.x.length, ny = d.y.length;
-  var zmax = Math.max.apply(null, d.z);
-  var xr = [d.x[0], d.x[nx - 1]], yr = [d.y[0], d.y[ny - 1]];
-  var root = svg('svg', {viewBox: '0 0 ' + w + ' ' + L.h, width: '100%',
-                         'class': 'explorer-svg', role: 'img',
-                         'aria-label': d.title});
-  el.appendChild(root);
-  var mp = panel(root, L.map, xr, yr, [d.xname, d.yname]);
+/* The map: cells, colour strip, the pointer's target and the crosshair;
+ * returns the panel and a function that moves the crosshair to (i, j). */
+function mapPanel(root, box, d) {
+  var nx = d.x.length, ny = d.y.length, zmax = Math.max.apply(null, d.z);
+  var mp = panel(root, box, [d.x[0], d.x[nx - 1]], [d.y[0], d.y[ny - 1]],
+                 [d.xname, d.yname]);
   drawMapCells(mp, d, zmax);
-  colourStrip(mp, d, zmax, L.map.y + 12);
+  colourStrip(mp, d, zmax, box.y + 12);
   mp.g.setAttribute('class', 'panel map');
   mp.g.setAttribute('tabindex', '0');
   mp.g.setAttribute('role', 'slider');
@@ -288,50 +285,67 @@ function drawMap(el, d, st, w) {
   svg('rect', {x: mp.sx.r[0] - 6, y: mp.sy.r[1] - 6, width: mp.sx.r[1] - mp.sx.r[0] + 12,
                height: mp.sy.r[0] - mp.sy.r[1] + 12, fill: '#000', 'fill-opacity': 0}, mp.g);
   var cross = svg('g', {'class': 'cross'}, mp.g);
-  var h = svg('line', {}, cross), v = svg('line', {}, cross);
+  var h = svg('line', {x1: mp.sx.r[0], x2: mp.sx.r[1]}, cross);
+  var v = svg('line', {y1: mp.sy.r[0], y2: mp.sy.r[1]}, cross);
   var dot = svg('circle', {r: 4}, cross);
-  var cx = svg('g', {}, root), cy = svg('g', {}, root);
-  /* a cut's panel, redrawn at each move: its scale follows the cut */
-  function cut(g, box, xs, zs, name, colour, at, cls) {
-    g.textContent = '';
-    var top = 0;
-    zs.forEach(function (z) { top = Math.max(top, z); });
-    var p = panel(g, box, [xs[0], xs[xs.length - 1]], [0, top > 0 ? top * 1.08 : 1],
-                  [name, d.zname + ' along ' + name + ', nats']);
-    svg('path', {d: line(p, xs, zs), 'class': 'cut ' + cls, stroke: colour}, p.g);
-    svg('circle', {r: 4.5, fill: colour, 'class': 'marker', cx: p.sx(xs[at]),
-                   cy: p.sy(zs[at])}, p.g);
-    return p;
-  }
-  var ts = [], n = 321;
+  return {p: mp, move: function (i, j) {
+    var X = mp.sx(d.x[i]), Y = mp.sy(d.y[j]);
+    h.setAttribute('y1', Y); h.setAttribute('y2', Y);
+    v.setAttribute('x1', X); v.setAttribute('x2', X);
+    dot.setAttribute('cx', X); dot.setAttribute('cy', Y);
+  }};
+}
+
+/* A cut's panel in G, redrawn at each move (its scale follows the cut):
+ * ZS over XS with a marker at index AT. */
+function cutPanel(g, box, d, xs, zs, name, colour, at, cls) {
+  g.textContent = '';
+  var top = 0;
+  zs.forEach(function (z) { top = Math.max(top, z); });
+  var p = panel(g, box, [xs[0], xs[xs.length - 1]], [0, top > 0 ? top * 1.08 : 1],
+                [name, d.zname + ' along ' + name + ', nats']);
+  svg('path', {d: line(p, xs, zs), 'class': 'cut ' + cls, stroke: colour}, p.g);
+  svg('circle', {r: 4.5, fill: colour, 'class': 'marker', cx: p.sx(xs[at]),
+                 cy: p.sy(zs[at])}, p.g);
+}
+
+/* The densities p (fixed) and q (at the pointer); returns q's setter. */
+function densityPanel(root, box, d) {
+  var ts = [], n = 321, pmax = 0, peak = shapeAt(d, 0);
   for (var k = 0; k < n; k++)
     ts.push(d.curve_lo + (d.curve_hi - d.curve_lo) * k / (n - 1));
-  var pmax = 0;
-  for (var jj = 0; jj < ny; jj++) pmax = Math.max(pmax, shapeAt(d, 0) / d.scale[jj]);
-  pmax = Math.min(pmax, 2.5 * shapeAt(d, 0) / d.p_scale);
-  var pq = panel(root, L.pq, [d.curve_lo, d.curve_hi], [0, pmax],
+  d.scale.forEach(function (sc) { pmax = Math.max(pmax, peak / sc); });
+  pmax = Math.min(pmax, 2.5 * peak / d.p_scale);
+  var pq = panel(root, box, [d.curve_lo, d.curve_hi], [0, pmax],
                  ['x', 'densities of p (blue) and q (orange)']);
   svg('path', {d: line(pq, ts, density(d, d.p_loc, d.p_scale, ts)),
                'class': 'curve curve-p', stroke: BLUE}, pq.g);
-  var qpath = svg('path', {'class': 'curve curve-q', stroke: ORANGE}, pq.g);
-  var xs = d.y.map(function (_, j) { return j; });
+  var q = svg('path', {'class': 'curve curve-q', stroke: ORANGE}, pq.g);
+  return function (i, j) {
+    q.setAttribute('d', line(pq, ts, density(d, d.loc[i], d.scale[j], ts)));
+  };
+}
+
+function drawMap(el, d, st, w) {
+  var L = mapLayout(w), nx = d.x.length, ny = d.y.length;
+  var root = svg('svg', {viewBox: '0 0 ' + w + ' ' + L.h, width: '100%',
+                         'class': 'explorer-svg', role: 'img', 'aria-label': d.title});
+  el.appendChild(root);
+  var map = mapPanel(root, L.map, d), mp = map.p, setQ = densityPanel(root, L.pq, d);
+  var cx = svg('g', {}, root), cy = svg('g', {}, root);
   function update() {
     var i = st.i, j = st.j, z = d.z[i * ny + j];
-    var X = mp.sx(d.x[i]), Y = mp.sy(d.y[j]);
-    h.setAttribute('x1', mp.sx.r[0]); h.setAttribute('x2', mp.sx.r[1]);
-    h.setAttribute('y1', Y); h.setAttribute('y2', Y);
-    v.setAttribute('y1', mp.sy.r[0]); v.setAttribute('y2', mp.sy.r[1]);
-    v.setAttribute('x1', X); v.setAttribute('x2', X);
-    dot.setAttribute('cx', X); dot.setAttribute('cy', Y);
-    var row = d.x.map(function (_, a) { return d.z[a * ny + j]; });
-    var col = xs.map(function (b) { return d.z[i * ny + b]; });
-    cut(cx, L.cx, d.x, row, d.xname, BLUE, i, 'cut-x');
-    cut(cy, L.cy, d.y, col, d.yname, VERM, j, 'cut-y');
-    qpath.setAttribute('d', line(pq, ts, density(d, d.loc[i], d.scale[j], ts)));
+    map.move(i, j);
+    cutPanel(cx, L.cx, d, d.x, d.x.map(function (_, a) { return d.z[a * ny + j]; }),
+             d.xname, BLUE, i, 'cut-x');
+    cutPanel(cy, L.cy, d, d.y, d.y.map(function (_, b) { return d.z[i * ny + b]; }),
+             d.yname, VERM, j, 'cut-y');
+    setQ(i, j);
     var s = say(el.querySelector('.explorer-readout'),
       [d.xname + ' = ', [fmt(d.x[i], d.digits)], ', ' + d.yname + ' = ',
        [fmt(d.y[j], d.digits)], ':  ' + d.zname + ' = ', [fmt(z, d.digits)],
        ' nats = ', [fmt(z * d.bits, d.digits)], ' bits']);
+    mp.g.setAttribute('aria-valuenow', z);
     mp.g.setAttribute('aria-valuetext', s);
   }
   function point(ev) {
