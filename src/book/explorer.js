@@ -591,30 +591,34 @@ function drawBars(el, d, st, w) {
       tlabels[b].textContent = t === terms[b] ? '' : fmt(terms[b], 2);
     });
   };
-  function grab(ev) {
-    var r = ev.target;
-    if (!r.classList || !r.classList.contains('bar')) return;
-    ev.preventDefault();
-    r.setPointerCapture(ev.pointerId);
-    st.drag = r;
-    r.focus();
-  }
-  root.addEventListener('pointerdown', function (ev) { grab(ev); move(ev); });
-  root.addEventListener('pointermove', move);
-  root.addEventListener('pointerup', function () { st.drag = null; });
+  barsEvents(root, bp, st, d);
+}
+
+/* Dragging a bar (pointer capture) and stepping it with the arrow keys. */
+function barsEvents(root, bp, st, d) {
   function move(ev) {
     if (!st.drag) return;
     var r = st.drag;
     st.set(r.getAttribute('data-dist'), Number(r.getAttribute('data-k')),
            bp.sy.inv(local(root, ev).y));
   }
+  root.addEventListener('pointerdown', function (ev) {
+    var r = ev.target;
+    if (!r.classList || !r.classList.contains('bar')) return;
+    ev.preventDefault();
+    r.setPointerCapture(ev.pointerId);
+    st.drag = r;
+    r.focus();
+    move(ev);
+  });
+  root.addEventListener('pointermove', move);
+  root.addEventListener('pointerup', function () { st.drag = null; });
   root.addEventListener('keydown', function (ev) {
     var r = ev.target, s = keystep(ev);
     if (!s || !r.classList.contains('bar')) return;
     ev.preventDefault();
     var which = r.getAttribute('data-dist'), k = Number(r.getAttribute('data-k'));
-    var step = (s[1] || 0) * d.step;
-    var v = Math.round((st[which][k] + step) / d.step) * d.step;
+    var v = Math.round((st[which][k] + s[1] * d.step) / d.step) * d.step;
     st.set(which, k, v);
   });
 }
