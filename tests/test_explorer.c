@@ -139,8 +139,8 @@ static void test_explorer_errors(void)
 {
     expect_failure("name", "99-test: explorer 'a b': a name is a letter, then "
                    "letters, digits or '-' (at most 47)\n");
-    expect_failure("kind", "99-test: explorer a: unknown kind 'pie' (map, curve "
-                   "or bars)\n");
+    expect_failure("kind", "99-test: explorer a: unknown kind 'pie' (map, curve, "
+                   "bars or fit)\n");
     expect_failure("nan", "99-test: explorer a: x holds a NaN\n");
     expect_failure("twice", "99-test: explorer a: key 'x' set twice\n");
     expect_failure("key", "99-test: explorer a: '9x' is not a key (a letter, "

@@ -1197,6 +1197,78 @@ static void fit_readings(struct kl_mixture *mix, const struct fits *r)
         : "the reverse divergence has one valley per mode");
 }
 
+/* -- The explorer of the two fits as the mixture changes ------------------ */
+
+enum { FIT_NS = 6, FIT_NX = 161 };
+
+/* The fits of one mixture: forward by its moments (the forward minimiser,
+ * as a claim checks), reverse from each bump, the lower kept; OUT holds
+ * mu, sigma and the minimum of each. */
+static void fit_pair(struct kl_mixture *mix, double out[6])
+{
+    ok(kl_mixture_moments(mix, &out[0], &out[1]), "explorer moments");
+    out[2] = mix_div(mix, out[0], out[1], 0);
+    struct fit rev = {mix, 1};
+    double m[2], sd[2], d[2];
+    for (int k = 0; k < 2; k++)
+        d[k] = fit_gaussian(&rev, mix->mu[k], mix->sigma[k], &m[k], &sd[k]);
+    int b = d[1] < d[0];
+    out[3] = m[b];
+    out[4] = sd[b];
+    out[5] = d[b];
+}
+
+/* The weights of the explorer: MIX_W1 plus multiples of 0.1 in [0.05, 0.95]. */
+static size_t fit_weights(double w0, double *w)
+{
+    size_t n = 0;
+    for (int j = -9; j <= 9; j++) {
+        double v = w0 + 0.1 * j;
+        if (v >= 0.05 - 1e-9 && v <= 0.95 + 1e-9)
+            w[n++] = v;
+    }
+    return n;
+}
+
+/* The fits on the grid: the separation of the bumps k/4 of the chapter's
+ * (k = 1 ... 6, the midpoint kept) times the weights, with the mixture's
+ * density on a fixed x grid (kind "fit" of src/book/explorer.js). */
+static void fit_explorer(const double *w0, const double *mmu, const double *msig)
+{
+    double ws[20], seps[FIT_NS], mid = (mmu[0] + mmu[1]) / 2, gap = mmu[1] - mmu[0];
+    size_t nw = fit_weights(w0[0], ws), n = FIT_NS * nw;
+    double *fits = book_malloc(B, 6 * n * sizeof *fits);
+    double *curve = book_malloc(B, FIT_NX * n * sizeof *curve), xs[FIT_NX];
+    double smax = fmax(msig[0], msig[1]), lo = mid - 0.75 * gap - 4 * smax;
+    for (int i = 0; i < FIT_NX; i++)
+        xs[i] = lo + (2 * (mid - lo)) * i / (FIT_NX - 1.0);
+    for (size_t k = 0; k < FIT_NS; k++) {
+        seps[k] = gap * (k + 1) / 4.0;
+        for (size_t j = 0; j < nw; j++) {
+            double w[2] = {ws[j], 1 - ws[j]}, mu[2] = {mid - seps[k] / 2, mid + seps[k] / 2};
+            struct kl_mixture mix = {2, w, mu, msig};
+            size_t at = k * nw + j;
+            fit_pair(&mix, fits + 6 * at);
+            for (int i = 0; i < FIT_NX; i++)
+                curve[FIT_NX * at + i] = exp(kl_mixture_logpdf(xs[i], &mix));
+        }
+    }
+    struct book_explorer *e = book_explorer_open(B, "fit", "fit");
+    book_explorer_text(e, "title", "Forward and reverse fits as the mixture changes");
+    book_explorer_number(e, "digits", 4);
+    book_explorer_array(e, "sep", seps, FIT_NS, 10);
+    book_explorer_array(e, "w", ws, nw, 10);
+    book_explorer_array(e, "fits", fits, 6 * n, 10);
+    book_explorer_array(e, "x", xs, FIT_NX, 10);
+    book_explorer_array(e, "curve", curve, FIT_NX * n, 6);
+    book_explorer_number(e, "probe_sep", gap);
+    book_explorer_number(e, "probe_w", w0[0]);
+    explorer_shape(e);
+    book_explorer_close(e);
+    free(fits);
+    free(curve);
+}
+
 static void forward_reverse(void)
 {
     double w[2], mmu[2], msig[2], mean, sd;
@@ -1244,6 +1316,7 @@ static void forward_reverse(void)
     book_value(B, "rev_bound", -log(w[r.heavy]), 4);
     book_value(B, "loc_bound", -log(w[r.light]), 4);
     fit_figure(&mix, &r);
+    fit_explorer(w, mmu, msig);
 }
 
 int main(int argc, char **argv)

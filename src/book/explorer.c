@@ -79,8 +79,8 @@ struct book_explorer *book_explorer_open(struct book *b, const char *name,
         book_fail(b, "explorer '%s': a name is a letter, then letters, "
                   "digits or '-' (at most 47)", name);
     if (strcmp(kind, "map") != 0 && strcmp(kind, "curve") != 0 &&
-        strcmp(kind, "bars") != 0)
-        book_fail(b, "explorer %s: unknown kind '%s' (map, curve or bars)",
+        strcmp(kind, "bars") != 0 && strcmp(kind, "fit") != 0)
+        book_fail(b, "explorer %s: unknown kind '%s' (map, curve, bars or fit)",
                   name, kind);
     struct book_explorer *e = book_malloc(b, sizeof *e);
     char file[80];

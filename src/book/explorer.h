@@ -26,7 +26,7 @@ struct book;
 struct book_explorer;
 
 /* Starts NAME.explorer.json (NAME: letters, digits and '-') of KIND ("map",
- * "curve" or "bars").  Never returns NULL; freed by book_explorer_close. */
+ * "curve", "bars" or "fit").  Never returns NULL; freed by book_explorer_close. */
 struct book_explorer *book_explorer_open(struct book *b, const char *name,
                                          const char *kind);
 

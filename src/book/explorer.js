@@ -24,6 +24,11 @@
  *          digits, ymax (plot clip), probe_x (start); a slider over x.
  *   bars   n, label0.., p[n], q[n], digits, step, unit ("bits"): bars the
  *          reader drags, measures computed here.
+ *   fit    sep[ns], w[nw], fits[6*ns*nw] (at sep[k], w[j] from 6*(k*nw + j):
+ *          the forward fit's mu, sigma, D(p||q), the reverse fit's mu, sigma,
+ *          D(q||p)), x[nx], curve[nx*ns*nw] (the mixture's density, same
+ *          order), the shape as for "map", digits, probe_sep, probe_w;
+ *          two sliders.
  * The SVG inside an explorer uses no ids (nothing can collide). */
 (function () {
 'use strict';
@@ -661,9 +666,70 @@ function barsExplorer(el, d) {
   return out;
 }
 
+/* ---- kind "fit" ------------------------------------------------------------ */
+
+/* One slider of the fit explorer: index into VALUES, named NAME. */
+function slider(el, name, values, at, onchange) {
+  var lab = html('label', {'class': 'explorer-slider'}, el, name + ' ');
+  var r = html('input', {type: 'range', min: 0, max: values.length - 1, step: 1,
+                         value: at, 'aria-label': name}, lab);
+  r.addEventListener('input', function () { onchange(Number(r.value)); });
+  return r;
+}
+
+function drawFit(el, d, st, w) {
+  var nw = d.w.length, nx = d.x.length, box = {x: 0, y: 0, w: w, h: Math.min(320, 0.6 * w + 80)};
+  var top = Math.max.apply(null, d.curve) * 1.15;
+  var root = svg('svg', {viewBox: '0 0 ' + w + ' ' + box.h, width: '100%',
+                         'class': 'explorer-svg', role: 'img', 'aria-label': d.title});
+  el.insertBefore(root, el.querySelector('.explorer-slider'));
+  var p = panel(root, box, [d.x[0], d.x[nx - 1]], [0, top], ['x', 'density']);
+  var mix = svg('path', {'class': 'curve curve-mix', stroke: '#777'}, p.g);
+  var fwd = svg('path', {'class': 'curve curve-fwd', stroke: BLUE}, p.g);
+  var rev = svg('path', {'class': 'curve curve-rev', stroke: VERM}, p.g);
+  st.draw = function () {
+    var at = st.k * nw + st.j, f = d.fits.slice(6 * at, 6 * at + 6);
+    mix.setAttribute('d', line(p, d.x, d.curve.slice(nx * at, nx * at + nx)));
+    fwd.setAttribute('d', line(p, d.x, density(d, f[0], f[1], d.x)));
+    rev.setAttribute('d', line(p, d.x, density(d, f[3], f[4], d.x)));
+  };
+  st.draw();
+}
+
+function fitExplorer(el, d) {
+  var nw = d.w.length, g = d.digits;
+  var st = {k: nearest(d.sep, d.probe_sep), j: nearest(d.w, d.probe_w)};
+  var out = frame(el, d, 'move the sliders (or use the arrow keys on them): the ' +
+                  'separation of the bumps and the weight of the first');
+  function show() {
+    var at = st.k * nw + st.j, f = d.fits.slice(6 * at, 6 * at + 6);
+    say(out, ['separation ', [fmt(d.sep[st.k], g)], ', weight ', [fmt(d.w[st.j], g)],
+              ':  forward fit N(', [fmt(f[0], g)], ', ', [fmt(f[1], g)],
+              '²), D(p‖q) = ', [fmt(f[2], g)], ' nats;  reverse fit N(',
+              [fmt(f[3], g)], ', ', [fmt(f[4], g)], '²), D(q‖p) = ', [fmt(f[5], g)], ' nats']);
+    if (st.draw) st.draw();
+  }
+  slider(el, 'separation of the bumps', d.sep, st.k, function (k) { st.k = k; show(); });
+  slider(el, 'weight of the first bump', d.w, st.j, function (j) { st.j = j; show(); });
+  var legend = html('ul', {'class': 'explorer-legend'}, el);
+  [['#777', 'the mixture p'], [BLUE, 'forward fit, min D(p‖q): covers both bumps'],
+   [VERM, 'reverse fit, min D(q‖p): sits on one']].forEach(function (c) {
+    var li = html('li', {}, legend);
+    html('span', {'class': 'swatch', style: 'background:' + c[0]}, li);
+    html('span', {}, li, c[1]);
+  });
+  responsive(el, function (w) {
+    var old = el.querySelector('svg');
+    if (old) old.remove();
+    drawFit(el, d, st, w);
+  });
+  show();
+  return out;
+}
+
 /* ---- start ---------------------------------------------------------------- */
 
-var KINDS = {map: mapExplorer, curve: curveExplorer, bars: barsExplorer};
+var KINDS = {map: mapExplorer, curve: curveExplorer, bars: barsExplorer, fit: fitExplorer};
 
 function start() {
   var els = document.querySelectorAll('div.explorer');

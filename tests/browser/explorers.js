@@ -351,9 +351,58 @@ async function testBars(page, id, vals) {
         `${id}: three ArrowUp steps took P's third bar from ${before} to ${after.p[2]}`);
 }
 
+/* ---- kind "fit" ---------------------------------------------------------- */
+
+const FIT_VALUES = { 'x05-fit': ['fwd_mu', 'fwd_sigma', 'fwd_min', 'rev_mu', 'rev_sigma', 'rev_min'] };
+
+async function fitShows(page, id, d, k, j, how) {
+  const at = k * d.w.length + j, f = d.fits.slice(6 * at, 6 * at + 6), nx = d.x.length;
+  const r = await readout(page, id);
+  const want = [d.sep[k], d.w[j]].concat(f);
+  check(r.length === want.length && r.every((s, c) => printedIs(s, want[c])),
+        `${id} ${how}: readout ${JSON.stringify(r)} is not ${JSON.stringify(want)}`);
+  const m = await drawn(page, `#${id} .curve-mix`), curve = d.curve.slice(nx * at, nx * at + nx);
+  check(m.pts.length === nx && m.pts.every(([x, y], c) =>
+    Math.abs(x - d.x[c]) <= 0.02 * m.ux && Math.abs(y - curve[c]) <= 0.02 * m.uy),
+        `${id} ${how}: the mixture drawn is not the program's`);
+  for (const [cls, mu, sd] of [['fwd', f[0], f[1]], ['rev', f[3], f[4]]]) {
+    const q = await drawn(page, `#${id} .curve-${cls}`);
+    const high = Math.max(...q.pts.map((p) => p[1]));
+    const run = q.pts.filter((p) => p[1] >= high - 0.02 * q.uy);
+    const top = (run[0][0] + run[run.length - 1][0]) / 2;
+    const peak = d.shape[Math.round(-d.shape_lo / d.shape_step)] / sd;
+    const step = d.x[1] - d.x[0];
+    check(Math.abs(top - mu) <= step * 0.51 + 0.02 * q.ux &&
+          Math.abs(high - peak) <= 0.03 * peak + 0.02 * q.uy,
+          `${id} ${how}: the ${cls} fit peaks at (${top}, ${high}), not (${mu}, ${peak})`);
+  }
+}
+
+async function testFit(page, id, vals) {
+  const d = explorerData(id), names = FIT_VALUES[id];
+  let k = nearest(d.sep, d.probe_sep), j = nearest(d.w, d.probe_w);
+  await scrollTo(page, id);
+  if (names) {
+    const r = (await readout(page, id)).slice(2);
+    check(r.length === 6 && r.every((s, c) => agree(s, vals[names[c]])),
+          `${id}: readout at the chapter's mixture ${JSON.stringify(r)} is not the chapter's ${names.map((n) => vals[n])}`);
+  }
+  await fitShows(page, id, d, k, j, 'at the start');
+  const sliders = `#${id} input[type=range]`;
+  await page.eval(`document.querySelectorAll('${sliders}')[0].focus()`);
+  await key(page, 'ArrowLeft');
+  await key(page, 'ArrowLeft');
+  k = Math.max(0, k - 2);
+  await fitShows(page, id, d, k, j, 'separation ArrowLeft twice');
+  await page.eval(`document.querySelectorAll('${sliders}')[1].focus()`);
+  await key(page, 'ArrowRight');
+  j = Math.min(d.w.length - 1, j + 1);
+  await fitShows(page, id, d, k, j, 'weight ArrowRight');
+}
+
 /* ---- pages ---------------------------------------------------------------- */
 
-const KIND_TESTS = { map: testMap, curve: testCurve, bars: testBars };
+const KIND_TESTS = { map: testMap, curve: testCurve, bars: testBars, fit: testFit };
 
 async function pageChecks(page, url, name) {
   const selfUrl = url;
@@ -411,7 +460,7 @@ async function testPage(browser, file, width, drive) {
       if (check(KIND_TESTS[d.kind], `${name}: ${e.id} has an unknown kind ${d.kind}`))
         await KIND_TESTS[d.kind](page, e.id, vals);
     }
-    for (const id of Object.keys(Object.assign({}, MAP_VALUES, CURVE_VALUES, BARS_VALUES)))
+    for (const id of Object.keys(Object.assign({}, MAP_VALUES, CURVE_VALUES, BARS_VALUES, FIT_VALUES)))
       check(info.ex.some((e) => e.id === id), `${name}: explorer ${id} is missing`);
   }
   check(page.errors.length === 0, `${name}: script errors: ${page.errors.join('; ')}`);
