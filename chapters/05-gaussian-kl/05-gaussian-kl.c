@@ -1074,9 +1074,11 @@ static double fit_objective(const gsl_vector *v, void *params)
 /* <<< objective */
 
 /* Minimises the objective from (MU0, SIGMA0) with the Nelder-Mead simplex;
- * writes the fitted mu and sigma and returns the minimum. */
-static double fit_gaussian(struct fit *fit, double mu0, double sigma0,
-                           double *mu, double *sigma)
+ * writes the fitted mu and sigma and the minimum to FMIN.  Returns 0, or 1
+ * if the minimiser cannot start, 2 if a step fails (the objective's
+ * quadrature did not converge), 3 if it does not converge. */
+static int fit_run(struct fit *fit, double mu0, double sigma0, double *mu,
+                   double *sigma, double *fmin)
 {
     gsl_multimin_function F = {fit_objective, 2, fit};
     gsl_vector *x = gsl_vector_alloc(2), *step = gsl_vector_alloc(2);
@@ -1087,24 +1089,39 @@ static double fit_gaussian(struct fit *fit, double mu0, double sigma0,
     gsl_vector_set(x, 0, mu0);
     gsl_vector_set(x, 1, log(sigma0));
     gsl_vector_set_all(step, 0.3);
-    if (gsl_multimin_fminimizer_set(s, &F, x, step) != GSL_SUCCESS)
-        book_fail(B, "cannot start the minimiser");
-    int status = GSL_CONTINUE, iter;
-    for (iter = 0; iter < 2000 && status == GSL_CONTINUE; iter++) {
+    int r = gsl_multimin_fminimizer_set(s, &F, x, step) != GSL_SUCCESS;
+    int status = GSL_CONTINUE;
+    for (int iter = 0; r == 0 && iter < 2000 && status == GSL_CONTINUE; iter++) {
         if (gsl_multimin_fminimizer_iterate(s) != GSL_SUCCESS)
-            book_fail(B, "the minimiser failed");
+            r = 2;
         status = gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), 1e-7);
     }
-    if (status != GSL_SUCCESS)
-        book_fail(B, "the minimiser did not converge from (%g, %g)", mu0,
-                  sigma0);
+    if (r == 0 && status != GSL_SUCCESS)
+        r = 3;
     *mu = gsl_vector_get(s->x, 0);
     *sigma = exp(gsl_vector_get(s->x, 1));
-    double fmin = s->fval;
+    *fmin = s->fval;
     gsl_multimin_fminimizer_free(s);
     gsl_vector_free(x);
     gsl_vector_free(step);
-    return fmin;
+    return r;
+}
+
+/* fit_run, failing the program if it fails; returns the minimum. */
+static double fit_gaussian(struct fit *fit, double mu0, double sigma0,
+                           double *mu, double *sigma)
+{
+    double fmin;
+    switch (fit_run(fit, mu0, sigma0, mu, sigma, &fmin)) {
+    case 1:
+        book_fail(B, "cannot start the minimiser");
+    case 2:
+        book_fail(B, "the minimiser failed");
+    case 3:
+        book_fail(B, "the minimiser did not converge from (%g, %g)", mu0, sigma0);
+    default:
+        return fmin;
+    }
 }
 
 /* D(A||B) for a Gaussian and the mixture, in either order. */
@@ -1203,19 +1220,25 @@ enum { FIT_NS = 6, FIT_NX = 161 };
 
 /* The fits of one mixture: forward by its moments (the forward minimiser,
  * as a claim checks), reverse from each bump, the lower kept; OUT holds
- * mu, sigma and the minimum of each. */
-static void fit_pair(struct kl_mixture *mix, double out[6])
+ * mu, sigma and the minimum of each.  Returns 0, or 1 where a quadrature or
+ * a minimiser fails (nearly equal bumps: a divergence too small for the
+ * quadrature's relative tolerance), leaving OUT zero. */
+static int fit_pair(struct kl_mixture *mix, double out[6])
 {
     ok(kl_mixture_moments(mix, &out[0], &out[1]), "explorer moments");
-    out[2] = mix_div(mix, out[0], out[1], 0);
+    struct kl_gaussian g = {out[0], out[1]};
+    struct kl_density q = kl_gaussian_density(&g), p = kl_mixture_density(mix);
+    struct kl_quad_result r;
     struct fit rev = {mix, 1};
     double m[2], sd[2], d[2];
-    for (int k = 0; k < 2; k++)
-        d[k] = fit_gaussian(&rev, mix->mu[k], mix->sigma[k], &m[k], &sd[k]);
-    int b = d[1] < d[0];
-    out[3] = m[b];
-    out[4] = sd[b];
-    out[5] = d[b];
+    int bad = kl_density_divergence(&p, &q, NULL, &r) != KL_OK;
+    for (int k = 0; k < 2 && !bad; k++)
+        bad = fit_run(&rev, mix->mu[k], mix->sigma[k], &m[k], &sd[k], &d[k]) != 0;
+    int b = !bad && d[1] < d[0];
+    double v[6] = {out[0], out[1], r.value, m[b], sd[b], d[b]};
+    for (int k = 0; k < 6; k++)
+        out[k] = bad ? 0.0 : v[k];
+    return bad;
 }
 
 /* The weights of the explorer: MIX_W1 plus multiples of 0.1 in [0.05, 0.95]. */
@@ -1238,6 +1261,7 @@ static void fit_explorer(const double *w0, const double *mmu, const double *msig
     double ws[20], seps[FIT_NS], mid = (mmu[0] + mmu[1]) / 2, gap = mmu[1] - mmu[0];
     size_t nw = fit_weights(w0[0], ws), n = FIT_NS * nw;
     double *fits = book_malloc(B, 6 * n * sizeof *fits);
+    double *fitted = book_malloc(B, n * sizeof *fitted);
     double *curve = book_malloc(B, FIT_NX * n * sizeof *curve), xs[FIT_NX];
     double smax = fmax(msig[0], msig[1]), lo = mid - 0.75 * gap - 4 * smax;
     for (int i = 0; i < FIT_NX; i++)
@@ -1248,7 +1272,7 @@ static void fit_explorer(const double *w0, const double *mmu, const double *msig
             double w[2] = {ws[j], 1 - ws[j]}, mu[2] = {mid - seps[k] / 2, mid + seps[k] / 2};
             struct kl_mixture mix = {2, w, mu, msig};
             size_t at = k * nw + j;
-            fit_pair(&mix, fits + 6 * at);
+            fitted[at] = !fit_pair(&mix, fits + 6 * at);
             for (int i = 0; i < FIT_NX; i++)
                 curve[FIT_NX * at + i] = exp(kl_mixture_logpdf(xs[i], &mix));
         }
@@ -1259,6 +1283,7 @@ static void fit_explorer(const double *w0, const double *mmu, const double *msig
     book_explorer_array(e, "sep", seps, FIT_NS, 10);
     book_explorer_array(e, "w", ws, nw, 10);
     book_explorer_array(e, "fits", fits, 6 * n, 10);
+    book_explorer_array(e, "fitted", fitted, n, 1);
     book_explorer_array(e, "x", xs, FIT_NX, 10);
     book_explorer_array(e, "curve", curve, FIT_NX * n, 6);
     book_explorer_number(e, "probe_sep", gap);
@@ -1266,6 +1291,7 @@ static void fit_explorer(const double *w0, const double *mmu, const double *msig
     explorer_shape(e);
     book_explorer_close(e);
     free(fits);
+    free(fitted);
     free(curve);
 }
 

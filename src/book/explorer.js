@@ -26,7 +26,8 @@
  *          reader drags, measures computed here.
  *   fit    sep[ns], w[nw], fits[6*ns*nw] (at sep[k], w[j] from 6*(k*nw + j):
  *          the forward fit's mu, sigma, D(p||q), the reverse fit's mu, sigma,
- *          D(q||p)), x[nx], curve[nx*ns*nw] (the mixture's density, same
+ *          D(q||p)), fitted[ns*nw] (0 where the program could not fit),
+ *          x[nx], curve[nx*ns*nw] (the mixture's density, same
  *          order), the shape as for "map", digits, probe_sep, probe_w;
  *          two sliders.
  * The SVG inside an explorer uses no ids (nothing can collide). */
@@ -690,8 +691,9 @@ function drawFit(el, d, st, w) {
   st.draw = function () {
     var at = st.k * nw + st.j, f = d.fits.slice(6 * at, 6 * at + 6);
     mix.setAttribute('d', line(p, d.x, d.curve.slice(nx * at, nx * at + nx)));
-    fwd.setAttribute('d', line(p, d.x, density(d, f[0], f[1], d.x)));
-    rev.setAttribute('d', line(p, d.x, density(d, f[3], f[4], d.x)));
+    var ok = d.fitted[at] === 1;
+    fwd.setAttribute('d', ok ? line(p, d.x, density(d, f[0], f[1], d.x)) : '');
+    rev.setAttribute('d', ok ? line(p, d.x, density(d, f[3], f[4], d.x)) : '');
   };
   st.draw();
 }
@@ -703,10 +705,14 @@ function fitExplorer(el, d) {
                   'separation of the bumps and the weight of the first');
   function show() {
     var at = st.k * nw + st.j, f = d.fits.slice(6 * at, 6 * at + 6);
-    say(out, ['separation ', [fmt(d.sep[st.k], g)], ', weight ', [fmt(d.w[st.j], g)],
-              ':  forward fit N(', [fmt(f[0], g)], ', ', [fmt(f[1], g)],
+    var head = ['separation ', [fmt(d.sep[st.k], g)], ', weight ', [fmt(d.w[st.j], g)]];
+    if (d.fitted[at] !== 1)
+      say(out, head.concat([':  the bumps are so alike that the program\'s quadrature ' +
+                            'could not reach its tolerance; no fit here']));
+    else
+      say(out, head.concat([':  forward fit N(', [fmt(f[0], g)], ', ', [fmt(f[1], g)],
               '²), D(p‖q) = ', [fmt(f[2], g)], ' nats;  reverse fit N(',
-              [fmt(f[3], g)], ', ', [fmt(f[4], g)], '²), D(q‖p) = ', [fmt(f[5], g)], ' nats']);
+              [fmt(f[3], g)], ', ', [fmt(f[4], g)], '²), D(q‖p) = ', [fmt(f[5], g)], ' nats']));
     if (st.draw) st.draw();
   }
   slider(el, 'separation of the bumps', d.sep, st.k, function (k) { st.k = k; show(); });

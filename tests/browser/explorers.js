@@ -358,7 +358,7 @@ const FIT_VALUES = { 'x05-fit': ['fwd_mu', 'fwd_sigma', 'fwd_min', 'rev_mu', 're
 async function fitShows(page, id, d, k, j, how) {
   const at = k * d.w.length + j, f = d.fits.slice(6 * at, 6 * at + 6), nx = d.x.length;
   const r = await readout(page, id);
-  const want = [d.sep[k], d.w[j]].concat(f);
+  const want = [d.sep[k], d.w[j]].concat(d.fitted[at] ? f : []);
   check(r.length === want.length && r.every((s, c) => printedIs(s, want[c])),
         `${id} ${how}: readout ${JSON.stringify(r)} is not ${JSON.stringify(want)}`);
   const m = await drawn(page, `#${id} .curve-mix`), curve = d.curve.slice(nx * at, nx * at + nx);
@@ -366,6 +366,11 @@ async function fitShows(page, id, d, k, j, how) {
     Math.abs(x - d.x[c]) <= 0.02 * m.ux && Math.abs(y - curve[c]) <= 0.02 * m.uy),
         `${id} ${how}: the mixture drawn is not the program's`);
   for (const [cls, mu, sd] of [['fwd', f[0], f[1]], ['rev', f[3], f[4]]]) {
+    if (!d.fitted[at]) {
+      check(await page.eval(`document.querySelector('#${id} .curve-${cls}').getAttribute('d')`) === '',
+            `${id} ${how}: a ${cls} fit is drawn where the program has none`);
+      continue;
+    }
     const q = await drawn(page, `#${id} .curve-${cls}`);
     const high = Math.max(...q.pts.map((p) => p[1]));
     const run = q.pts.filter((p) => p[1] >= high - 0.02 * q.uy);
@@ -382,6 +387,7 @@ async function testFit(page, id, vals) {
   const d = explorerData(id), names = FIT_VALUES[id];
   let k = nearest(d.sep, d.probe_sep), j = nearest(d.w, d.probe_w);
   await scrollTo(page, id);
+  check(d.fitted[k * d.w.length + j] === 1, `${id}: the chapter's own mixture is not fitted`);
   if (names) {
     const r = (await readout(page, id)).slice(2);
     check(r.length === 6 && r.every((s, c) => agree(s, vals[names[c]])),
