@@ -43,9 +43,16 @@ PANDOC_FLAGS := --from markdown --to html5 --standalone --self-contained \
                 --highlight-style tango --css src/book/report.css \
                 --metadata lang=en
 REPORT_DEPS  := src/book/report.css src/book/front.md
+# The explorers' script (src/book/explorer.js), one copy a page, appended to
+# every page that has an explorer (an @explorer in its chapter.md).
+EXPLORER_JS   := src/book/explorer.js
+EXPLORER_HTML  = $(BUILD)/explorer.html
+has_explorer   = grep -q '^<div class="explorer"' $(1)
 
 DEBIAN_PACKAGES := gcc make pkg-config libgsl-dev libcunit1-dev gnuplot-nox \
-                   pandoc fonts-dejavu-core clang libclang-rt-14-dev patch
+                   pandoc fonts-dejavu-core clang libclang-rt-14-dev patch \
+                   chromium nodejs
+CHROMIUM ?= chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 ifeq ($(V),1)
@@ -81,7 +88,7 @@ REPORT   := $(OUT)/report.html
 .SUFFIXES:
 .PRECIOUS: %/
 .SECONDARY:
-.PHONY: all check test bench verify deps clean try sweep mutants \
+.PHONY: all check test bench verify deps clean try sweep mutants browser \
         $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))) \
         $(addprefix variant-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
@@ -153,9 +160,10 @@ $(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_
 $(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(2)/$(1)/values.tsv $(WEAVE) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
 	$$(call msg,WEAVE,$(2)/$(1))$(WEAVE) chapters/$(1) $(2)/$(1) $$@
 
-$(2)/$(1)/chapter.html: $(2)/$(1)/chapter.md $(2)/$(1)/figures.stamp $(REPORT_DEPS)
+$(2)/$(1)/chapter.html: $(2)/$(1)/chapter.md $(2)/$(1)/figures.stamp $(REPORT_DEPS) $(EXPLORER_HTML)
 	$$(call need,pandoc,pandoc)
-	$$(call msg,PANDOC,$$@)pandoc $(PANDOC_FLAGS) --resource-path $(2) \
+	$$(call msg,PANDOC,$$@)js=; $$(call has_explorer,$$<) && js="--include-after-body $(EXPLORER_HTML)"; \
+	pandoc $(PANDOC_FLAGS) $$$$js --resource-path $(2) \
 	    --number-offset $(shell expr $(firstword $(subst -, ,$(1))) - 1) \
 	    --metadata pagetitle="The KL Workbook — chapter $(firstword $(subst -, ,$(1)))" \
 	    -o $$@.tmp $(2)/$(1)/chapter.md && mv $$@.tmp $$@
@@ -199,9 +207,15 @@ CHAPTER_FIGS  := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/figures.stamp)
 CHAPTER_LIST := $(BUILD)/chapters.list
 $(shell mkdir -p $(BUILD) && { [ "$$(cat $(CHAPTER_LIST) 2>/dev/null)" = "$(CHAPTERS)" ] || echo "$(CHAPTERS)" > $(CHAPTER_LIST); })
 
-$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS) $(CHAPTER_LIST)
+$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS) $(CHAPTER_LIST) $(EXPLORER_HTML)
 	$(call need,pandoc,pandoc)
-	$(call msg,PANDOC,$@)pandoc $(PANDOC_FLAGS) --resource-path $(OUT) -o $@.tmp src/book/front.md $(CHAPTER_MD) && mv $@.tmp $@
+	$(call msg,PANDOC,$@)js=; cat $(CHAPTER_MD) | $(call has_explorer,-) && js="--include-after-body $(EXPLORER_HTML)"; \
+	pandoc $(PANDOC_FLAGS) $$js --resource-path $(OUT) -o $@.tmp src/book/front.md $(CHAPTER_MD) && mv $@.tmp $@
+
+# The script as an HTML block for pandoc; it must not hold "</script".
+$(EXPLORER_HTML): $(EXPLORER_JS) | $$(@D)/
+	$(call msg,SCRIPT,$@)! grep -qi '</script' $< || { echo "make: $< holds </script" >&2; exit 1; }; \
+	{ printf '<script>\n'; cat $<; printf '</script>\n'; } > $@.tmp && mv $@.tmp $@
 
 # --- checks ------------------------------------------------------------------
 SAN_RUNS := $(foreach c,$(CHAPTERS),$(SAN)/run/$(c)/values.tsv)
@@ -209,10 +223,20 @@ SAN_RUNS := $(foreach c,$(CHAPTERS),$(SAN)/run/$(c)/values.tsv)
 check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 	$(call msg,TEST,$(TESTS))KL_BIN=$(SAN_KL) $(TESTS)
 	$(call msg,VERIFY,claims)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS)) >/dev/null
+	$(Q)$(MAKE) --no-print-directory browser
 	$(Q)$(MAKE) --no-print-directory try
 	$(Q)$(MAKE) --no-print-directory sweep N=$(CHECK_SWEEP_N)
 	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_S=$(CHECK_FUZZ_S)
 	$(Q)$(MAKE) --no-print-directory mutants
+
+# The explorers of the built report and pages, driven in headless Chromium
+# (tests/browser/explorers.js, node built-ins only): events in, readouts and
+# drawings read back against the chapters' numbers and the `kl` calculator.
+BROWSER_TEST := tests/browser/explorers.js
+browser: $(REPORT) $(CHAPTER_HTML) $(KL)
+	$(call need,node,nodejs)
+	$(call need,$(CHROMIUM),chromium)
+	$(call msg,BROWSER,$(BROWSER_TEST))CHROMIUM=$(CHROMIUM) node $(BROWSER_TEST) $(OUT) $(KL)
 
 # ONLY=NN limits try and sweep to chapter NN.
 PICKED := $(if $(ONLY),$(filter $(ONLY)-%,$(CHAPTERS)),$(CHAPTERS))

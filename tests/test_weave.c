@@ -333,11 +333,61 @@ static void test_weave_missing_outputs_errors(void)
     teardown(&fx);
 }
 
+static void test_weave_explorer(void)
+{
+    struct fixture fx;
+    setup(&fx, "# T\n![a](fig-map.svg){#fig:map}\n\n@explorer map-1\n"
+               "@code 07-demo.c setup\n@code 07-demo.c inner\n"
+               "![b](fig-anim.gif){#fig:anim}\n", SOURCE);
+    testlib_write(fx.out, "map-1.explorer.json", "{\"kind\":\"map\",\n\"x\":[1]}\n");
+    char *out, *err;
+    CU_ASSERT_EQUAL(weave(&fx, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "```{=html}\n<div class=\"explorer\" "
+                                      "id=\"x07-map-1\" hidden>\n<script type="
+                                      "\"application/json\">\n{\"kind\":\"map\","
+                                      "\n\"x\":[1]}\n</script>\n</div>\n```\n"));
+    free(out);
+    free(err);
+    /* a data file that no @explorer shows */
+    testlib_write(fx.out, "other.explorer.json", "{\"kind\":\"map\"}\n");
+    CU_ASSERT_EQUAL(weave(&fx, &out, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "other.explorer.json:1: explorer data "
+                                       "never shown by an @explorer"));
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+static void test_weave_explorer_errors(void)
+{
+    expect_error("@explorer nothing\n", SOURCE, "cannot read the explorer data");
+    expect_error("@explorer a b\n", SOURCE, "usage: @explorer NAME");
+    expect_error("@explorer a_b\n", SOURCE, "usage: @explorer NAME");
+    struct fixture fx;
+    setup(&fx, "@explorer a\n@explorer a\n", SOURCE);
+    testlib_write(fx.out, "a.explorer.json", "{\"kind\":\"map\"}\n");
+    char *out, *err;
+    CU_ASSERT(weave(&fx, &out, &err) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "chapter.md:2: explorer 'a' shown twice"));
+    free(out);
+    free(err);
+    /* data that would end the <script> block early is refused */
+    testlib_write(fx.out, "a.explorer.json", "{\"kind\":\"</script>\"}\n");
+    CU_ASSERT(weave(&fx, &out, &err) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "chapter.md:1: cannot read the explorer data"));
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
 TEST_SUITE(weave,
            TEST(test_weave_missing_outputs_errors),
            TEST(test_weave_directives),
            TEST(test_weave_tries),
            TEST(test_weave_table),
+           TEST(test_weave_explorer),
+           TEST(test_weave_explorer_errors),
            TEST(test_weave_try_errors),
            TEST(test_weave_unknown_value_errors),
            TEST(test_weave_missing_tag_errors),

@@ -24,6 +24,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "book/book.h"
+#include "book/explorer.h"
 #include "kl/density.h"
 #include "kl/discrete.h"
 #include "kl/gaussian.h"
@@ -186,6 +187,40 @@ static void bernoulli(void)
     book_claim_abs(B, "library", "Bernoulli: the maximum is 1 bit", 1.0, hstar, 1e-14);
     book_claim_le(B, "bound", "Bernoulli: H(p) = H(1 − p) on the grid (largest gap)",
                   max_asym, 0.0, 1e-15);
+}
+
+/* The Bernoulli explorer beside the curve: on a grid of p, the entropy and
+ * the surprise of each outcome in bits, through the library (kind "curve"
+ * of src/book/explorer.js), and the values the prose quotes at p = 0.1. */
+static void bernoulli_explorer(void)
+{
+    enum { NP = 201 };
+    double p[NP], y[3][NP];
+    for (int i = 0; i < NP; i++) {
+        p[i] = i / (NP - 1.0);
+        y[0][i] = bernoulli_entropy(p[i], NULL);
+        y[1][i] = i == 0 ? INFINITY : information(p[i], 2.0);
+        y[2][i] = i == NP - 1 ? INFINITY : information(1.0 - p[i], 2.0);
+    }
+    struct book_explorer *e = book_explorer_open(B, "bernoulli", "curve");
+    book_explorer_text(e, "title", "A coin with P(X = 1) = p");
+    book_explorer_text(e, "xname", "p");
+    book_explorer_text(e, "yname", "bits");
+    book_explorer_text(e, "name0", "entropy H(p)");
+    book_explorer_text(e, "name1", "surprise of X = 1, −log₂ p");
+    book_explorer_text(e, "name2", "surprise of X = 0, −log₂(1 − p)");
+    book_explorer_number(e, "nseries", 3);
+    book_explorer_number(e, "digits", 4);
+    book_explorer_number(e, "ymax", 5.0);
+    book_explorer_array(e, "x", p, NP, 10);
+    book_explorer_array(e, "y0", y[0], NP, 12);
+    book_explorer_array(e, "y1", y[1], NP, 12);
+    book_explorer_array(e, "y2", y[2], NP, 12);
+    book_explorer_number(e, "probe_x", 0.1);
+    book_explorer_close(e);
+    book_value(B, "bern_probe_h", bernoulli_entropy(0.1, NULL), 4);
+    book_value(B, "bern_probe_i1", information(0.1, 2.0), 4);
+    book_value(B, "bern_probe_i0", information(0.9, 2.0), 4);
 }
 
 /* -- 4. The uniform distribution has the largest entropy ------------------ */
@@ -445,6 +480,7 @@ int main(int argc, char **argv)
     information_figure();
     weather_example();
     bernoulli();
+    bernoulli_explorer();
     uniform_maximum();
     gaussian_entropy();
     discretize();

@@ -26,6 +26,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "book/book.h"
+#include "book/explorer.h"
 #include "kl/discrete.h"
 #include "kl/smooth.h"
 #include "kl/wordfreq.h"
@@ -221,6 +222,105 @@ static void contributions(void)
     book_value(B, "w_term_neg", neg, 4);
     book_plot_value(B, "w_dpq", d_pq);
     book_plot_value(B, "w_dqp", d_qp);
+}
+
+/* -- The explorer of two distributions on four outcomes ------------------ */
+
+/* The term p log2(p/q) of a divergence, by a route of its own (long double,
+ * log1p of the exact difference): the reference for the explorer's script. */
+static long double reference_term(double p, double q)
+{
+    if (p == 0.0)
+        return 0.0L;
+    if (q == 0.0)
+        return INFINITY;
+    return p * log1pl(((long double)p - q) / q) / logl(2.0L);
+}
+
+/* One row of the table the browser test checks the explorer's formulas on:
+ * P, Q, then H(P), H(P,Q), D(P||Q), D(Q||P) by the library, in bits, and
+ * the terms of both divergences. */
+static void check_row(FILE *f, const double *p, const double *q)
+{
+    double h, hpq, dpq, dqp;
+    ok(kl_discrete_entropy(p, 4, 2.0, &h), "explorer check H(P)");
+    ok(kl_discrete_cross_entropy(p, q, 4, 2.0, &hpq), "explorer check H(P,Q)");
+    ok(kl_discrete_divergence(p, q, 4, 2.0, &dpq), "explorer check D(P||Q)");
+    ok(kl_discrete_divergence(q, p, 4, 2.0, &dqp), "explorer check D(Q||P)");
+    for (int i = 0; i < 8; i++)
+        fprintf(f, "%.17g\t", i < 4 ? p[i] : q[i - 4]);
+    fprintf(f, "%.17g\t%.17g\t%.17g\t%.17g", h, hpq, dpq, dqp);
+    for (int i = 0; i < 8; i++)
+        fprintf(f, "\t%.17Lg", i < 4 ? reference_term(p[i], q[i])
+                                     : reference_term(q[i - 4], p[i - 4]));
+    fputc('\n', f);
+}
+
+/* A random distribution on four outcomes, some entries zero at times. */
+static void random_four(gsl_rng *rng, double *p)
+{
+    static const double alpha[4] = {0.5, 0.5, 0.5, 0.5};
+    gsl_ran_dirichlet(rng, 4, alpha, p);
+    if (gsl_rng_uniform(rng) < 0.3) {
+        p[gsl_rng_uniform_int(rng, 4)] = 0.0;
+        double s = p[0] + p[1] + p[2] + p[3];
+        for (int i = 0; i < 4; i++)
+            p[i] /= s;
+    }
+}
+
+/* The test inputs: the weather pair both ways, zeros on either side (+inf),
+ * P = Q (0), nearly equal pairs, a point mass, and random pairs. */
+static void explorer_checks(void)
+{
+    static const double fixed[][2][4] = {
+        {{0.5, 0.25, 0.125, 0.125}, {0.25, 0.125, 0.125, 0.5}},
+        {{0.4, 0.3, 0.2, 0.1}, {0.4, 0.3, 0.2, 0.1}},
+        {{0.5, 0.5, 0, 0}, {0.25, 0.25, 0.25, 0.25}},
+        {{1, 0, 0, 0}, {0.97, 0.01, 0.01, 0.01}},
+        {{0.3, 0.3, 0.2, 0.2}, {0.3000001, 0.2999999, 0.2, 0.2}},
+        {{0.25, 0.25, 0.25, 0.25}, {0.26, 0.24, 0.25, 0.25}},
+        {{0.01, 0.02, 0.03, 0.94}, {0.7, 0.1, 0.1, 0.1}},
+    };
+    FILE *f = book_data(B, "bars-check.tsv", "inputs of the four-outcome "
+                        "explorer and the library's results in bits (test "
+                        "table of tests/browser)", "p1\tp2\tp3\tp4\tq1\tq2\t"
+                        "q3\tq4\tH_P\tH_PQ\tD_PQ\tD_QP\tt1\tt2\tt3\tt4\tu1\t"
+                        "u2\tu3\tu4");
+    for (size_t k = 0; k < sizeof fixed / sizeof fixed[0]; k++) {
+        check_row(f, fixed[k][0], fixed[k][1]);
+        check_row(f, fixed[k][1], fixed[k][0]);
+    }
+    gsl_rng *rng = rng_alloc(12);
+    for (int k = 0; k < 40; k++) {
+        double p[4], q[4];
+        random_four(rng, p);
+        random_four(rng, q);
+        check_row(f, p, q);
+    }
+    gsl_rng_free(rng);
+    book_close_file(B, f);
+}
+
+/* The explorer beside the terms figure: the weather pair to start from
+ * (kind "bars" of src/book/explorer.js, which computes the measures). */
+static void bars_explorer(void)
+{
+    struct book_explorer *e = book_explorer_open(B, "bars", "bars");
+    book_explorer_text(e, "title", "Drag the bars of P and Q");
+    for (int i = 0; i < 4; i++) {
+        char key[16];
+        snprintf(key, sizeof key, "label%d", i);
+        book_explorer_text(e, key, WEATHER[i]);
+    }
+    book_explorer_number(e, "n", 4);
+    book_explorer_number(e, "digits", 4);
+    book_explorer_number(e, "step", 0.01);
+    book_explorer_text(e, "unit", "bits");
+    book_explorer_array(e, "p", P, 4, 17);
+    book_explorer_array(e, "q", Q, 4, 17);
+    book_explorer_close(e);
+    explorer_checks();
 }
 
 /* -- 3. Random pairs: the identity, Gibbs' inequality, asymmetry ---------- */
@@ -1036,6 +1136,7 @@ int main(int argc, char **argv)
     pairs_setup_read(&ps);
     code_lengths();
     contributions();
+    bars_explorer();
     pairs_experiment(&ps);
     bernoulli_map();
     documents();

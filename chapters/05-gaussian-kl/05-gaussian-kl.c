@@ -25,6 +25,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "book/book.h"
+#include "book/explorer.h"
 #include "kl/density.h"
 #include "kl/gaussian.h"
 #include "kl/mixture.h"
@@ -642,6 +643,79 @@ static void map_corners(const struct grid *g, double amu, double asig)
     book_value_text(B, "map_other_reading", narrow ? "wide" : "narrow");
 }
 
+/* The standard normal density on [-8, 8] (step 0.01), the shape an
+ * explorer places at location mu and scale sigma to draw N(mu, sigma^2). */
+static void explorer_shape(struct book_explorer *e)
+{
+    enum { NZ = 1601 };
+    double *phi = book_malloc(B, NZ * sizeof *phi);
+    for (int i = 0; i < NZ; i++)
+        phi[i] = gsl_ran_ugaussian_pdf(-8.0 + 0.01 * i);
+    book_explorer_number(e, "shape_lo", -8.0);
+    book_explorer_number(e, "shape_step", 0.01);
+    book_explorer_array(e, "shape", phi, NZ, 6);
+    free(phi);
+}
+
+/* The grid point nearest (1, 2), where the prose quotes what the explorer
+ * reads out and the browser test checks it. */
+static void map_probe(const struct grid *g, struct book_explorer *e)
+{
+    long i = lround(1.0 / g->mu_step), j = lround(1.0 / g->sigma_step);
+    i = i < g->k0 ? g->k0 : i > g->k1 ? g->k1 : i;
+    j = j < g->j0 ? g->j0 : j > g->j1 ? g->j1 : j;
+    double mu = i * g->mu_step, sigma = 1.0 + j * g->sigma_step;
+    double d = closed(0.0, 1.0, mu, sigma);
+    book_explorer_number(e, "probe_x", mu);
+    book_explorer_number(e, "probe_y", sigma);
+    book_value(B, "map_probe_mu", mu, 4);
+    book_value(B, "map_probe_sigma", sigma, 4);
+    book_value(B, "map_probe_d", d, 4);
+    book_value(B, "map_probe_bits", d / M_LN2, 4);
+}
+
+/* The (mu, sigma) explorer beside the map: the grid and D on it (the
+ * closed form the claims check against quadrature), the labels it shows,
+ * and the shape of the two densities (src/book/explorer.js, kind "map"). */
+static void map_explorer(const struct grid *g)
+{
+    long nx = g->k1 - g->k0 + 1, ny = g->j1 - g->j0 + 1;
+    double *x = book_malloc(B, nx * sizeof *x), *y = book_malloc(B, ny * sizeof *y);
+    double *z = book_malloc(B, nx * ny * sizeof *z);
+    for (long i = 0; i < nx; i++)
+        x[i] = (g->k0 + i) * g->mu_step;
+    for (long j = 0; j < ny; j++)
+        y[j] = 1.0 + (g->j0 + j) * g->sigma_step;
+    for (long i = 0; i < nx; i++)
+        for (long j = 0; j < ny; j++)
+            z[i * ny + j] = closed(0.0, 1.0, x[i], y[j]);
+    struct book_explorer *e = book_explorer_open(B, "map", "map");
+    book_explorer_text(e, "title", "D(N(0,1) ‖ N(μ,σ²)) over the grid");
+    book_explorer_text(e, "xname", "μ");
+    book_explorer_text(e, "yname", "σ");
+    book_explorer_text(e, "zname", "D(p‖q)");
+    book_explorer_text(e, "pname", "p = N(0, 1)");
+    book_explorer_text(e, "qname", "q = N(μ, σ²)");
+    book_explorer_number(e, "digits", 4);
+    book_explorer_number(e, "bits", 1.0 / M_LN2);
+    book_explorer_number(e, "zref", 0.05);
+    book_explorer_array(e, "x", x, (size_t)nx, 10);
+    book_explorer_array(e, "y", y, (size_t)ny, 10);
+    book_explorer_array(e, "z", z, (size_t)(nx * ny), 10);
+    book_explorer_array(e, "loc", x, (size_t)nx, 10);
+    book_explorer_array(e, "scale", y, (size_t)ny, 10);
+    book_explorer_number(e, "p_loc", 0.0);
+    book_explorer_number(e, "p_scale", 1.0);
+    book_explorer_number(e, "curve_lo", -8.0);
+    book_explorer_number(e, "curve_hi", 8.0);
+    explorer_shape(e);
+    map_probe(g, e);
+    book_explorer_close(e);
+    free(x);
+    free(y);
+    free(z);
+}
+
 static void landscape(void)
 {
     struct grid g = map_grid();
@@ -684,6 +758,7 @@ static void landscape(void)
     book_plot_value(B, "map_max", dmax);
     map_corners(&g, xmu, xsig);
     map_cuts(&g);
+    map_explorer(&g);
 }
 
 /* -- 6. Why the naive method fails ---------------------------------------- */
@@ -999,9 +1074,11 @@ static double fit_objective(const gsl_vector *v, void *params)
 /* <<< objective */
 
 /* Minimises the objective from (MU0, SIGMA0) with the Nelder-Mead simplex;
- * writes the fitted mu and sigma and returns the minimum. */
-static double fit_gaussian(struct fit *fit, double mu0, double sigma0,
-                           double *mu, double *sigma)
+ * writes the fitted mu and sigma and the minimum to FMIN.  Returns 0, or 1
+ * if the minimiser cannot start, 2 if a step fails (the objective's
+ * quadrature did not converge), 3 if it does not converge. */
+static int fit_run(struct fit *fit, double mu0, double sigma0, double *mu,
+                   double *sigma, double *fmin)
 {
     gsl_multimin_function F = {fit_objective, 2, fit};
     gsl_vector *x = gsl_vector_alloc(2), *step = gsl_vector_alloc(2);
@@ -1012,24 +1089,39 @@ static double fit_gaussian(struct fit *fit, double mu0, double sigma0,
     gsl_vector_set(x, 0, mu0);
     gsl_vector_set(x, 1, log(sigma0));
     gsl_vector_set_all(step, 0.3);
-    if (gsl_multimin_fminimizer_set(s, &F, x, step) != GSL_SUCCESS)
-        book_fail(B, "cannot start the minimiser");
-    int status = GSL_CONTINUE, iter;
-    for (iter = 0; iter < 2000 && status == GSL_CONTINUE; iter++) {
+    int r = gsl_multimin_fminimizer_set(s, &F, x, step) != GSL_SUCCESS;
+    int status = GSL_CONTINUE;
+    for (int iter = 0; r == 0 && iter < 2000 && status == GSL_CONTINUE; iter++) {
         if (gsl_multimin_fminimizer_iterate(s) != GSL_SUCCESS)
-            book_fail(B, "the minimiser failed");
+            r = 2;
         status = gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), 1e-7);
     }
-    if (status != GSL_SUCCESS)
-        book_fail(B, "the minimiser did not converge from (%g, %g)", mu0,
-                  sigma0);
+    if (r == 0 && status != GSL_SUCCESS)
+        r = 3;
     *mu = gsl_vector_get(s->x, 0);
     *sigma = exp(gsl_vector_get(s->x, 1));
-    double fmin = s->fval;
+    *fmin = s->fval;
     gsl_multimin_fminimizer_free(s);
     gsl_vector_free(x);
     gsl_vector_free(step);
-    return fmin;
+    return r;
+}
+
+/* fit_run, failing the program if it fails; returns the minimum. */
+static double fit_gaussian(struct fit *fit, double mu0, double sigma0,
+                           double *mu, double *sigma)
+{
+    double fmin;
+    switch (fit_run(fit, mu0, sigma0, mu, sigma, &fmin)) {
+    case 1:
+        book_fail(B, "cannot start the minimiser");
+    case 2:
+        book_fail(B, "the minimiser failed");
+    case 3:
+        book_fail(B, "the minimiser did not converge from (%g, %g)", mu0, sigma0);
+    default:
+        return fmin;
+    }
 }
 
 /* D(A||B) for a Gaussian and the mixture, in either order. */
@@ -1122,6 +1214,87 @@ static void fit_readings(struct kl_mixture *mix, const struct fits *r)
         : "the reverse divergence has one valley per mode");
 }
 
+/* -- The explorer of the two fits as the mixture changes ------------------ */
+
+enum { FIT_NS = 6, FIT_NX = 161 };
+
+/* The fits of one mixture: forward by its moments (the forward minimiser,
+ * as a claim checks), reverse from each bump, the lower kept; OUT holds
+ * mu, sigma and the minimum of each.  Returns 0, or 1 where a quadrature or
+ * a minimiser fails (nearly equal bumps: a divergence too small for the
+ * quadrature's relative tolerance), leaving OUT zero. */
+static int fit_pair(struct kl_mixture *mix, double out[6])
+{
+    ok(kl_mixture_moments(mix, &out[0], &out[1]), "explorer moments");
+    struct kl_gaussian g = {out[0], out[1]};
+    struct kl_density q = kl_gaussian_density(&g), p = kl_mixture_density(mix);
+    struct kl_quad_result r;
+    struct fit rev = {mix, 1};
+    double m[2], sd[2], d[2];
+    int bad = kl_density_divergence(&p, &q, NULL, &r) != KL_OK;
+    for (int k = 0; k < 2 && !bad; k++)
+        bad = fit_run(&rev, mix->mu[k], mix->sigma[k], &m[k], &sd[k], &d[k]) != 0;
+    int b = !bad && d[1] < d[0];
+    double v[6] = {out[0], out[1], r.value, m[b], sd[b], d[b]};
+    for (int k = 0; k < 6; k++)
+        out[k] = bad ? 0.0 : v[k];
+    return bad;
+}
+
+/* The weights of the explorer: MIX_W1 plus multiples of 0.1 in [0.05, 0.95]. */
+static size_t fit_weights(double w0, double *w)
+{
+    size_t n = 0;
+    for (int j = -9; j <= 9; j++) {
+        double v = w0 + 0.1 * j;
+        if (v >= 0.05 - 1e-9 && v <= 0.95 + 1e-9)
+            w[n++] = v;
+    }
+    return n;
+}
+
+/* The fits on the grid: the separation of the bumps k/4 of the chapter's
+ * (k = 1 ... 6, the midpoint kept) times the weights, with the mixture's
+ * density on a fixed x grid (kind "fit" of src/book/explorer.js). */
+static void fit_explorer(const double *w0, const double *mmu, const double *msig)
+{
+    double ws[20], seps[FIT_NS], mid = (mmu[0] + mmu[1]) / 2, gap = mmu[1] - mmu[0];
+    size_t nw = fit_weights(w0[0], ws), n = FIT_NS * nw;
+    double *fits = book_malloc(B, 6 * n * sizeof *fits);
+    double *fitted = book_malloc(B, n * sizeof *fitted);
+    double *curve = book_malloc(B, FIT_NX * n * sizeof *curve), xs[FIT_NX];
+    double smax = fmax(msig[0], msig[1]), lo = mid - 0.75 * gap - 4 * smax;
+    for (int i = 0; i < FIT_NX; i++)
+        xs[i] = lo + (2 * (mid - lo)) * i / (FIT_NX - 1.0);
+    for (size_t k = 0; k < FIT_NS; k++) {
+        seps[k] = gap * (k + 1) / 4.0;
+        for (size_t j = 0; j < nw; j++) {
+            double w[2] = {ws[j], 1 - ws[j]}, mu[2] = {mid - seps[k] / 2, mid + seps[k] / 2};
+            struct kl_mixture mix = {2, w, mu, msig};
+            size_t at = k * nw + j;
+            fitted[at] = !fit_pair(&mix, fits + 6 * at);
+            for (int i = 0; i < FIT_NX; i++)
+                curve[FIT_NX * at + i] = exp(kl_mixture_logpdf(xs[i], &mix));
+        }
+    }
+    struct book_explorer *e = book_explorer_open(B, "fit", "fit");
+    book_explorer_text(e, "title", "Forward and reverse fits as the mixture changes");
+    book_explorer_number(e, "digits", 4);
+    book_explorer_array(e, "sep", seps, FIT_NS, 10);
+    book_explorer_array(e, "w", ws, nw, 10);
+    book_explorer_array(e, "fits", fits, 6 * n, 10);
+    book_explorer_array(e, "fitted", fitted, n, 1);
+    book_explorer_array(e, "x", xs, FIT_NX, 10);
+    book_explorer_array(e, "curve", curve, FIT_NX * n, 6);
+    book_explorer_number(e, "probe_sep", gap);
+    book_explorer_number(e, "probe_w", w0[0]);
+    explorer_shape(e);
+    book_explorer_close(e);
+    free(fits);
+    free(fitted);
+    free(curve);
+}
+
 static void forward_reverse(void)
 {
     double w[2], mmu[2], msig[2], mean, sd;
@@ -1169,6 +1342,7 @@ static void forward_reverse(void)
     book_value(B, "rev_bound", -log(w[r.heavy]), 4);
     book_value(B, "loc_bound", -log(w[r.light]), 4);
     fit_figure(&mix, &r);
+    fit_explorer(w, mmu, msig);
 }
 
 int main(int argc, char **argv)

@@ -31,6 +31,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "book/book.h"
+#include "book/explorer.h"
 #include "kl/gaussian.h"
 #include "kl/mvn.h"
 
@@ -437,6 +438,67 @@ static void pull_map(void)
     book_value(B, "pull_sig01", per_dim(0.0, 0.1), 3);
     book_value(B, "pull_mu2", per_dim(2.0, 1.0), 3);
     book_value(B, "pull_sig3", per_dim(0.0, 3.0), 3);
+}
+
+/* The standard normal density on [-8, 8] (step 0.01), the shape the
+ * explorer places at location mu and scale sigma to draw N(mu, sigma^2). */
+static void explorer_shape(struct book_explorer *e)
+{
+    enum { NZ = 1601 };
+    double *phi = book_malloc(B, NZ * sizeof *phi);
+    for (int i = 0; i < NZ; i++)
+        phi[i] = gsl_ran_ugaussian_pdf(-8.0 + 0.01 * i);
+    book_explorer_number(e, "shape_lo", -8.0);
+    book_explorer_number(e, "shape_step", 0.01);
+    book_explorer_array(e, "shape", phi, NZ, 6);
+    free(phi);
+}
+
+/* The explorer beside the pull map: the KL term of one coordinate over the
+ * encoder's outputs mu in [-3, 3] and l = log sigma^2 in [-4, 3] (step 0.1),
+ * by the library, with sigma = exp(l/2) for the densities (kind "map" of
+ * src/book/explorer.js), and the values the prose quotes at (1, -1). */
+static void pull_explorer(void)
+{
+    enum { NX = 61, NY = 71 };
+    double x[NX], y[NY], scale[NY], *z = book_malloc(B, NX * NY * sizeof *z);
+    for (int i = 0; i < NX; i++)
+        x[i] = (i - 30) / 10.0;
+    for (int j = 0; j < NY; j++) {
+        y[j] = (j - 40) / 10.0;
+        scale[j] = exp(y[j] / 2);
+    }
+    for (int i = 0; i < NX; i++)
+        for (int j = 0; j < NY; j++)
+            ok(kl_mvn_vae_diag(&x[i], &y[j], 1, &z[i * NY + j]), "explorer KL");
+    struct book_explorer *e = book_explorer_open(B, "pull", "map");
+    book_explorer_text(e, "title", "The KL term of one latent coordinate");
+    book_explorer_text(e, "xname", "μ");
+    book_explorer_text(e, "yname", "log σ²");
+    book_explorer_text(e, "zname", "D(q‖p)");
+    book_explorer_text(e, "pname", "prior p = N(0, 1)");
+    book_explorer_text(e, "qname", "posterior q = N(μ, σ²)");
+    book_explorer_number(e, "digits", 4);
+    book_explorer_number(e, "bits", 1.0 / M_LN2);
+    book_explorer_number(e, "zref", 0.05);
+    book_explorer_array(e, "x", x, NX, 10);
+    book_explorer_array(e, "y", y, NY, 10);
+    book_explorer_array(e, "z", z, NX * NY, 10);
+    book_explorer_array(e, "loc", x, NX, 10);
+    book_explorer_array(e, "scale", scale, NY, 10);
+    book_explorer_number(e, "p_loc", 0.0);
+    book_explorer_number(e, "p_scale", 1.0);
+    book_explorer_number(e, "curve_lo", -8.0);
+    book_explorer_number(e, "curve_hi", 8.0);
+    explorer_shape(e);
+    book_explorer_number(e, "probe_x", 1.0);
+    book_explorer_number(e, "probe_y", -1.0);
+    book_explorer_close(e);
+    free(z);
+    double mu = 1.0, lv = -1.0, d;
+    ok(kl_mvn_vae_diag(&mu, &lv, 1, &d), "explorer probe");
+    book_value(B, "pull_probe_d", d, 4);
+    book_value(B, "pull_probe_bits", d / M_LN2, 4);
 }
 
 /* -- 5. The KL term grows with the latent dimension ----------------------- */
@@ -1016,6 +1078,7 @@ int main(int argc, char **argv)
     random_encoders();
     ellipses();
     pull_map();
+    pull_explorer();
     dimension();
     monte_carlo();
     variance_scan();

@@ -108,6 +108,7 @@ struct weaver {
     int *figure_used;
     struct strs fig_labels;     /* labels in the prose, in order */
     struct strs used_tags;      /* "FILE\tTAG" shown by @code */
+    struct strs explorers;      /* NAMEs shown by @explorer */
 };
 
 static void error_at(struct weaver *w, const char *file, size_t line,
@@ -591,6 +592,105 @@ static void weave_table(struct weaver *w, const char *args, size_t lineno)
     free(path);
 }
 
+/* Reads all of PATH into a string (NULL if unreadable). */
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return NULL;
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&buf, &size);
+    if (mem == NULL) {
+        fputs("weave: out of memory\n", stderr);
+        exit(1);
+    }
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        fwrite(chunk, 1, n, mem);
+    int bad = ferror(f);
+    fclose(f);
+    fclose(mem);
+    if (bad) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+static int is_explorer_name(const char *s)
+{
+    if (!isalpha((unsigned char)*s))
+        return 0;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && *s != '-')
+            return 0;
+    return 1;
+}
+
+/* @explorer NAME: the data NAME.explorer.json the program wrote (with
+ * book_explorer_*), inlined in an element that src/book/explorer.js turns
+ * into the explorer; hidden until then, so without script (and in print)
+ * only the static figure beside it shows. */
+static void weave_explorer(struct weaver *w, const char *args, size_t lineno)
+{
+    char name[64], extra[8];
+    if (sscanf(args, "%63s %7s", name, extra) != 1 || !is_explorer_name(name)) {
+        error_at(w, w->md_path, lineno, "%s", "usage: @explorer NAME (the "
+                 "program's NAME.explorer.json)");
+        return;
+    }
+    for (size_t i = 0; i < w->explorers.n; i++)
+        if (strcmp(w->explorers.v[i], name) == 0) {
+            error_at(w, w->md_path, lineno, "explorer '%s' shown twice", name);
+            return;
+        }
+    strs_push(&w->explorers, dup(name, strlen(name)));
+    char *file = cat3(name, ".explorer.json", "");
+    char *path = cat3(w->out_dir, "/", file);
+    char *json = read_all(path);
+    if (json == NULL || strncmp(json, "{\"kind\":", 8) != 0 ||
+        strstr(json, "</") != NULL || strstr(json, "```") != NULL)
+        error_at(w, w->md_path, lineno, "cannot read the explorer data '%s' "
+                 "(written by book_explorer_open?)", path);
+    else
+        fprintf(w->out, "```{=html}\n<div class=\"explorer\" id=\"x%02d-%s\" "
+                "hidden>\n<script type=\"application/json\">\n%s</script>\n"
+                "</div>\n```\n", w->chapter, name, json);
+    free(json);
+    free(path);
+    free(file);
+}
+
+/* Every NAME.explorer.json the program wrote must be shown by @explorer. */
+static void check_unused_explorers(struct weaver *w)
+{
+    DIR *d = opendir(w->out_dir);
+    if (d == NULL)
+        return; /* load_values has reported the folder */
+    struct dirent *e;
+    const char *suffix = ".explorer.json";
+    size_t ns = strlen(suffix);
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n <= ns || strcmp(e->d_name + n - ns, suffix) != 0)
+            continue;
+        int used = 0;
+        for (size_t i = 0; i < w->explorers.n; i++)
+            if (strlen(w->explorers.v[i]) == n - ns &&
+                strncmp(w->explorers.v[i], e->d_name, n - ns) == 0)
+                used = 1;
+        if (!used) {
+            char *path = cat3(w->out_dir, "/", e->d_name);
+            error_at(w, path, 1, "%s", "explorer data never shown by an "
+                     "@explorer in chapter.md");
+            free(path);
+        }
+    }
+    closedir(d);
+}
+
 /* The chapter's parameters as this run used them (params.tsv). */
 static void weave_params(struct weaver *w, size_t lineno)
 {
@@ -758,6 +858,7 @@ static void weaver_free(struct weaver *w)
     strs_free(&w->figure_sources);
     strs_free(&w->fig_labels);
     strs_free(&w->used_tags);
+    strs_free(&w->explorers);
     free(w->figure_used);
     free(w->slug);
     free(w->md_path);
@@ -798,6 +899,8 @@ static void weave_lines(struct weaver *w, const struct strs *md)
             weave_code(w, line + 6, lineno);
         } else if (strcmp(line, "@params") == 0) {
             weave_params(w, lineno);
+        } else if (strncmp(line, "@explorer ", 10) == 0) {
+            weave_explorer(w, line + 10, lineno);
         } else if (strncmp(line, "@table ", 7) == 0) {
             weave_table(w, line + 7, lineno);
         } else if (strncmp(line, "@try", 4) == 0) {
@@ -845,6 +948,7 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
         number_figures(&w, &md);
         weave_lines(&w, &md);
         check_unused_tags(&w);
+        check_unused_explorers(&w);
         for (size_t i = 0; i < w.figure_files.n; i++)
             if (!w.figure_used[i])
                 error_at(&w, w.figure_sources.v[i], 1, "figure '%s' is never "

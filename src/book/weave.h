@@ -12,6 +12,10 @@
  *   @table FILE.tsv      (alone on a line) a data file the program wrote
  *                        with book_data, as a table: its column line is the
  *                        header, its rows the cells (Markdown allowed)
+ *   @explorer NAME       (alone on a line) the interactive explorer whose
+ *                        data the program wrote as NAME.explorer.json
+ *                        (src/book/explorer.h), drawn by src/book/explorer.js
+ *                        beside the static figure before it
  *   @params              (alone on a line) the table of the chapter's
  *                        parameters, as the run used them (params.tsv)
  *   @try NAME=VALUE ...  an exercise that changes parameters: shows the
@@ -28,7 +32,8 @@
  * missing file or tag, a tag in the chapter's own source (NN-slug.c) that no
  * @code shows, unbalanced markers, an unknown figure reference, a figure
  * script (chapters/NN-slug/fig-*.gp) that the prose never shows, an image
- * with no figure script, and a @try word that is not a declared parameter.
+ * with no figure script, explorer data that no @explorer shows (or that
+ * cannot be read), and a @try word that is not a declared parameter.
  */
 #ifndef BOOK_WEAVE_H
 #define BOOK_WEAVE_H
