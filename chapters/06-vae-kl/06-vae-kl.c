@@ -297,6 +297,27 @@ static void random_covariance(double *c, double *a, size_t k)
         }
 }
 
+/* The claims of the random encoders: the worst relative gaps between the
+ * diagonal and general forms, the full and general forms, and the full form
+ * and the same written out with GSL's LU log det. */
+static void random_claims(long cases, size_t kmax, size_t kfull, double worst_diag,
+                          double worst_full, double worst_lu)
+{
+    char text[200];
+    snprintf(text, sizeof text, "%ld random diagonal encoders, k ≤ %zu: "
+             "diagonal form = general form (worst relative gap)", cases, kmax);
+    book_claim_le(B, "general form", text, worst_diag, 0.0, 1e-12);
+    snprintf(text, sizeof text, "%ld random full covariances, k ≤ %zu: full "
+             "VAE form = general form (worst relative gap)", cases, kfull);
+    book_claim_le(B, "general form", text, worst_full, 0.0, 1e-12);
+    snprintf(text, sizeof text, "%ld random full covariances, k ≤ %zu: full "
+             "VAE form = the same with GSL's LU log det (worst relative gap)",
+             cases, kfull);
+    book_claim_le(B, "GSL LU", text, worst_lu, 0.0, 1e-11);
+    book_value(B, "rand_worst_diag", worst_diag, 2);
+    book_value(B, "rand_worst_full", worst_full, 2);
+}
+
 /* Many random encoders, k = 1..RAND_KMAX (diagonal, random means and
  * log-variances), and random full covariances, k = 1..RAND_KFULL. */
 static void random_encoders(void)
@@ -338,19 +359,7 @@ static void random_encoders(void)
         worst_lu = fmax(worst_lu, fabs(df - vae_full_lu(m, c, k)) / df);
     }
     free(m), free(l), free(c), free(e), free(a), free(z);
-    char text[200];
-    snprintf(text, sizeof text, "%ld random diagonal encoders, k ≤ %zu: "
-             "diagonal form = general form (worst relative gap)", cases, kmax);
-    book_claim_le(B, "general form", text, worst_diag, 0.0, 1e-12);
-    snprintf(text, sizeof text, "%ld random full covariances, k ≤ %zu: full "
-             "VAE form = general form (worst relative gap)", cases, kfull);
-    book_claim_le(B, "general form", text, worst_full, 0.0, 1e-12);
-    snprintf(text, sizeof text, "%ld random full covariances, k ≤ %zu: full "
-             "VAE form = the same with GSL's LU log det (worst relative gap)",
-             cases, kfull);
-    book_claim_le(B, "GSL LU", text, worst_lu, 0.0, 1e-11);
-    book_value(B, "rand_worst_diag", worst_diag, 2);
-    book_value(B, "rand_worst_full", worst_full, 2);
+    random_claims(cases, kmax, kfull, worst_diag, worst_full, worst_lu);
 }
 
 /* -- 3. Two dimensions: the prior and a posterior as ellipses ------------- */
