@@ -15,6 +15,7 @@
  * chapters/04-mle/params; the figures are drawn by the fig-*.gp scripts
  * beside this file from the data and values.gp written here. */
 #define _DEFAULT_SOURCE /* M_PI */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -568,7 +569,7 @@ static void mle_clouds(double mu_star, double sigma_star)
     size_t nmax = (size_t)C.mle_sizes[C.nmle - 1], reps = (size_t)C.mle_reps;
     double *x = book_malloc(B, nmax * sizeof *x);
     double *mus = book_malloc(B, reps * sizeof *mus);
-    double *vars = book_malloc(B, reps * sizeof *vars);
+    double *vars = book_malloc(B, reps * sizeof *vars), worst_var = 0.0;
     gsl_rng_set(RNG, C.seed + 2);
     for (size_t s = 0; s < C.nmle; s++) {
         size_t n = (size_t)C.mle_sizes[s];
@@ -580,6 +581,9 @@ static void mle_clouds(double mu_star, double sigma_star)
                 x[i] = gsl_ran_gamma(RNG, C.shape, C.scale);
             ok(kl_mle_gaussian_fit(x, n, &mu, &sigma), "Gaussian MLE");
             /* <<< mle */
+            worst_var = fmax(worst_var, fabs(sigma * sigma
+                             - gsl_stats_variance_with_fixed_mean(x, 1, n, mu))
+                             / (sigma * sigma));
             mus[r] = mu;
             vars[r] = sigma * sigma;
             rms += (mu - mu_star) * (mu - mu_star)
@@ -600,6 +604,9 @@ static void mle_clouds(double mu_star, double sigma_star)
     free(mus);
     free(vars);
     book_close_file(B, f);
+    book_claim_le(B, "GSL", "every fit: σ̂² = (1/n) Σ (xᵢ − μ̂)², the MLE's "
+                  "divisor n (GSL's variance with fixed mean; largest "
+                  "relative difference)", worst_var, 0.0, 1e-12);
     book_value_text(B, "mle_rms_list", rms_list);
     book_value_int(B, "mle_n_last", C.mle_sizes[C.nmle - 1]);
     book_value_int(B, "mle_n_second", C.mle_sizes[1]);
@@ -733,6 +740,26 @@ static double cat_numerical(const double *phat, double *pnum)
     return worst;
 }
 
+/* A rival that gives the most frequent face probability 0 (the rest
+ * uniform): one observed roll it calls impossible makes log L(q) = -inf,
+ * and D(p-hat || q) = +inf with it. */
+static void cat_blind_rival(const double *counts, const double *phat)
+{
+    size_t K = C.faces, top = 0;
+    double q[MAXFACES], llq, d;
+    for (size_t j = 1; j < K; j++)
+        if (counts[j] > counts[top])
+            top = j;
+    for (size_t j = 0; j < K; j++)
+        q[j] = j == top ? 0.0 : 1.0 / (double)(K - 1);
+    ok(kl_mle_categorical_loglik(counts, q, K, &llq), "log L(q)");
+    ok(kl_discrete_divergence(phat, q, K, KL_BASE_E, &d), "D(p-hat||q)");
+    book_claim_le(B, "exact", "categorical: a q with q = 0 on an observed face "
+                  "has log L(q) = −∞", llq, -DBL_MAX, 0.0);
+    book_claim_ge(B, "exact", "   … and D(p̂‖q) = +∞, so log L(q) = log L(p̂) "
+                  "− n D(p̂‖q) still holds", d, DBL_MAX, 0.0);
+}
+
 /* Random rival laws q ~ Dirichlet(1): none beats the MLE, and each loses
  * exactly n D(p-hat || q) (an identity, shown as the worst relative gap
  * *ID_GAP, not claimed).  Returns the smallest shortfall. */
@@ -767,6 +794,7 @@ static double cat_rivals(const double *counts, const double *phat, double loglik
     book_close_file(B, f);
     book_claim_le(B, "bound", "categorical: log L(q) ≤ log L(p̂) for every random q "
                   "(largest log L(q) − log L(p̂))", worst_gap, 0.0, 0.0);
+    cat_blind_rival(counts, phat);
     *id_gap = worst_id;
     return -worst_gap;
 }
