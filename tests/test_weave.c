@@ -25,7 +25,8 @@ static const char SOURCE[] =
 static const char VALUES[] =
     "# name\tvalue\n"
     "kl\t0.5108\n"
-    "n\t1,000\n";
+    "n\t1,000\n"
+    "tiny\t2.5 × 10^−7^\n";
 
 static const char CLAIMS[] =
     "# claim\tmethod\texpected\tobserved\tdifference\tallowed\tholds\tsource\n"
@@ -45,6 +46,8 @@ static const char GOOD_MD[] =
     "# Demo\n"
     "\n"
     "The divergence is {{kl}} over {{n}} draws; see @fig:map.\n"
+    "Small: {{tiny}}, in maths $D = {{tiny}}$ and $$\\delta = {{tiny}}\n"
+    "$$ and out {{tiny}}.\n"
     "\n"
     "@code 07-demo.c setup\n"
     "\n"
@@ -127,6 +130,11 @@ static void test_weave_directives(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "![**Figure 7.2.** An animation.]"
                                       "(07-demo/fig-anim.gif){#fig:07-anim}"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "@claims inside a fence is text"));
+    /* a value in maths is TeX, outside it Markdown */
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "Small: 2.5 × 10^−7^, in maths "
+                                  "$D = 2.5 \\times 10^{−7}$ and "
+                                  "$$\\delta = 2.5 \\times 10^{−7}\n"
+                                  "$$ and out 2.5 × 10^−7^.\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "## Claims checked in this chapter\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "| Claim | Checked against | Expected "));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "| closed form = quadrature | quadrature "

@@ -778,6 +778,19 @@ static void bernoulli_near(void)
     snprintf(text, sizeof text, "Bernoulli: D(Bern(a+δ)‖Bern(a)) ≈ the same "
              "δ²/(2a(1−a)) at a = %s, δ = %s", sa, sd);
     book_claim_rel(B, "series", text, fisher, bern_kl(b0, a0), tol);
+    /* the same divergence from its two terms, each through log1p, in long
+     * double: the terms (about delta) cancel down to about delta^2, which
+     * costs log10(delta / D) digits of the 19 that long double carries */
+    long double la = a0, lb = b0, ld = delta;
+    double exact = (double)(la * log1pl(-ld / lb)
+                            + (1 - la) * log1pl(ld / (1 - lb)));
+    double p[2] = {a0, 1 - a0}, q[2] = {b0, 1 - b0}, bits;
+    ok(kl_discrete_divergence(p, q, 2, 2.0, &bits), "Bernoulli divergence");
+    snprintf(text, sizeof text, "Bernoulli: D(Bern(a)‖Bern(a+δ)) = a log(a/b) "
+             "+ (1−a) log((1−a)/(1−b)) at δ = %s, in nats", sd);
+    book_claim_rel(B, "log1p formula", text, exact, bern_kl(a0, b0), 1e-12);
+    snprintf(text, sizeof text, "   … and in bits (the same divided by ln 2)");
+    book_claim_rel(B, "log1p formula", text, exact / M_LN2, bits, 1e-12);
     book_value(B, "bern_near_pq", bern_kl(a0, b0), 4);
     book_value(B, "bern_near_qp", bern_kl(b0, a0), 4);
     book_value(B, "bern_near_tol", tol, 2);
@@ -922,6 +935,12 @@ static void missing_words(const struct documents *ds, double js[2])
     if (!isinf(d12) || !isinf(d21))
         book_fail(B, "expected infinite divergences between doc 1 and doc 2");
     book_value_text(B, "d12", "+∞");
+    double h12;
+    ok(kl_discrete_cross_entropy(ds->p[0], ds->p[1], n, KL_BASE_E, &h12),
+       "H(doc1, doc2)");
+    book_claim_ge(B, "exact", "without smoothing, H(doc 1, doc 2) = +∞ as "
+                  "well: doc 2's code has no word for banana", h12, DBL_MAX,
+                  0.0);
     book_value(B, "p1_banana", ds->p[0][ds->i_banana], 4);
     book_value(B, "p3_cherry", ds->p[2][ds->i_cherry], 4);
 

@@ -109,6 +109,7 @@ struct weaver {
     struct strs fig_labels;     /* labels in the prose, in order */
     struct strs used_tags;      /* "FILE\tTAG" shown by @code */
     struct strs explorers;      /* NAMEs shown by @explorer */
+    int in_math;                /* inside $...$ or $$...$$ of the paragraph */
 };
 
 static void error_at(struct weaver *w, const char *file, size_t line,
@@ -143,11 +144,40 @@ static int is_label_char(char c)
     return isalnum((unsigned char)c) || c == '-' || c == '_';
 }
 
-/* Writes LINE with {{name}} and @fig:label replaced. */
+/* Writes the value V, formatted as Markdown ("2.5 × 10^−7^"), inside TeX
+ * maths, where a superscript is "10^{−7}" and × is \times. */
+static void put_math_value(FILE *out, const char *v)
+{
+    const char *times = " × ", *ten = "10^";
+    while (*v) {
+        if (strncmp(v, times, strlen(times)) == 0) {
+            fputs(" \\times ", out);
+            v += strlen(times);
+        } else if (strncmp(v, ten, strlen(ten)) == 0 && strchr(v + 3, '^')) {
+            const char *end = strchr(v + 3, '^');
+            fprintf(out, "10^{%.*s}", (int)(end - (v + 3)), v + 3);
+            v = end + 1;
+        } else {
+            fputc(*v++, out);
+        }
+    }
+}
+
+/* Writes LINE with {{name}} and @fig:label replaced; a value inside maths
+ * is written as TeX.  Inline maths ends with its paragraph. */
 static void expand_inline(struct weaver *w, const char *line, size_t lineno)
 {
     const char *c = line;
+    if (line[strspn(line, " \t")] == '\0')
+        w->in_math = 0;
     while (*c) {
+        if (c[0] == '$' && (c == line || c[-1] != '\\')) {
+            size_t k = c[1] == '$' ? 2 : 1;      /* $ or $$ */
+            fwrite(c, 1, k, w->out);
+            c += k;
+            w->in_math = !w->in_math;
+            continue;
+        }
         if (c[0] == '{' && c[1] == '{') {
             const char *end = strstr(c + 2, "}}");
             if (end == NULL) {
@@ -162,6 +192,8 @@ static void expand_inline(struct weaver *w, const char *line, size_t lineno)
                 error_at(w, w->md_path, lineno,
                          "unknown value '%s' (not in values.tsv)", nm);
                 free(nm);
+            } else if (w->in_math) {
+                put_math_value(w->out, v);
             } else {
                 fputs(v, w->out);
             }
