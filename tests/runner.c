@@ -331,3 +331,30 @@ int main(int argc, char **argv)
     CU_cleanup_registry();
     return failed ? 1 : 0;
 }
+
+/* Runs FN in a child process; returns its exit status and its stderr. */
+int testlib_run_child(void (*fn)(const char *), const char *dir, char *err,
+                      size_t errsize)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], 2);
+        fn(dir);
+        _exit(0);
+    }
+    close(fds[1]);
+    size_t n = 0;
+    ssize_t r;
+    while (n + 1 < errsize && (r = read(fds[0], err + n, errsize - n - 1)) > 0)
+        n += (size_t)r;
+    err[n] = '\0';
+    close(fds[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}

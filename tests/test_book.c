@@ -41,33 +41,6 @@ static void test_book_format(void)
     check_format(-0.125, 3, 0, "-0.125");
 }
 
-/* Runs FN in a child process; returns its exit status and its stderr. */
-static int run_child(void (*fn)(const char *), const char *dir, char *err,
-                     size_t errsize)
-{
-    int fds[2];
-    if (pipe(fds) != 0)
-        return -1;
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(fds[0]);
-        dup2(fds[1], 2);
-        fn(dir);
-        _exit(0);
-    }
-    close(fds[1]);
-    size_t n = 0;
-    ssize_t r;
-    while (n + 1 < errsize && (r = read(fds[0], err + n, errsize - n - 1)) > 0)
-        n += (size_t)r;
-    err[n] = '\0';
-    close(fds[0]);
-    int status;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 /* Opens chapter 99-test in DIR with the parameters DIR/params (a reals list
  * SIZES and a real ALPHA) and the override words SET (NULL-terminated). */
 static struct book *open_test(const char *dir, char **set)
@@ -147,7 +120,7 @@ static void test_book_chapter_files(void)
     char *dir = testlib_tmpdir(), err[4096];
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
     testlib_write(dir, "params", test_params);
-    CU_ASSERT_EQUAL(run_child(good_chapter, dir, err, sizeof err), 0);
+    CU_ASSERT_EQUAL(testlib_run_child(good_chapter, dir, err, sizeof err), 0);
     char *values = testlib_read(dir, "values.tsv");
     char *claims = testlib_read(dir, "claims.tsv");
     char *figs = testlib_read(dir, "params.tsv");
@@ -192,7 +165,7 @@ static void test_book_claims_fail(void)
     char *dir = testlib_tmpdir(), err[4096];
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
     testlib_write(dir, "params", test_params);
-    CU_ASSERT_EQUAL(run_child(failing_claim_chapter, dir, err, sizeof err), 1);
+    CU_ASSERT_EQUAL(testlib_run_child(failing_claim_chapter, dir, err, sizeof err), 1);
     /* each failure on one plain line, at the claim's source */
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "tests/test_book.c:"));
     CU_ASSERT_PTR_NOT_NULL(strstr(err, ": claim does not hold: two is three "
@@ -224,7 +197,7 @@ static void test_book_fail_errors(void)
     char *dir = testlib_tmpdir(), err[4096];
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
     testlib_write(dir, "params", test_params);
-    CU_ASSERT_EQUAL(run_child(duplicate_value_chapter, dir, err, sizeof err), 1);
+    CU_ASSERT_EQUAL(testlib_run_child(duplicate_value_chapter, dir, err, sizeof err), 1);
     CU_ASSERT_STRING_EQUAL(err, "99-test: value 'x' set twice\n");
     /* the half-written file is gone */
     char *tmp = testlib_read(dir, "partial.tsv.tmp");
@@ -233,7 +206,7 @@ static void test_book_fail_errors(void)
     CU_ASSERT_PTR_NULL(fin);
     free(tmp);
     free(fin);
-    CU_ASSERT_EQUAL(run_child(nonfinite_value_chapter, dir, err, sizeof err), 1);
+    CU_ASSERT_EQUAL(testlib_run_child(nonfinite_value_chapter, dir, err, sizeof err), 1);
     CU_ASSERT_STRING_EQUAL(err, "99-test: value 'x' is not finite\n");
     testlib_rmtree(dir);
     free(dir);
@@ -270,7 +243,7 @@ static void check_param_error(const char *params, const char *w1,
     set_words[0] = (char *)w1;
     set_words[1] = (char *)w2;
     set_words[2] = NULL;
-    int status = run_child(param_chapter, dir, err, sizeof err);
+    int status = testlib_run_child(param_chapter, dir, err, sizeof err);
     /* one line, starting "99-test: WANT"; where WANT starts with /params,
      * it is compared from the params file's name on (the folder varies) */
     snprintf(line, sizeof line, "99-test: %s", want);
@@ -299,7 +272,7 @@ static void test_book_params_set(void)
     set_words[1] = "SIZES=3,4,99";
     set_words[2] = NULL;
     param_reads = "both";
-    CU_ASSERT_EQUAL(run_child(param_chapter, dir, err, sizeof err), 0);
+    CU_ASSERT_EQUAL(testlib_run_child(param_chapter, dir, err, sizeof err), 0);
     CU_ASSERT_STRING_EQUAL(err, "");
     char *values = testlib_read(dir, "values.tsv");
     char *params = testlib_read(dir, "params.tsv");

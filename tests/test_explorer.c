@@ -26,32 +26,6 @@ static struct book *open_dir(const char *dir)
     return b;
 }
 
-/* Runs FN(DIR) in a child; returns its exit status, its stderr in ERR. */
-static int child(void (*fn)(const char *), const char *dir, char *err, size_t n)
-{
-    int fds[2];
-    if (pipe(fds) != 0)
-        return -1;
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(fds[0]);
-        dup2(fds[1], 2);
-        fn(dir);
-        _exit(0);
-    }
-    close(fds[1]);
-    size_t len = 0;
-    ssize_t r;
-    while (len + 1 < n && (r = read(fds[0], err + len, n - len - 1)) > 0)
-        len += (size_t)r;
-    err[len] = '\0';
-    close(fds[0]);
-    int status;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 static void good_explorer(const char *dir)
 {
     struct book *b = open_dir(dir);
@@ -75,7 +49,7 @@ static void test_explorer_file(void)
     char *dir = testlib_tmpdir(), err[4096];
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
     testlib_write(dir, "params", PARAMS);
-    CU_ASSERT_EQUAL(child(good_explorer, dir, err, sizeof err), 0);
+    CU_ASSERT_EQUAL(testlib_run_child(good_explorer, dir, err, sizeof err), 0);
     CU_ASSERT_STRING_EQUAL(err, "");
     char *json = testlib_read(dir, "demo-1.explorer.json");
     CU_ASSERT_PTR_NOT_NULL_FATAL(json);
@@ -122,7 +96,7 @@ static void expect_failure(const char *which, const char *want)
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
     testlib_write(dir, "params", PARAMS);
     bad_case = which;
-    CU_ASSERT_EQUAL(child(bad_explorer, dir, err, sizeof err), 1);
+    CU_ASSERT_EQUAL(testlib_run_child(bad_explorer, dir, err, sizeof err), 1);
     CU_ASSERT_STRING_EQUAL(err, want);
     /* nothing half-written is left */
     char *tmp = testlib_read(dir, "a.explorer.json.tmp");

@@ -48,6 +48,12 @@ char *testlib_tmpdir(void);
 void testlib_rmtree(const char *dir);
 /* Writes TEXT to DIR/NAME; returns 0 on success. */
 int testlib_write(const char *dir, const char *name, const char *text);
+
+/* Runs FN(DIR) in a child process with its stderr captured into ERR (of
+ * ERRSIZE bytes, NUL-terminated); returns the child's exit status (-1 when
+ * it did not exit). */
+int testlib_run_child(void (*fn)(const char *), const char *dir, char *err,
+                      size_t errsize);
 /* Reads DIR/NAME into a new string, or NULL. */
 char *testlib_read(const char *dir, const char *name);
 

@@ -645,20 +645,6 @@ static void map_corners(const struct grid *g, double amu, double asig)
     book_value_text(B, "map_other_reading", narrow ? "wide" : "narrow");
 }
 
-/* The standard normal density on [-8, 8] (step 0.01), the shape an
- * explorer places at location mu and scale sigma to draw N(mu, sigma^2). */
-static void explorer_shape(struct book_explorer *e)
-{
-    enum { NZ = 1601 };
-    double *phi = book_malloc(B, NZ * sizeof *phi);
-    for (int i = 0; i < NZ; i++)
-        phi[i] = gsl_ran_ugaussian_pdf(-8.0 + 0.01 * i);
-    book_explorer_number(e, "shape_lo", -8.0);
-    book_explorer_number(e, "shape_step", 0.01);
-    book_explorer_array(e, "shape", phi, NZ, 6);
-    free(phi);
-}
-
 /* The grid point nearest (1, 2), where the prose quotes what the explorer
  * reads out and the browser test checks it. */
 static void map_probe(const struct grid *g, struct book_explorer *e)
@@ -710,7 +696,7 @@ static void map_explorer(const struct grid *g)
     book_explorer_number(e, "p_scale", 1.0);
     book_explorer_number(e, "curve_lo", -8.0);
     book_explorer_number(e, "curve_hi", 8.0);
-    explorer_shape(e);
+    book_explorer_normal_shape(e);
     map_probe(g, e);
     book_explorer_close(e);
     free(x);
@@ -1290,7 +1276,7 @@ static void fit_explorer(const double *w0, const double *mmu, const double *msig
     book_explorer_array(e, "curve", curve, FIT_NX * n, 6);
     book_explorer_number(e, "probe_sep", gap);
     book_explorer_number(e, "probe_w", w0[0]);
-    explorer_shape(e);
+    book_explorer_normal_shape(e);
     book_explorer_close(e);
     free(fits);
     free(fitted);

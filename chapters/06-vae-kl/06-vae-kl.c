@@ -499,20 +499,6 @@ static void pull_map(void)
     book_value(B, "pull_sig3", per_dim(0.0, 3.0), 3);
 }
 
-/* The standard normal density on [-8, 8] (step 0.01), the shape the
- * explorer places at location mu and scale sigma to draw N(mu, sigma^2). */
-static void explorer_shape(struct book_explorer *e)
-{
-    enum { NZ = 1601 };
-    double *phi = book_malloc(B, NZ * sizeof *phi);
-    for (int i = 0; i < NZ; i++)
-        phi[i] = gsl_ran_ugaussian_pdf(-8.0 + 0.01 * i);
-    book_explorer_number(e, "shape_lo", -8.0);
-    book_explorer_number(e, "shape_step", 0.01);
-    book_explorer_array(e, "shape", phi, NZ, 6);
-    free(phi);
-}
-
 /* The explorer beside the pull map: the KL term of one coordinate over the
  * encoder's outputs mu in [-3, 3] and l = log sigma^2 in [-4, 3] (step 0.1),
  * by the library, with sigma = exp(l/2) for the densities (kind "map" of
@@ -549,7 +535,7 @@ static void pull_explorer(void)
     book_explorer_number(e, "p_scale", 1.0);
     book_explorer_number(e, "curve_lo", -8.0);
     book_explorer_number(e, "curve_hi", 8.0);
-    explorer_shape(e);
+    book_explorer_normal_shape(e);
     book_explorer_number(e, "probe_x", 1.0);
     book_explorer_number(e, "probe_y", -1.0);
     book_explorer_close(e);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_randist.h>
 
 enum { MAX_KEYS = 64, MAX_KEY = 32 };
 
@@ -126,4 +127,15 @@ void book_explorer_close(struct book_explorer *e)
     fputs("}\n", e->f);
     book_close_file(e->b, e->f);
     free(e);
+}
+
+void book_explorer_normal_shape(struct book_explorer *e)
+{
+    enum { NZ = 1601 };
+    double phi[NZ];
+    for (int i = 0; i < NZ; i++)
+        phi[i] = gsl_ran_ugaussian_pdf(-8.0 + 0.01 * i);
+    book_explorer_number(e, "shape_lo", -8.0);
+    book_explorer_number(e, "shape_step", 0.01);
+    book_explorer_array(e, "shape", phi, NZ, 6);
 }

@@ -41,6 +41,11 @@ void book_explorer_number(struct book_explorer *e, const char *key, double v);
 void book_explorer_array(struct book_explorer *e, const char *key,
                          const double *v, size_t n, int sig);
 
+/* The standard normal density on [-8, 8] in steps of 0.01 (keys shape,
+ * shape_lo, shape_step): the shape the map kind places at a grid point's
+ * location and scale to draw a normal density. */
+void book_explorer_normal_shape(struct book_explorer *e);
+
 /* Ends the object, closes the file and renames it into place; frees E. */
 void book_explorer_close(struct book_explorer *e);
 
