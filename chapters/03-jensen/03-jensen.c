@@ -792,6 +792,12 @@ static void vanishing(void)
     book_value(B, "vanish_worst_chi", worst_chi, 2);
     book_claim_abs(B, "kl_distance_chi2", "D(P‖P+εΔ) / (½ χ²(Q|P)) → 1, at ε = 2⁻²⁷",
                    1.0, ratio_chi, 1e-6);
+    /* which law divides matters: on a worked pair, an exact rational */
+    double chi_pq, half[2] = {0.5, 0.5}, skew[2] = {0.25, 0.75};
+    ok(kl_distance_chi2(skew, half, 2, &chi_pq), "chi-square");
+    book_claim_rel(B, "exact rational", "χ²(Q|P) = Σ (q − p)²/p = 1/4 for "
+                   "P = (½, ½), Q = (¼, ¾); dividing by q would give 1/3",
+                   0.25, chi_pq, 1e-15);
     book_value(B, "vanish_slope", c1, 6);
     book_value(B, "vanish_fisher", fisher, 4);
     book_value(B, "vanish_ratio_dev", ratio_small - 1.0, 2);
