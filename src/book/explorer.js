@@ -54,6 +54,16 @@ function html(tag, attrs, parent, text) {
   if (parent) parent.appendChild(e);
   return e;
 }
+/* A legend under the explorer EL: one item a [colour, label] of ITEMS;
+ * returns the label spans, for labels that change. */
+function legend(el, items) {
+  var ul = html('ul', {'class': 'explorer-legend'}, el);
+  return items.map(function (c) {
+    var li = html('li', {}, ul);
+    html('span', {'class': 'swatch', style: 'background:' + c[0]}, li);
+    return html('span', {}, li, c[1]);
+  });
+}
 function text(parent, x, y, s, attrs) {
   var a = {x: x, y: y};
   for (var k in attrs) a[k] = attrs[k];
@@ -127,14 +137,22 @@ function panel(root, box, xd, yd, labels) {
   return {g: g, sx: sx, sy: sy};
 }
 
-/* The SVG path through (xs[k], ys[k]), clipped to the panel's y range (an
- * infinite value is drawn at the top). */
-function line(p, xs, ys) {
+/* The SVG path through (xs[k], ys[k]), clamped to the panel's y range (an
+ * infinite value is drawn at the edge).  With GAP, a run of points outside
+ * the range is left out instead, the path leaving and re-entering through
+ * the edge rather than running along it. */
+function line(p, xs, ys, gap) {
   var lo = Math.min(p.sy.d[0], p.sy.d[1]), hi = Math.max(p.sy.d[0], p.sy.d[1]);
-  var d = '';
+  var d = '', pen = false;
+  function out(k) { return !(ys[k] >= lo && ys[k] <= hi); }
   for (var k = 0; k < xs.length; k++) {
+    var inside = !out(k);
+    var edge = !inside && ((k > 0 && !out(k - 1)) ||
+                           (k + 1 < xs.length && !out(k + 1)));
+    if (gap && !inside && !edge) { pen = false; continue; }
     var v = Math.min(hi, Math.max(lo, ys[k]));
-    d += (k ? 'L' : 'M') + p.sx(xs[k]).toFixed(2) + ',' + p.sy(v).toFixed(2);
+    d += (pen ? 'L' : 'M') + p.sx(xs[k]).toFixed(2) + ',' + p.sy(v).toFixed(2);
+    pen = !gap || inside || !pen;
   }
   return d;
 }
@@ -377,12 +395,7 @@ function mapExplorer(el, d) {
   var st = {i: nearest(d.x, d.probe_x), j: nearest(d.y, d.probe_y)};
   var out = frame(el, d, 'move the pointer over the map, touch it, or focus it ' +
                   'and use the arrow keys (Shift: ten steps)');
-  var legend = html('ul', {'class': 'explorer-legend'}, el);
-  [[BLUE, d.pname], [ORANGE, d.qname]].forEach(function (c) {
-    var li = html('li', {}, legend);
-    html('span', {'class': 'swatch', style: 'background:' + c[0]}, li);
-    html('span', {}, li, c[1]);
-  });
+  legend(el, [[BLUE, d.pname], [ORANGE, d.qname]]);
   responsive(el, function (w) {
     var old = el.querySelector('svg');
     if (old) old.remove();
@@ -402,7 +415,7 @@ function drawCurve(el, d, st, w) {
   var p = panel(root, box, [d.x[0], d.x[n - 1]], [0, d.ymax], [d.xname, d.yname]);
   var marks = [], vline = svg('line', {'class': 'vline'}, p.g);
   for (var s = 0; s < d.nseries; s++) {
-    svg('path', {d: line(p, d.x, d['y' + s]), 'class': 'curve series-' + s,
+    svg('path', {d: line(p, d.x, d['y' + s], true), 'class': 'curve series-' + s,
                  stroke: SERIES[s]}, p.g);
     marks.push(svg('circle', {r: 4.5, fill: SERIES[s], 'class': 'marker'}, p.g));
   }
@@ -434,13 +447,10 @@ function curveExplorer(el, d) {
   var lab = html('label', {'class': 'explorer-slider'}, el, d.xname + ' ');
   var range = html('input', {type: 'range', min: 0, max: n - 1, step: 1,
                              value: st.i, 'aria-label': d.xname}, lab);
-  var legend = html('ul', {'class': 'explorer-legend'}, el);
-  var items = [];
-  for (var s = 0; s < d.nseries; s++) {
-    var li = html('li', {}, legend);
-    html('span', {'class': 'swatch', style: 'background:' + SERIES[s]}, li);
-    items.push(html('span', {}, li));
-  }
+  var colours = [];
+  for (var s = 0; s < d.nseries; s++)
+    colours.push([SERIES[s], '']);
+  var items = legend(el, colours);
   st.set = function (i) {
     st.i = clamp(i, n);
     range.value = st.i;
@@ -717,13 +727,9 @@ function fitExplorer(el, d) {
   }
   slider(el, 'separation of the bumps', d.sep, st.k, function (k) { st.k = k; show(); });
   slider(el, 'weight of the first bump', d.w, st.j, function (j) { st.j = j; show(); });
-  var legend = html('ul', {'class': 'explorer-legend'}, el);
-  [['#777', 'the mixture p'], [BLUE, 'forward fit, min D(p‖q): covers both bumps'],
-   [VERM, 'reverse fit, min D(q‖p): sits on one']].forEach(function (c) {
-    var li = html('li', {}, legend);
-    html('span', {'class': 'swatch', style: 'background:' + c[0]}, li);
-    html('span', {}, li, c[1]);
-  });
+  legend(el, [['#777', 'the mixture p'],
+              [BLUE, 'forward fit, min D(p‖q): covers both bumps'],
+              [VERM, 'reverse fit, min D(q‖p): sits on one']]);
   responsive(el, function (w) {
     var old = el.querySelector('svg');
     if (old) old.remove();
