@@ -1033,9 +1033,9 @@ static void smoothing(const struct documents *ds)
     book_close_file(B, f);
 
     /* the prose names these: Laplace's 1, the 1/2 of the terminal example */
-    static const double shown[] = {0.01, 0.5, 1.0};
-    static const char *const shown_name[] = {"a001", "a05", "a1"};
-    for (int i = 0; i < 3; i++) {
+    static const double shown[] = {0.001, 0.01, 0.5, 1.0};
+    static const char *const shown_name[] = {"a0001", "a001", "a05", "a1"};
+    for (int i = 0; i < 4; i++) {
         char name[32];
         snprintf(name, sizeof name, "s12_%s", shown_name[i]);
         book_value(B, name, smoothed_kl(c[0], c[1], n, shown[i]), 4);
@@ -1093,7 +1093,7 @@ static double js_by_entropies(const double *p, const double *q, size_t k)
 static void js_bound(const struct pairs_setup *ps)
 {
     gsl_rng *rng = rng_alloc(ps->seed + 1);
-    double worst = 0.0, asym = 0.0, gap = 0.0;
+    double worst = 0.0, asym = 0.0, gap = 0.0, at_bound = 0.0;
     long disjoint = 0;
     for (long t = 0; t < ps->pairs; t++) {
         size_t k = (size_t)ps->sizes[t % (long)ps->nsizes];
@@ -1118,6 +1118,8 @@ static void js_bound(const struct pairs_setup *ps)
         ok(kl_discrete_js(q, p, k, KL_BASE_E, &js_rev), "JS(Q,P)");
         worst = fmax(worst, js);
         /* <<< js-bound */
+        if (!overlap)
+            at_bound = fmax(at_bound, fabs(js - M_LN2));
         asym = fmax(asym, fabs(js - js_rev));
         gap = fmax(gap, fabs(js - js_by_entropies(p, q, k)));
         disjoint += !overlap;
@@ -1127,6 +1129,9 @@ static void js_bound(const struct pairs_setup *ps)
                   M_LN2, 1e-15);
     book_claim_le(B, "entropies of M, P, Q", "random sparse pairs: JS(P,Q) = H(M) − "
                   "½H(P) − ½H(Q), M = ½(P+Q) (largest gap)", gap, 0.0, 1e-12);
+    if (disjoint > 0)
+        book_claim_le(B, "bound", "random sparse pairs with disjoint supports: JS = ln 2 "
+                      "(largest |JS − ln 2|)", at_bound, 0.0, 1e-15);
     book_value(B, "js_asym", asym, 2);
     book_value_int(B, "js_disjoint", disjoint);
     book_value(B, "js_worst", worst, 10);
@@ -1625,44 +1630,81 @@ static void loss_curve(double q_cat, double q_bird, double loss_max)
     book_plot_value(B, "loss_top", fmax(7.0, ceil(1.25 * loss_max)));
 }
 
-/* Label smoothing with eps = 1/10 on the cat example: the label becomes
- * (1 - eps) y + eps/K = (28, 1, 1)/30, and the loss H(y', q) can no longer
- * reach 0: it is H(y') + D(y' || q) >= H(y') > 0.  The exercise's numbers:
- * the model's q rounded to four decimals, as a reader types it, with
- * --normalize (as `kl` computes it). */
-static void label_smoothing(const double *z, const double *q)
+/* Label smoothing with eps = 1/10 for the exercises: the cat label becomes
+ * (1 - eps) y + eps/K = (28, 1, 1)/30, and the loss H(y', q) of a model
+ * that predicts q = (0.7, 0.2, 0.1) can no longer reach 0: it is
+ * H(y') + D(y' || q) >= H(y') > 0. */
+static void label_smoothing(void)
 {
-    const double eps = 0.1, counts[3] = {28, 1, 1};
+    const double eps = 0.1, q[3] = {0.7, 0.2, 0.1};
     double y[3], loss, h, d;
     for (int i = 0; i < 3; i++)
         y[i] = (1 - eps) * (i == 0) + eps / 3;
     ok(kl_discrete_cross_entropy(y, q, 3, KL_BASE_E, &loss), "H(y', q)");
     ok(kl_discrete_entropy(y, 3, KL_BASE_E, &h), "H(y')");
     ok(kl_discrete_divergence(y, q, 3, KL_BASE_E, &d), "D(y' || q)");
-    /* from the logits: H(y', q) = log Σ e^z − Σ y'_k z_k */
-    double m = fmax(z[0], fmax(z[1], z[2]));
-    double lse = m + log(exp(z[0] - m) + exp(z[1] - m) + exp(z[2] - m));
-    double dot = y[0] * z[0] + y[1] * z[1] + y[2] * z[2];
-    book_claim_abs(B, "log-sum-exp", "label smoothing (ε = 0.1): H(y′, q) = log Σ e^z − Σ y′z",
-                   lse - dot, loss, 8 * DBL_EPSILON * fmax(fabs(lse), 1.0));
+    /* by hand, in long double: (14/15) ln(1/0.7) + (1/30) ln(1/0.2) + (1/30) ln(1/0.1) */
+    long double by_hand = -(14.0L / 15) * logl(0.7L) - logl(0.2L) / 30 - logl(0.1L) / 30;
+    book_claim_rel(B, "exact", "label smoothing (ε = 0.1, q = (.7,.2,.1)): H(y′, q) = "
+                   "(14/15) ln(1/.7) + (1/30) ln(1/.2) + (1/30) ln(1/.1)",
+                   (double)by_hand, loss, 1e-14);
     book_claim_ge(B, "bound", "   … which stays above H(y′), the best any q can do "
                   "(margin D(y′‖q))", loss - h, 0.0, 0.0);
     book_value(B, "ls_loss", loss, 4);
     book_value(B, "ls_h", h, 4);
     book_value(B, "ls_d", d, 4);
-    book_value(B, "ls_y1", y[0], 4);
-    book_value(B, "ls_y2", y[1], 4);
-    /* the calculator on the four-decimal q */
-    double q4[3], yn[3], qn[3], loss4;
-    for (int i = 0; i < 3; i++)
-        q4[i] = round(1e4 * q[i]) / 1e4;
-    ok(kl_discrete_normalize(counts, 3, yn), "y'");
-    ok(kl_discrete_normalize(q4, 3, qn), "q rounded");
-    ok(kl_discrete_cross_entropy(yn, qn, 3, KL_BASE_E, &loss4), "H(y', q rounded)");
-    cli_example("cli_ls", "cross", counts, q4, 3, "--normalize", loss4);
-    char vec[200];
-    cli_vector(q4, 3, vec, sizeof vec);
-    book_value_text(B, "ls_q4", vec);
+    double one_hot[3] = {1, 0, 0}, plain;
+    ok(kl_discrete_cross_entropy(one_hot, q, 3, KL_BASE_E, &plain), "H(y, q)");
+    book_value(B, "ls_plain", plain, 4);
+}
+
+/* The exercises' numbers: a dyadic pair, two Bernoulli pairs, smoothing at
+ * alpha = 0.001, and H(P) <= log K on random vectors. */
+static void exercises(const struct pairs_setup *ps)
+{
+    /* 1: P = (1/2, 1/4, 1/4), Q = (1/4, 1/4, 1/2), bits: 7/4, 3/2, 1/4 */
+    static const double p1[3] = {0.5, 0.25, 0.25}, q1[3] = {0.25, 0.25, 0.5};
+    double hpq, hp, d, dqp;
+    ok(kl_discrete_cross_entropy(p1, q1, 3, 2.0, &hpq), "ex H(P,Q)");
+    ok(kl_discrete_entropy(p1, 3, 2.0, &hp), "ex H(P)");
+    ok(kl_discrete_divergence(p1, q1, 3, 2.0, &d), "ex D(P||Q)");
+    ok(kl_discrete_divergence(q1, p1, 3, 2.0, &dqp), "ex D(Q||P)");
+    book_claim_abs(B, "exact", "exercise: H(P,Q) = ½·2 + ¼·2 + ¼·1 = 7/4 bits", 1.75, hpq, 1e-15);
+    book_claim_abs(B, "exact", "exercise: D(P‖Q) = 7/4 − 3/2 = ¼ bit", 0.25, d, 1e-15);
+    book_claim_abs(B, "exact", "   … and D(Q‖P) = ¼ bit as well", 0.25, dqp, 1e-15);
+    book_value(B, "ex1_hpq", hpq, 6);
+    book_value(B, "ex1_hp", hp, 6);
+    book_value(B, "ex1_d", d, 6);
+
+    /* 2: Bern(1/2) against Bern(1/4), bits: 1 - (1/2) log2 3 and (3/4) log2 3 - 1;
+     * the anti-diagonal: D(Bern(a) || Bern(1-a)) = (2a - 1) ln(a/(1-a)) both ways */
+    double b_pq = bern_kl(0.5, 0.25) / M_LN2, b_qp = bern_kl(0.25, 0.5) / M_LN2;
+    book_claim_rel(B, "closed form", "exercise: D(Bern(½)‖Bern(¼)) = 1 − ½ log₂ 3 bits",
+                   1 - 0.5 * log2(3.0), b_pq, 1e-14);
+    book_claim_rel(B, "closed form", "exercise: D(Bern(¼)‖Bern(½)) = ¾ log₂ 3 − 1 bits",
+                   0.75 * log2(3.0) - 1, b_qp, 1e-14);
+    double anti = (2 * 0.2 - 1) * log(0.2 / 0.8);
+    book_claim_rel(B, "closed form", "exercise: D(Bern(.2)‖Bern(.8)) = (2a − 1) ln(a/(1−a)) "
+                   "= 0.6 ln 4", anti, bern_kl(0.2, 0.8), 1e-14);
+    book_claim_rel(B, "closed form", "   … = D(Bern(.8)‖Bern(.2))", anti, bern_kl(0.8, 0.2), 1e-14);
+    book_value(B, "ex2_pq", b_pq, 4);
+    book_value(B, "ex2_qp", b_qp, 4);
+    book_value(B, "ex2_anti", anti, 4);
+
+    /* 7: H(P) <= log K on random vectors (Q = uniform in Gibbs' inequality) */
+    gsl_rng *rng = rng_alloc(ps->seed + 5);
+    double worst = -INFINITY;
+    for (long t = 0; t < ps->pairs; t++) {
+        size_t k = (size_t)ps->sizes[t % (long)ps->nsizes];
+        double p[MAXK], h;
+        gsl_ran_dirichlet(rng, k, ps->alpha, p);
+        ok(kl_discrete_entropy(p, k, KL_BASE_E, &h), "H(P)");
+        worst = fmax(worst, h - log((double)k));
+    }
+    gsl_rng_free(rng);
+    book_claim_le(B, "bound", "exercise: H(P) ≤ ln K on random P (largest H(P) − ln K)",
+                  worst, 0.0, 1e-13);
+    book_value(B, "ex7_worst", worst, 2);
 }
 
 static void classification(void)
@@ -1703,7 +1745,6 @@ static void classification(void)
     book_plot_value(B, "sm_loss", loss);
     book_plot_value(B, "sm_loss_bird", loss_bird);
     loss_curve(q[0], q[2], fmax(loss, loss_bird));
-    label_smoothing(z, q);
 }
 
 int main(int argc, char **argv)
@@ -1723,5 +1764,7 @@ int main(int argc, char **argv)
     triangle_fixed();
     triangle_random(&ps);
     classification();
+    label_smoothing();
+    exercises(&ps);
     return book_close(B);
 }
