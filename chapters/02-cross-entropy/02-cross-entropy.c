@@ -1302,7 +1302,14 @@ static void shannon_codes(const struct pairs_setup *ps)
     book_claim_le(B, "bound", "   … and < H(P,Q) + 1 bits (largest excess)", hi, 1.0, 0.0);
     book_claim_le(B, "bound", "   … and Kraft's sum Σ 2^−ℓ ≤ 1 (largest)", kraft, 1.0, 1e-12);
     book_value(B, "sh_lo", lo, 2);
-    book_value(B, "sh_hi", hi, 3);
+    /* close to 1 (spiky draws), three digits would print "1" */
+    char text[64], num[32];
+    if (1.0 - hi < 5e-4)
+        snprintf(text, sizeof text, "1 − %s",
+                 book_format(1.0 - hi, 2, 1, num, sizeof num));
+    else
+        book_format(hi, 3, 1, text, sizeof text);
+    book_value_text(B, "sh_hi", text);
 }
 
 /* -- 5d. Not a metric -------------------------------------------------------- */
@@ -1583,6 +1590,9 @@ static void triangle_random(const struct pairs_setup *ps)
         snprintf(name, sizeof name, "ce_%s", letter[i]);
         book_value_text(B, name, vec[i]);
     }
+    cli_example("cli_ce_ac", "div", pa, pc, ce_k, "", div_nats(pa, pc, ce_k));
+    cli_example("cli_ce_ab", "div", pa, pb, ce_k, "", div_nats(pa, pb, ce_k));
+    cli_example("cli_ce_bc", "div", pb, pc, ce_k, "", div_nats(pb, pc, ce_k));
     book_value_int(B, "ce_k", (long long)ce_k);
     book_value_int(B, "ce_at", ce_at);
     book_value_fixed(B, "ce_ac", (double)ac, 4);
