@@ -1563,6 +1563,12 @@ static void triangle_random(const struct pairs_setup *ps)
     book_value_int(B, "tri_triples", counted);
     book_value_int(B, "tri_orderings", 6 * counted);
     book_value_int(B, "tri_skipped", skipped);
+    char skip_text[200] = "", num[32];
+    if (skipped > 0)
+        snprintf(skip_text, sizeof skip_text, "; %s more triples had an infinite "
+                 "divergence, where there is no triangle to test, and are left out",
+                 thousands(skipped, num, sizeof num));
+    book_value_text(B, "tri_skipped_text", skip_text);
     book_value(B, "tri_worst_sqrtjs", worst[T_SQRT_JS], 2);
     book_claim_le(B, "bound", "random triples: √JS keeps the triangle (largest excess "
                   "√JS(A,C) − √JS(A,B) − √JS(B,C))", worst[T_SQRT_JS], 0.0, 1e-12);
