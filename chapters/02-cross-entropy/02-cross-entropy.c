@@ -790,12 +790,18 @@ static void bernoulli_example(const char *param, const char *name)
 static void bernoulli_near(void)
 {
     const double tol = 1e-3;
-    double a0 = book_param_real(B, "BERN_NEAR_A");
-    double delta = book_param_real(B, "BERN_DELTA"), b0 = a0 + delta;
+    /* a on a grid of 2^-20 and delta on one of 2^-40, so that a, a + delta,
+     * 1 - a and 1 - (a + delta) are all exact doubles: the vectors the
+     * library gets then sum to 1 exactly.  (Otherwise their rounding, an ulp
+     * of 1/2, enters D as a linear term of about 1e-16, which is 1e-7 of a
+     * D of 1e-9.)  The shift is below 1e-6 of either parameter. */
+    double a0 = round(ldexp(book_param_real(B, "BERN_NEAR_A"), 20)) / 0x1p20;
+    double delta = round(ldexp(book_param_real(B, "BERN_DELTA"), 40)) / 0x1p40;
+    double b0 = a0 + delta;
     double fisher = delta * delta / (2 * a0 * (1 - a0));
     char text[200], sa[32], sd[32];
-    cli_text(a0, sa, sizeof sa);
-    cli_text(delta, sd, sizeof sd);
+    book_format(a0, 6, 0, sa, sizeof sa);
+    book_format(delta, 6, 0, sd, sizeof sd);
     snprintf(text, sizeof text, "Bernoulli: D(Bern(a)‖Bern(a+δ)) ≈ δ²/(2a(1−a)) "
              "at a = %s, δ = %s", sa, sd);
     book_claim_rel(B, "series", text, fisher, bern_kl(a0, b0), tol);
