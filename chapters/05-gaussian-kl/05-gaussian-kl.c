@@ -1048,6 +1048,7 @@ static void underflow(void)
     underflow_finite_area(mu, b.ok_lo, b.ok_hi);
     book_value(B, "uf_d", mu * mu / 2, 6);
     book_plot_value(B, "uf_d", mu * mu / 2);
+    book_value(B, "uf_sign_x", mu / 2, 3); /* log p - log q = mu^2/2 - mu x */
     book_value_text(B, "uf_fixed", isinf(fixed) ? "+∞" : "finite");
     book_value(B, "uf_quad", quad, 12);
     /* the bands' edges, halfway between grid points */
@@ -1633,6 +1634,7 @@ static void exercise_window_tail(void)
     book_value(B, "ex_tail_mass", tail, 3);
     book_value(B, "ex_tail_lost", lost, 4);
     book_value(B, "ex_tail_inside", inside, 4);
+    book_value(B, "ex_tail_pct", 100 * lost / closed(0, s, 0, 1), 2);
     book_value(B, "ex_tail_c", c, 4);
     book_value(B, "ex_tail_k", k, 4);
 }
@@ -1683,6 +1685,12 @@ static void exercise_close_bumps(void)
     int same = fabs(m[0] - m[1]) < 1e-3 && fabs(sd[0] - sd[1]) < 1e-3;
     book_value_text(B, "ex_bumps_same", same ? "land on the same Gaussian"
                                              : "still land on two different Gaussians");
+    book_value_text(B, "ex_bumps_answer", same ? "No." : "Yes.");
+    book_value_text(B, "ex_bumps_reading", same
+        ? "With the bumps this close the dip between them is shallow and "
+          "$D(q\\,\\|\\,p)$ has a single valley: a $q$ started on either "
+          "bump slides to one Gaussian that straddles both."
+        : "Even this close, each bump keeps a valley of $D(q\\,\\|\\,p)$ of its own.");
     book_value(B, "ex_bumps_mu", m[0], 3);
     book_value(B, "ex_bumps_sigma", sd[0], 3);
     book_value(B, "ex_bumps_mu2", m[1], 3);
