@@ -1562,6 +1562,7 @@ static void exercise_by_hand(void)
     book_value(B, "ex_sq", t_sq, 4);
     book_value(B, "ex_d", hand, 4);
     book_value(B, "ex_d_back", closed(1.0, 2.0, 0.0, 1.0), 4);
+    book_value(B, "ex_ratio", closed(1.0, 2.0, 0.0, 1.0) / hand, 2);
 }
 
 /* Exercise: the best width sqrt(1 + mu^2), at mu = 0 and mu = 1. */
