@@ -1,12 +1,15 @@
 /* 05-gaussian-kl — Chapter 5: KL divergence between normal distributions.
  *
  * Experiments: the closed form derived step by step, each expectation checked
- * by quadrature; quadrature against the closed form over hard parameters
+ * by quadrature, and the Laplace law's closed form beside it; quadrature
+ * against the closed form over hard parameters
  * (scale ratios up to 10^3, means 40 standard deviations apart); the three
  * classic experiments (moving the mean, changing the width, the whole (mu,
  * sigma) map); why a fixed-window Riemann sum of log(p/q) fails; a closed form
  * that keeps its digits for divergences of 1e-20; forward against reverse KL
- * when a single Gaussian is fitted to a two-component mixture.
+ * when a single Gaussian is fitted to a two-component mixture; the numbers of
+ * the exercises' worked solutions.  (The prose shows the classic experiments
+ * before the quadrature checks; the program runs them in this order.)
  *
  * Run: make chapter-05 (or output/build/bin/05-gaussian-kl --params
  * chapters/05-gaussian-kl/params OUTPUT-FOLDER [NAME=VALUE ...]).  The knobs
