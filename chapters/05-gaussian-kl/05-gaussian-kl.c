@@ -999,7 +999,11 @@ static double logspace_integrand(double x, void *vp)
  * claimed against GSL's qags on the same interval. */
 static void underflow_finite_area(double mu, double a, double b)
 {
-    double area = mu * mu / 2 * (gsl_cdf_ugaussian_P(b) - gsl_cdf_ugaussian_P(a))
+    /* Phi(b) - Phi(a) from the upper tails when the band is right of 0 (it
+     * is for every UF_MU allowed): 1 - Phi would lose every digit there */
+    double mass = a > 0 ? gsl_cdf_ugaussian_Q(a) - gsl_cdf_ugaussian_Q(b)
+                        : gsl_cdf_ugaussian_P(b) - gsl_cdf_ugaussian_P(a);
+    double area = mu * mu / 2 * mass
                   - mu * (gsl_ran_ugaussian_pdf(a) - gsl_ran_ugaussian_pdf(b));
     gsl_function F = {logspace_integrand, &mu};
     gsl_integration_workspace *w = gsl_integration_workspace_alloc(1000);
@@ -1014,6 +1018,11 @@ static void underflow_finite_area(double mu, double a, double b)
                       "(μ²/2)(Φ(b) − Φ(a)) − μ(φ(a) − φ(b))", area, v, 1e-10);
     book_value(B, "uf_ok_area", area, 3);
     book_value(B, "uf_ok_pct", 100 * area / (mu * mu / 2), 2);
+    book_value_text(B, "uf_skip_reading", area < 0.5 * mu * mu / 2
+        ? "Skipping the terms that are not finite would not rescue it: the finite "
+          "band holds only"
+        : "At this separation, skipping the terms that are not finite would come "
+          "close: the finite band holds");
     book_plot_value(B, "uf_ok_area", area);
 }
 
@@ -1046,6 +1055,8 @@ static void underflow(void)
     book_value(B, "uf_undef_hi", b.nan_hi, 3);
     book_value(B, "uf_over_lo", b.inf_lo, 3);
     book_value(B, "uf_over_hi", b.inf_hi, 3);
+    book_value(B, "uf_over_mass_pct", 100 * (gsl_cdf_ugaussian_P(b.inf_hi)
+                                             - gsl_cdf_ugaussian_P(b.inf_lo)), 3);
     book_value(B, "uf_ok_lo", b.ok_lo, 3);
     book_value(B, "uf_ok_hi", b.ok_hi, 3);
     underflow_finite_area(mu, b.ok_lo, b.ok_hi);
