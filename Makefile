@@ -154,15 +154,10 @@ define chapter_rules
 $(2)/$(1)/values.tsv: $(BIN)/$(1) chapters/$(1)/params | $(2)/$(1)/
 	$$(call msg,RUN,$(2)/$(1))$(BIN)/$(1) --params chapters/$(1)/params $(2)/$(1) $$($(3))
 
-$(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_GP)
+$(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_GP) src/book/figures.sh
 	$$(call need,gnuplot,gnuplot-nox)
 	$$(call msg,GNUPLOT,$(2)/$(1))cp $(HOUSE_GP) $(call chapter_figs,$(1)) $(2)/$(1)/ && \
-	cd $(2)/$(1) && for gp in $(notdir $(call chapter_figs,$(1))); do \
-	    gnuplot "$$$$gp" 2> "$$$$gp.log"; status=$$$$?; \
-	    grep -v 'frames in animation sequence' "$$$$gp.log" >&2; rm -f "$$$$gp.log"; \
-	    [ $$$$status = 0 ] || { rm -f "$$$${gp%.gp}.svg" "$$$${gp%.gp}.gif"; \
-	    echo "make: gnuplot failed on chapters/$(1)/$$$$gp" >&2; exit 1; }; \
-	done && touch figures.stamp
+	sh src/book/figures.sh $(1) $(2)/$(1) $(notdir $(call chapter_figs,$(1))) && touch $(2)/$(1)/figures.stamp
 
 $(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(2)/$(1)/values.tsv $(WEAVE) $(KL) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
 	$$(call msg,WEAVE,$(2)/$(1))$(WEAVE) --kl $(KL) chapters/$(1) $(2)/$(1) $$@

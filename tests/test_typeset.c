@@ -34,7 +34,7 @@ static const char CHAPTER[] =
 static const char SVG[] =
     "<?xml version=\"1.0\"?>\n<svg \n viewBox=\"0 0 720 420\"\n"
     " xmlns=\"http://www.w3.org/2000/svg\">\n<title>Gnuplot</title>\n"
-    "<desc>Produced by GNUPLOT</desc>\n<g id=\"gnuplot_canvas\">\n"
+    "<desc>Produced by GNUPLOT</desc>\n<g id=\"gnuplot_canvas\">\n<g fill=\"none\" color=\"black\">\n</g>\n"
     "<defs><circle id='gpPt5' r='1'/><clipPath id='gpclip'/></defs>\n"
     "<use xlink:href='#gpPt5' clip-path='url(#gpclip)'/>\n</g>\n</svg>\n";
 
@@ -130,6 +130,7 @@ static void test_typeset_page(void)
     has(out, "<circle id='fig-01-a-gpPt5' r='1'/>");
     has(out, "xlink:href='#fig-01-a-gpPt5' clip-path='url(#fig-01-a-gpclip)'");
     CU_ASSERT_PTR_NULL(strstr(out, "gnuplot_canvas"));
+    CU_ASSERT_PTR_NULL(strstr(out, "color=\"black\""));   /* an empty group */
     CU_ASSERT_PTR_NULL(strstr(out, "GNUPLOT"));
     CU_ASSERT_PTR_NULL(strstr(out, "<?xml"));
     /* the GIF as data ("GIF89a" in base64), the explorer's data and script */

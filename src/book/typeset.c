@@ -505,6 +505,15 @@ static void put_svg(FILE *out, const char *svg, const char *id,
                 continue;
             }
         }
+        if (starts(c, "<g ")) {
+            /* an empty group (gnuplot opens one for each colour change):
+             * nothing to draw, left out */
+            const char *gt = strchr(c, '>');
+            if (gt != NULL && gt < stop && starts(gt + 1, "\n</g>")) {
+                c = gt + 6;
+                continue;
+            }
+        }
         if (starts(c, "id='gnuplot_") || starts(c, "id=\"gnuplot_")) {
             /* gnuplot's names for its canvas and plots, for its mouse
              * script: unused here, and repeated in a multiplot */
