@@ -687,44 +687,75 @@ static double min_eigenvalue(const double *cov)
     return m;
 }
 
-/* log E_q[r^m] for r = p/q, p = N(0, I), q = N(MU, COV) (K dimensions):
- * the Gaussian integral of p^m q^(1-m),
- *   -(1-m)/2 log det Sigma - 1/2 log det A + 1/2 b^T A^-1 b
- *   - (1-m)/2 mu^T Sigma^-1 mu,   A = m I + (1-m) Sigma^-1, b = (1-m) Sigma^-1 mu,
- * and +inf where A is not positive definite (the moment diverges). */
-static double log_ratio_moment(const double *mu, const double *cov, int m)
+/* A k x k row-major array into a new gsl_matrix. */
+static gsl_matrix *matrix_of(const double *a, size_t k)
 {
-    gsl_matrix *S = gsl_matrix_alloc(K, K), *A = gsl_matrix_alloc(K, K);
-    gsl_vector *u = gsl_vector_alloc(K), *b = gsl_vector_alloc(K), *x = gsl_vector_alloc(K);
-    if (S == NULL || A == NULL || u == NULL || b == NULL || x == NULL)
+    gsl_matrix *m = gsl_matrix_alloc(k, k);
+    if (m == NULL)
         book_fail(B, "out of memory");
-    for (int i = 0; i < K * K; i++)
-        gsl_matrix_set(S, i / K, i % K, cov[i]);
-    for (int i = 0; i < K; i++)
-        gsl_vector_set(u, i, mu[i]);
-    if (gsl_linalg_cholesky_decomp1(S) != GSL_SUCCESS)
-        book_fail(B, "the posterior's covariance is not positive definite");
-    double logdet_s = 0.0, logdet_a = 0.0, quad_s, quad_a, v = INFINITY;
-    for (int i = 0; i < K; i++)
-        logdet_s += 2 * log(gsl_matrix_get(S, i, i));
-    gsl_linalg_cholesky_solve(S, u, b);            /* b = Sigma^-1 mu */
-    gsl_blas_ddot(u, b, &quad_s);
-    gsl_linalg_cholesky_invert(S);                 /* S = Sigma^-1 */
-    for (int i = 0; i < K; i++)
-        for (int j = 0; j < K; j++)
-            gsl_matrix_set(A, i, j, (i == j) * m + (1 - m) * gsl_matrix_get(S, i, j));
-    gsl_vector_scale(b, 1 - m);
-    if (gsl_linalg_cholesky_decomp1(A) == GSL_SUCCESS) {
-        for (int i = 0; i < K; i++)
-            logdet_a += 2 * log(gsl_matrix_get(A, i, i));
-        gsl_linalg_cholesky_solve(A, b, x);
-        gsl_blas_ddot(b, x, &quad_a);
-        v = -0.5 * (1 - m) * logdet_s - 0.5 * logdet_a + 0.5 * quad_a
-            - 0.5 * (1 - m) * quad_s;
+    for (size_t i = 0; i < k * k; i++)
+        gsl_matrix_set(m, i / k, i % k, a[i]);
+    return m;
+}
+
+/* log of the integral of p^m q^(1-m) for p = N(a, Ca), q = N(c, Cc) in k
+ * dimensions (k <= K): with the precision Lam = m Ca^-1 + (1-m) Cc^-1 and
+ * h = m Ca^-1 a + (1-m) Cc^-1 c, it is
+ *   -m/2 log det Ca - (1-m)/2 log det Cc - 1/2 log det Lam
+ *   - 1/2 (m a^T Ca^-1 a + (1-m) c^T Cc^-1 c) + 1/2 h^T Lam^-1 h
+ * (the 2 pi's cancel), and +inf where Lam is not positive definite (the
+ * integral diverges).  With p the prior and q a posterior it is
+ * log E_q[r^m], r = p/q.  Fails the program if Ca or Cc is not positive
+ * definite. */
+static double log_power_integral(size_t k, const double *a, const double *ca,
+                                 const double *c, const double *cc, double m)
+{
+    gsl_matrix *A = matrix_of(ca, k), *C = matrix_of(cc, k), *L = gsl_matrix_alloc(k, k);
+    gsl_vector_const_view va = gsl_vector_const_view_array(a, k);
+    gsl_vector_const_view vc = gsl_vector_const_view_array(c, k);
+    gsl_vector *ia = gsl_vector_alloc(k), *ic = gsl_vector_alloc(k);
+    gsl_vector *h = gsl_vector_alloc(k), *x = gsl_vector_alloc(k);
+    if (L == NULL || ia == NULL || ic == NULL || h == NULL || x == NULL)
+        book_fail(B, "out of memory");
+    if (gsl_linalg_cholesky_decomp1(A) != GSL_SUCCESS
+        || gsl_linalg_cholesky_decomp1(C) != GSL_SUCCESS)
+        book_fail(B, "a covariance is not positive definite");
+    double ld_a = 0.0, ld_c = 0.0, ld_l = 0.0, qa, qc, ql, v = INFINITY;
+    for (size_t i = 0; i < k; i++) {
+        ld_a += 2 * log(gsl_matrix_get(A, i, i));
+        ld_c += 2 * log(gsl_matrix_get(C, i, i));
     }
-    gsl_matrix_free(S), gsl_matrix_free(A);
-    gsl_vector_free(u), gsl_vector_free(b), gsl_vector_free(x);
+    gsl_linalg_cholesky_solve(A, &va.vector, ia);     /* Ca^-1 a */
+    gsl_linalg_cholesky_solve(C, &vc.vector, ic);     /* Cc^-1 c */
+    gsl_blas_ddot(&va.vector, ia, &qa);
+    gsl_blas_ddot(&vc.vector, ic, &qc);
+    gsl_linalg_cholesky_invert(A);
+    gsl_linalg_cholesky_invert(C);
+    for (size_t i = 0; i < k; i++) {
+        for (size_t j = 0; j < k; j++)
+            gsl_matrix_set(L, i, j, m * gsl_matrix_get(A, i, j)
+                                    + (1 - m) * gsl_matrix_get(C, i, j));
+        gsl_vector_set(h, i, m * gsl_vector_get(ia, i) + (1 - m) * gsl_vector_get(ic, i));
+    }
+    if (gsl_linalg_cholesky_decomp1(L) == GSL_SUCCESS) {
+        for (size_t i = 0; i < k; i++)
+            ld_l += 2 * log(gsl_matrix_get(L, i, i));
+        gsl_linalg_cholesky_solve(L, h, x);
+        gsl_blas_ddot(h, x, &ql);
+        v = -0.5 * m * ld_a - 0.5 * (1 - m) * ld_c - 0.5 * ld_l
+            - 0.5 * (m * qa + (1 - m) * qc) + 0.5 * ql;
+    }
+    gsl_matrix_free(A), gsl_matrix_free(C), gsl_matrix_free(L);
+    gsl_vector_free(ia), gsl_vector_free(ic), gsl_vector_free(h), gsl_vector_free(x);
     return v;
+}
+
+/* log E_q[r^m], r = p/q, for p = N(0, I) and q = N(MU, COV) in k dimensions. */
+static double log_ratio_moment(const double *mu, const double *cov, size_t k, double m)
+{
+    double eye[K * K], zero[K] = {0};
+    identity(eye, k);
+    return log_power_integral(k, zero, eye, mu, cov, m);
 }
 
 /* The Monte Carlo posterior N(POST_MU, Sigma), Sigma = D R D from POST_SD
@@ -760,7 +791,7 @@ static struct kl_mvn *mc_posterior(double *mu, double *cov, double *lmin)
                           "eigenvalue of Σ is %.3g, not above ½: (r − 1) − "
                           "log r would have an infinite variance and its "
                           "standard errors would mean nothing", *lmin);
-    double r2 = exp(log_ratio_moment(mu, cov, 2));
+    double r2 = exp(log_ratio_moment(mu, cov, K, 2));
     if (r2 > R2_MAX)
         book_param_refuse(B, "POST_MU", "with POST_SD and POST_CORR, E_q[r²] "
                           "is %.3g, above %g: the terms of (r − 1) − log r are "
