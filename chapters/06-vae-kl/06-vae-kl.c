@@ -1057,7 +1057,6 @@ static void variance_scan(void)
     book_value(B, "var_sd1_at1", sd1_at1, 3);
     book_value(B, "var_sd2_at1", sd2_at1, 3);
     book_value(B, "var_sd2_half", sd2_half, 3);
-    book_plot_value(B, "var_threshold", M_SQRT1_2);
     free(t1);
     free(t2);
     kl_mvn_free(p);
