@@ -1928,6 +1928,10 @@ static void direction_flip(void)
     book_claim_le(B, "chapter 5", "D(N(0, s²) ‖ N(0, 1)) = D(N(0, 1) ‖ N(0, 1/s²)) "
                   "for s = 2, 3, 10 and their inverses (worst relative gap)",
                   worst, 0.0, 1e-13);
+    /* for the exercises' solutions */
+    book_value(B, "ex_rho05", -0.5 * log1p(-0.25), 4);
+    book_value(B, "ex_rho099", -0.5 * log1p(-0.99 * 0.99), 4);
+    book_value(B, "ex_prior_s", 0.5 * ((0.25 + 0.25) / 4 - 1 - log(0.25) + log(4.0)), 4);
     book_claim_ge(B, "closed form", "D(q ‖ p): a posterior too wide by 2, 3 or 10 costs "
                   "more than one too narrow by the same factor (smallest ratio)",
                   least, 1.0, 0.0);
