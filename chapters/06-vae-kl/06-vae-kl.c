@@ -1275,7 +1275,8 @@ static void lg_open(struct lg_model *g, int zero_decoder)
 
     /* the posterior: S = (I + W^T W / sigma^2)^-1, m = S W^T (x - b) / sigma^2 */
     gsl_matrix *prec = gsl_matrix_alloc(LK, LK);
-    gsl_vector_view gv = gsl_vector_view_array(g->g, LK), mv = gsl_vector_view_array(g->m, LK);
+    gsl_vector_view gv = gsl_vector_view_array(g->g, LK);
+    gsl_vector_view mv = gsl_vector_view_array(g->m, LK);
     for (int j = 0; j < LK; j++) {
         g->g[j] = 0.0;
         for (int i = 0; i < LD; i++)
