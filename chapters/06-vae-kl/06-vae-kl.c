@@ -1191,6 +1191,7 @@ struct lg_model {
     double m[LK], s[LK * LK];                /* the posterior N(m, S) */
     double p[LK * LK];                       /* W^T W / sigma^2 */
     double g[LK];                            /* W^T (x - b) / sigma^2 */
+    double qmu[LK], qsd[LK];                 /* the chosen diagonal q */
 };
 
 /* log p(x | z) = log N(x; W z + b, sigma^2 I). */
@@ -1297,6 +1298,16 @@ static void lg_open(struct lg_model *g, int zero_decoder)
     for (int i = 0; i < LK * LK; i++)
         g->s[i] = gsl_matrix_get(prec, i / LK, i % LK);
     gsl_matrix_free(prec);
+    /* the chosen q: diagonal, shifted and widened from the posterior's
+     * marginals by LG_Q_SHIFT and LG_Q_WIDEN */
+    double shift[LK], widen[LK];
+    book_param_real_list(B, "LG_Q_SHIFT", shift, LK);
+    book_param_real_list(B, "LG_Q_WIDEN", widen, LK);
+    for (int j = 0; j < LK; j++) {
+        double sd = sqrt(g->s[j * LK + j]);
+        g->qmu[j] = g->m[j] + shift[j] * sd;
+        g->qsd[j] = widen[j] * sd;
+    }
 }
 
 /* One run of N draws z ~ Q: the means and standard errors of the ELBO's
@@ -1328,17 +1339,16 @@ static void lg_elbo_mc(const struct lg_model *g, const struct kl_mvn *q, long n,
 static void elbo(struct lg_model *g)
 {
     long n = book_param_int(B, "ELBO_DRAWS");
-    double qmu[LK], qsd[LK], qcov[LK * LK] = {0};
-    book_param_real_list(B, "LG_Q_MU", qmu, LK);
-    book_param_real_list(B, "LG_Q_SD", qsd, LK);
+    const double *qmu = g->qmu, *qsd = g->qsd;
+    double qcov[LK * LK] = {0};
     for (int j = 0; j < LK; j++)
         qcov[j * LK + j] = qsd[j] * qsd[j];
     /* the importance weights need E_q[(p(z|x)/q)^2] finite, and not huge */
     double w2 = exp(log_power_integral(LK, g->m, g->s, qmu, qcov, 2));
     if (!(w2 < 4.0))
-        book_param_refuse(B, "LG_Q_SD", "with LG_Q_MU and the model LG_*, "
+        book_param_refuse(B, "LG_Q_SHIFT", "with LG_Q_WIDEN and the model LG_*, "
                           "E_q[(p(z|x)/q(z))²] is %.3g, not below 4: q is too "
-                          "narrow or too far from the posterior for the "
+                          "far from the posterior for the "
                           "importance weights to have a trustworthy standard "
                           "error", w2);
     struct kl_mvn *q = mvn(qmu, qcov, LK, "q"), *post = mvn(g->m, g->s, LK, "posterior");
@@ -1375,6 +1385,8 @@ static void elbo(struct lg_model *g)
     book_value(B, "lg_log_w", log(e[2].mean) + g->logev, 5);
     book_value(B, "lg_w2", w2, 3);
     value_vector("lg_m", g->m, LK);
+    value_vector("lg_qmu", g->qmu, LK);
+    value_vector("lg_qsd", g->qsd, LK);
     double sd_post[LK] = {sqrt(g->s[0]), sqrt(g->s[3])};
     value_vector("lg_post_sd", sd_post, LK);
     book_value(B, "lg_post_rho", g->s[1] / sqrt(g->s[0] * g->s[3]), 3);
@@ -1647,7 +1659,7 @@ static void gradient_estimators(const struct lg_model *g)
 {
     long n = book_param_int(B, "GRADEST_DRAWS");
     double mu[LK], exact[LK], h2 = 0.0, h[LK * LK];
-    book_param_real_list(B, "LG_Q_MU", mu, LK);
+    memcpy(mu, g->qmu, sizeof mu);
     lg_joint(g, mu, exact);     /* f is quadratic: E_q grad f = grad f(mu) */
     /* H = -(W^T W / sigma^2 + I): the reparameterised draws have variance
      * s^2 (H^2)_11 in component 1 */
@@ -1656,7 +1668,7 @@ static void gradient_estimators(const struct lg_model *g)
     for (int l = 0; l < LK; l++)
         h2 += h[l] * h[l];
     FILE *f = book_data(B, "score-reparam.tsv", "per-draw sd of three estimators "
-                        "of d/dmu_1 E_q[log p(x, z)], q = N(LG_Q_MU, s^2 I)",
+                        "of d/dmu_1 E_q[log p(x, z)], q = N(the mean of q, s^2 I)",
                         "s\tsd_score\tsd_baseline\tsd_reparam\tsd_reparam_closed");
     gsl_rng_set(RNG, SEED + 9);
     double worst_ratio = INFINITY, at1[3] = {NAN, NAN, NAN}, at0[3] = {NAN, NAN, NAN};
