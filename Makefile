@@ -8,6 +8,7 @@
 #                     claim, the report
 #   make test         the unit tests alone (TEST=name for one suite or test)
 #   make bench        the benchmarks (tests/bench_*.c), reported as time ratios
+#   make bench-build  where a regeneration of the book spends its time (REPS=5)
 #   make try          build every "@try" variant of the prose, as promised
 #   make sweep        random parameter settings per chapter (N=20)
 #   make verify       print every chapter's claims table
@@ -52,7 +53,7 @@ TYPESET_FLAGS = --cache $(TYPESET_CACHE) --css $(PANDOC_CSS) --css src/book/repo
 # page that has an explorer (an @explorer in its chapter.md).
 EXPLORER_JS   := src/book/explorer.js
 
-DEBIAN_PACKAGES := gcc make pkg-config libgsl-dev libcunit1-dev gnuplot-nox \
+DEBIAN_PACKAGES := gcc make time pkg-config libgsl-dev libcunit1-dev gnuplot-nox \
                    pandoc fonts-dejavu-core clang libclang-rt-14-dev patch \
                    chromium nodejs
 CHROMIUM ?= chromium
@@ -92,7 +93,7 @@ REPORT   := $(OUT)/report.html
 .SUFFIXES:
 .PRECIOUS: %/
 .SECONDARY:
-.PHONY: all check test bench verify deps clean try sweep mutants browser \
+.PHONY: all check test bench bench-build verify deps clean try sweep mutants browser \
         $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))) \
         $(addprefix variant-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
@@ -278,6 +279,11 @@ test: $(TESTS) $(SAN_KL)
 BENCHES := $(BENCH_SRC:tests/%.c=$(BIN)/%)
 $(BIN)/bench_%: $(OBJ)/tests/bench_%.o $(LIBKL) | $$(@D)/
 	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
+
+# Where a regeneration of the book spends its time, against the design
+# before (tests/bench/build.sh; REPS= runs, 5 by default).
+bench-build:
+	$(Q)sh tests/bench/build.sh $(REPS)
 
 bench: $(BENCHES)
 	$(Q)for b in $(BENCHES); do echo "$$b"; $$b || exit 1; done
