@@ -53,7 +53,7 @@ TYPESET_FLAGS = --cache $(TYPESET_CACHE) --css $(PANDOC_CSS) --css src/book/repo
 # page that has an explorer (an @explorer in its chapter.md).
 EXPLORER_JS   := src/book/explorer.js
 
-DEBIAN_PACKAGES := gcc make time pkg-config libgsl-dev libcunit1-dev gnuplot-nox \
+DEBIAN_PACKAGES := gcc make time pkg-config libgsl-dev libcunit1-dev gnuplot-nox gifsicle \
                    pandoc fonts-dejavu-core clang libclang-rt-14-dev patch \
                    chromium nodejs
 CHROMIUM ?= chromium
@@ -157,6 +157,7 @@ $(2)/$(1)/values.tsv: $(BIN)/$(1) chapters/$(1)/params | $(2)/$(1)/
 
 $(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_GP) src/book/figures.sh
 	$$(call need,gnuplot,gnuplot-nox)
+	$$(call need,gifsicle,gifsicle)
 	$$(call msg,GNUPLOT,$(2)/$(1))cp $(HOUSE_GP) $(call chapter_figs,$(1)) $(2)/$(1)/ && \
 	sh src/book/figures.sh $(1) $(2)/$(1) $(notdir $(call chapter_figs,$(1))) && touch $(2)/$(1)/figures.stamp
 
