@@ -514,6 +514,31 @@ static void put_svg(FILE *out, const char *svg, const char *id,
                 continue;
             }
         }
+        if (c[0] == '>' && (c[1] == '\n' || c[1] == '\t')) {
+            /* the line breaks and tabs between elements: no text, only bytes */
+            const char *t = c + 1;
+            while (*t == '\n' || *t == '\t' || *t == ' ')
+                t++;
+            if (*t == '<' && t < stop) {
+                fputs(">\n", out);
+                c = t;
+                continue;
+            }
+        }
+        if (starts(c, "rgb(")) {
+            /* gnuplot's "rgb( 85,  85,  85)" as "#555555" */
+            int r, g, bl, n = 0;
+            if (sscanf(c, "rgb(%d,%d,%d)%n", &r, &g, &bl, &n) == 3 && n > 0 &&
+                r >= 0 && r < 256 && g >= 0 && g < 256 && bl >= 0 && bl < 256) {
+                fprintf(out, "#%02x%02x%02x", r, g, bl);
+                c += n;
+                continue;
+            }
+        }
+        if (starts(c, "xlink:href=")) {
+            c += 6;             /* SVG 2's href: what HTML's inline SVG reads */
+            continue;
+        }
         if (starts(c, "id='gnuplot_") || starts(c, "id=\"gnuplot_")) {
             /* gnuplot's names for its canvas and plots, for its mouse
              * script: unused here, and repeated in a multiplot */
@@ -535,7 +560,7 @@ static void put_svg(FILE *out, const char *svg, const char *id,
             /* up to the next character that may start one of the above */
             const char *next = c + 1;
             while (next < stop && *next != '<' && *next != 'i' && *next != 'h' &&
-                   *next != 'u')
+                   *next != 'u' && *next != '>' && *next != 'r' && *next != 'x')
                 next++;
             fwrite(c, 1, (size_t)(next - c), out);
             c = next;
