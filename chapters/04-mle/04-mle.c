@@ -1519,6 +1519,17 @@ static void sel_weights(const struct cand *o, int pick_aic)
     book_value_int(B, "sel_pick_bic_deg", pick_bic);
     book_value(B, "sel_wbic_pick", wb[pick_bic], 2);
     book_value(B, "log_sel_n", log((double)S.n), 3);
+    /* for the exercises: the two best fits' log-likelihoods and AICs */
+    book_value(B, "ex_ll_pick", o->loglik[pick_aic], 5);
+    book_value(B, "ex_ll_second", o->loglik[second], 5);
+    book_value(B, "ex_aic_pick", o->aic[pick_aic], 5);
+    book_value(B, "ex_aic_second", o->aic[second], 5);
+    book_value_int(B, "ex_k_second", second + 2);
+    book_value(B, "ex_gain", o->loglik[second] - o->loglik[pick_aic], 3);
+    book_value(B, "ex_log8", log(8.0), 3);
+    book_value(B, "ex_log100", log(100.0), 3);
+    book_value(B, "ex_p_bic8", 100.0 * gsl_cdf_chisq_Q(log(8.0), 1.0), 3);
+    book_value(B, "ex_p_bic100", 100.0 * gsl_cdf_chisq_Q(log(100.0), 1.0), 2);
 }
 
 /* One data set, with a large held-out sample of fresh responses. */
