@@ -1110,9 +1110,13 @@ static double bias_exact_miss(size_t m, size_t n, double lambda)
  * on the design X[0..N) when the truth is y_i ~ N(F_i, SIGMA^2), in the
  * parameters (beta, tau = sigma^2), at the pseudo-true point: beta* the
  * least-squares fit to F (fitted means MU), tau* = s^2 = sigma^2 + mean r_i^2
- * with r_i = F_i - MU_i.  Per point, with e = y - mu_i = r_i + eps:
- *   J_i = E[-Hessian of log q] = [x x'/s^2,  x r_i/s^4;  .,  (sigma^2 + r_i^2)/s^6 - 1/(2 s^4)]
- *   K_i = Var[gradient]        = [x x' sigma^2/s^4,  x r_i sigma^2/s^6;  .,  (sigma^4 + 2 r_i^2 sigma^2)/(2 s^8)]
+ * with r_i = F_i - MU_i.  Per point, with e = y - mu_i = r_i + eps, the
+ * blocks (beta beta, beta tau, tau tau) are
+ *   J_i = E[-Hessian of log q]:
+ *         x x'/s^2,  x r_i/s^4,  (sigma^2 + r_i^2)/s^6 - 1/(2 s^4)
+ *   K_i = Var[gradient]:
+ *         x x' sigma^2/s^4,  x r_i sigma^2/s^6,
+ *         (sigma^4 + 2 r_i^2 sigma^2)/(2 s^8)
  * J and K are their averages over the design (fresh responses come at the
  * same x); the trace of J^-1 K by a Cholesky solve (gsl_linalg_cholesky_*). */
 static double tic_penalty(const double *x, const double *f, const double *mu,
