@@ -8,7 +8,14 @@
  * MLEs from repeated samples gathering at that minimiser; the categorical MLE
  * and the identity log L(q) = -n H(p-hat) - n D(p-hat||q); the bias of the
  * maximised log-likelihood against the number of parameters k (Monte Carlo
- * against k n / (n - k - 1)); AIC against held-out log-likelihood.
+ * against k n / (n - k - 1)); AIC against held-out log-likelihood, with
+ * Akaike weights, BIC and leave-one-out cross-validation (by leverages,
+ * checked against refits) beside it; Takeuchi's penalty tr(J^-1 K) for the
+ * misspecified polynomials (GSL Cholesky against its closed form) and their
+ * exact finite-n bias (a noncentral chi-square series, against Monte Carlo);
+ * nested models with the smaller one true, where AIC keeps the unnecessary
+ * term with probability -> P(chi^2_1 > 2) (exact F tails against Monte
+ * Carlo) and BIC's share goes to zero.
  *
  * Run: make chapter-04 (or output/build/bin/04-mle --params
  * chapters/04-mle/params OUTPUT-FOLDER [NAME=VALUE ...]).  The knobs are in
