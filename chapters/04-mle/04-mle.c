@@ -8,7 +8,14 @@
  * MLEs from repeated samples gathering at that minimiser; the categorical MLE
  * and the identity log L(q) = -n H(p-hat) - n D(p-hat||q); the bias of the
  * maximised log-likelihood against the number of parameters k (Monte Carlo
- * against k n / (n - k - 1)); AIC against held-out log-likelihood.
+ * against k n / (n - k - 1)); AIC against held-out log-likelihood, with
+ * Akaike weights, BIC and leave-one-out cross-validation (by leverages,
+ * checked against refits) beside it; Takeuchi's penalty tr(J^-1 K) for the
+ * misspecified polynomials (GSL Cholesky against its closed form) and their
+ * exact finite-n bias (a noncentral chi-square series, against Monte Carlo);
+ * nested models with the smaller one true, where AIC keeps the unnecessary
+ * term with probability -> P(chi^2_1 > 2) (exact F tails against Monte
+ * Carlo) and BIC's share goes to zero.
  *
  * Run: make chapter-04 (or output/build/bin/04-mle --params
  * chapters/04-mle/params OUTPUT-FOLDER [NAME=VALUE ...]).  The knobs are in
@@ -20,10 +27,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_sf_erf.h>
 #include <gsl/gsl_statistics_double.h>
 
 #include "book/book.h"
@@ -48,6 +60,7 @@ static struct {
     long aic_reps, aic_n[2], aic_kmax, tab_k, tab_ns[NTAB];
     long sel_n, sel_maxdeg, sel_big_deg, sel_reps, sel_fresh;
     double sel_sigma;
+    long nest_ns[3], nest_deg, nest_reps;
     unsigned long seed;
 } C;
 
@@ -134,6 +147,9 @@ static void read_params(void)
     C.sel_big_deg = book_param_int(B, "SEL_BIG_DEG");
     C.sel_reps = book_param_int(B, "SEL_REPS");
     C.sel_fresh = book_param_int(B, "SEL_FRESH");
+    book_param_int_list(B, "NEST_NS", C.nest_ns, 3);
+    C.nest_deg = book_param_int(B, "NEST_DEG");
+    C.nest_reps = book_param_int(B, "NEST_REPS");
     C.seed = (unsigned long)book_param_int(B, "SEED");
 }
 
@@ -176,6 +192,16 @@ static void check_params(void)
         book_param_refuse(B, "TAB_NS", "k = TAB_K = %ld parameters need at least "
                           "%ld points for a finite variance of the optimism",
                           C.tab_k, C.tab_k + 4);
+    /* the bigger nested model has NEST_DEG + 2 coefficients; leaving one
+     * point out must leave residual degrees of freedom to spare */
+    if (C.nest_ns[2] < 500)
+        book_param_refuse(B, "NEST_NS", "the last size must be at least 500, "
+                          "where the exact share AIC takes the bigger model is "
+                          "within 0.005 of P(χ²₁ > 2)");
+    if (C.nest_ns[0] < C.nest_deg + 8)
+        book_param_refuse(B, "NEST_NS", "the bigger model of degree NEST_DEG + 1 = "
+                          "%ld needs at least %ld points", C.nest_deg + 1,
+                          C.nest_deg + 8);
     /* the last size, TAB_N_LIMIT >= 1000, is where the bias is claimed to be
      * Akaike's k: there kn/(n-k-1) - k = k(k+1)/(n-k-1) is below 1% of k for
      * every k <= 8, less than the Monte Carlo error */
@@ -926,6 +952,60 @@ static void design(double *x, size_t n)
         x[i] = -1.0 + 2.0 * (double)i / (double)(n - 1);
 }
 
+/* Leverages H[0..N) of the least-squares fit with NCOEF polynomial
+ * coefficients on the design X[0..N): the diagonal of the hat matrix
+ * X (X'X)^-1 X'.  From a QR decomposition X = QR (gsl_linalg_QR_decomp),
+ * h_i = |z|^2 with R' z = x_i (the row i of X), so that no n x n matrix is
+ * formed.  NCOEF = 0 (no mean term) gives h = 0. */
+static void leverages(const double *x, size_t n, size_t ncoef, double *h)
+{
+    if (ncoef == 0) {
+        for (size_t i = 0; i < n; i++)
+            h[i] = 0.0;
+        return;
+    }
+    gsl_matrix *X = gsl_matrix_alloc(n, ncoef);
+    gsl_vector *tau = gsl_vector_alloc(ncoef), *z = gsl_vector_alloc(ncoef);
+    if (X == NULL || tau == NULL || z == NULL)
+        book_fail(B, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < ncoef; j++)
+            gsl_matrix_set(X, i, j, pow(x[i], (double)j));
+    if (gsl_linalg_QR_decomp(X, tau) != GSL_SUCCESS)
+        book_fail(B, "QR decomposition of the design failed");
+    gsl_matrix_const_view R = gsl_matrix_const_submatrix(X, 0, 0, ncoef, ncoef);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < ncoef; j++)
+            gsl_vector_set(z, j, pow(x[i], (double)j));
+        gsl_blas_dtrsv(CblasUpper, CblasTrans, CblasNonUnit, &R.matrix, z);
+        h[i] = gsl_blas_dnrm2(z) * gsl_blas_dnrm2(z);
+    }
+    gsl_matrix_free(X);
+    gsl_vector_free(tau);
+    gsl_vector_free(z);
+}
+
+/* >>> loo */
+/* The leave-one-out log-likelihood sum_i log q(y_i | theta-hat_(-i)) of a
+ * Gaussian linear fit, without refitting: leaving point i out moves its
+ * residual e_i to e_i / (1 - h_i) and the residual sum of squares to
+ * RSS - e_i^2 / (1 - h_i), so sigma-hat^2_(-i) is that over n - 1. */
+static double loo_loglik(const double *y, const double *fit, const double *h,
+                         size_t n)
+{
+    double rss = 0.0, ll = 0.0;
+    for (size_t i = 0; i < n; i++)
+        rss += (y[i] - fit[i]) * (y[i] - fit[i]);
+    for (size_t i = 0; i < n; i++) {
+        double e = y[i] - fit[i], d = 1.0 - h[i];
+        double s2 = (rss - e * e / d) / (double)(n - 1);
+        struct kl_gaussian q = {y[i] - e / d, sqrt(s2)};  /* the prediction */
+        ll += kl_gaussian_logpdf(y[i], &q);
+    }
+    return ll;
+}
+/* <<< loo */
+
 /* >>> expected */
 /* n E_p[log q(Y | theta-hat)]: the expected log-likelihood of the fitted
  * model on a fresh response vector at the same design points, where the
@@ -998,6 +1078,102 @@ static double bias_exact(int k, size_t n)
     return (double)k * (double)n / ((double)n - k - 1.0);
 }
 
+/* The exact bias of a Gaussian linear model with M mean coefficients that
+ * may miss the true mean: on N points with noise sd SIGMA, the truth's
+ * distance from the model's column space |r|^2 = |(I - H) f|^2 gives the
+ * noncentrality lambda = |r|^2 / sigma^2.  The gap is
+ *   -n/2 + (n sigma^2 + |r|^2 + |H eps|^2) / (2 sigma-hat^2),
+ * whose numerator is independent of RSS = n sigma-hat^2 ~ sigma^2
+ * chi'^2_{n-m}(lambda), so
+ *   b = n/2 [(n + lambda + m) E[1/chi'^2_{n-m}(lambda)] - 1],
+ * with E[1/chi'^2_nu(lambda)] = sum_j Poisson(j; lambda/2) / (nu + 2j - 2)
+ * summed outwards from the Poisson mode.  lambda = 0 gives k n / (n-k-1). */
+static double bias_exact_miss(size_t m, size_t n, double lambda)
+{
+    double nu = (double)n - (double)m, mu = lambda / 2.0, inv = 0.0, mass = 0.0;
+    long j0 = (long)floor(mu);
+    /* the weights relative to the mode's, normalised by their own sum: an
+     * error in the mode's probability would otherwise be amplified by the
+     * subtraction of 1 below */
+    double p = 1.0;
+    for (long j = j0; p > 1e-18 || j < j0 + 5; j++) {              /* upwards */
+        inv += p / (nu + 2.0 * j - 2.0);
+        mass += p;
+        p *= mu / (double)(j + 1);
+    }
+    p = 1.0;
+    for (long j = j0 - 1; j >= 0; j--) {                           /* downwards */
+        p *= (double)(j + 1) / mu;
+        if (p < 1e-18)
+            break;
+        inv += p / (nu + 2.0 * j - 2.0);
+        mass += p;
+    }
+    return 0.5 * (double)n * (((double)n + lambda + (double)m) * (inv / mass) - 1.0);
+}
+
+/* >>> tic */
+/* Takeuchi's penalty tr(J^-1 K) for the polynomial model with M coefficients
+ * on the design X[0..N) when the truth is y_i ~ N(F_i, SIGMA^2), in the
+ * parameters (beta, tau = sigma^2), at the pseudo-true point: beta* the
+ * least-squares fit to F (fitted means MU), tau* = s^2 = sigma^2 + mean r_i^2
+ * with r_i = F_i - MU_i.  Per point, with e = y - mu_i = r_i + eps, the
+ * blocks (beta beta, beta tau, tau tau) are
+ *   J_i = E[-Hessian of log q]:
+ *         x x'/s^2,  x r_i/s^4,  (sigma^2 + r_i^2)/s^6 - 1/(2 s^4)
+ *   K_i = Var[gradient]:
+ *         x x' sigma^2/s^4,  x r_i sigma^2/s^6,
+ *         (sigma^4 + 2 r_i^2 sigma^2)/(2 s^8)
+ * J and K are their averages over the design (fresh responses come at the
+ * same x); the trace of J^-1 K by a Cholesky solve (gsl_linalg_cholesky_*). */
+static double tic_penalty(const double *x, const double *f, const double *mu,
+                          size_t n, size_t m, double sigma)
+{
+    size_t d = m + 1;
+    double s2 = sigma * sigma, v = sigma * sigma;
+    for (size_t i = 0; i < n; i++)
+        s2 += (f[i] - mu[i]) * (f[i] - mu[i]) / (double)n;
+    gsl_matrix *J = gsl_matrix_calloc(d, d), *K = gsl_matrix_calloc(d, d);
+    gsl_vector *col = gsl_vector_alloc(d);
+    if (J == NULL || K == NULL || col == NULL)
+        book_fail(B, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        double r = f[i] - mu[i], g[KMAX + 4];
+        for (size_t a = 0; a < m; a++)
+            g[a] = pow(x[i], (double)a);
+        for (size_t a = 0; a < m; a++) {
+            for (size_t b = 0; b < m; b++) {
+                *gsl_matrix_ptr(J, a, b) += g[a] * g[b] / s2 / n;
+                *gsl_matrix_ptr(K, a, b) += g[a] * g[b] * v / (s2 * s2) / n;
+            }
+            *gsl_matrix_ptr(J, a, m) += g[a] * r / (s2 * s2) / n;
+            *gsl_matrix_ptr(K, a, m) += g[a] * r * v / (s2 * s2 * s2) / n;
+        }
+        *gsl_matrix_ptr(J, m, m) += ((v + r * r) / (s2 * s2 * s2)
+                                     - 0.5 / (s2 * s2)) / n;
+        *gsl_matrix_ptr(K, m, m) += (v * v + 2.0 * r * r * v)
+                                    / (2.0 * s2 * s2 * s2 * s2) / n;
+    }
+    for (size_t a = 0; a < m; a++) {                 /* the lower triangles */
+        gsl_matrix_set(J, m, a, gsl_matrix_get(J, a, m));
+        gsl_matrix_set(K, m, a, gsl_matrix_get(K, a, m));
+    }
+    if (gsl_linalg_cholesky_decomp1(J) != GSL_SUCCESS)
+        book_fail(B, "J is not positive definite");
+    double trace = 0.0;
+    for (size_t b = 0; b < d; b++) {                 /* column b of J^-1 K */
+        gsl_matrix_get_col(col, K, b);
+        if (gsl_linalg_cholesky_svx(J, col) != GSL_SUCCESS)
+            book_fail(B, "Cholesky solve failed");
+        trace += gsl_vector_get(col, b);
+    }
+    /* <<< tic */
+    gsl_matrix_free(J);
+    gsl_matrix_free(K);
+    gsl_vector_free(col);
+    return trace;
+}
+
 static void aic_bias_write(double (*bias)[KMAX], double (*se)[KMAX])
 {
     int kmax = (int)C.aic_kmax;
@@ -1019,9 +1195,12 @@ static void aic_bias(void)
     int kmax = (int)C.aic_kmax;
     double bias[2][KMAX], se[2][KMAX];
     double worst_z = 0.0;
+    /* one stream for both sizes: the two sizes see independent data sets,
+     * while within a size every k is fitted to the same data sets (so the
+     * k points of one size are correlated; see the prose) */
+    gsl_rng_set(RNG, C.seed + 4);
     for (int s = 0; s < 2; s++) {
         size_t n = (size_t)C.aic_n[s];
-        gsl_rng_set(RNG, C.seed + 4);   /* the same seed for both sizes */
         optimism(n, 1, kmax, bias[s], se[s]);
         for (int k = 1; k <= kmax; k++) {
             double z = fabs(bias[s][k - 1] - bias_exact(k, n)) / se[s][k - 1];
@@ -1100,6 +1279,9 @@ static struct sel {
     int ncand;
     double *x, *f, *y;
     struct kl_mle_poly *w[MAXCAND];
+    double *h[MAXCAND];             /* leverages of each candidate */
+    double tic[MAXCAND];            /* Takeuchi's tr(J^-1 K) */
+    double exact[MAXCAND];          /* the exact bias, truth missed */
 } S;
 
 static void sel_setup(void)
@@ -1116,13 +1298,48 @@ static void sel_setup(void)
         enum kl_status st;
         S.w[c] = kl_mle_poly_alloc(S.x, S.n, (size_t)c + 1, &st);
         ok(st, "polynomial model");
+        S.h[c] = book_malloc(B, S.n * sizeof(double));
+        leverages(S.x, S.n, (size_t)c + 1, S.h[c]);
     }
+}
+
+/* Each candidate's penalties when every candidate misses the truth:
+ * Takeuchi's tr(J^-1 K) at the pseudo-true point, checked against its closed
+ * form m sigma^2/s^2 + (sigma^4 + 2 sigma^2 rbar^2)/s^4 (the cross terms
+ * vanish by the normal equations), and the exact finite-n bias. */
+static void sel_penalties(void)
+{
+    double *mu = book_malloc(B, S.n * sizeof *mu), worst_tic = 0.0, worst_lim = 0.0;
+    double v = C.sel_sigma * C.sel_sigma;
+    for (int c = 0; c < S.ncand; c++) {
+        size_t m = (size_t)c + 1;
+        double rms;                 /* sqrt(mean r_i^2): the fit to f itself */
+        ok(kl_mle_poly_fit(S.w[c], S.f, NULL, mu, &rms, NULL), "fit to the truth");
+        double r2 = rms * rms, s2 = v + r2;
+        S.tic[c] = tic_penalty(S.x, S.f, mu, S.n, m, C.sel_sigma);
+        double closed = m * v / s2 + (v * v + 2.0 * v * r2) / (s2 * s2);
+        worst_tic = fmax(worst_tic, fabs(S.tic[c] - closed) / closed);
+        S.exact[c] = bias_exact_miss(m, S.n, (double)S.n * r2 / v);
+        /* n -> infinity with the same mean misfit: the exact bias tends to
+         * Takeuchi's penalty (it differs by O(1/n)) */
+        double big = 1e6, lim = bias_exact_miss(m, (size_t)big, big * r2 / v);
+        worst_lim = fmax(worst_lim, fabs(lim - closed) / closed);
+    }
+    free(mu);
+    book_claim_le(B, "GSL linalg", "TIC: tr(J⁻¹K) by Cholesky = m σ²/s² + (σ⁴ + "
+                  "2σ² r̄²)/s⁴, degrees 0…max (largest relative error)",
+                  worst_tic, 0.0, 1e-9);
+    book_claim_le(B, "series", "TIC: exact bias (noncentral χ² series) at "
+                  "n = 10⁶ with the same misfit = tr(J⁻¹K), every degree "
+                  "(largest relative error; O(1/n))", worst_lim, 0.0, 1e-4);
 }
 
 static void sel_free(void)
 {
-    for (int c = 0; c < S.ncand; c++)
+    for (int c = 0; c < S.ncand; c++) {
         kl_mle_poly_free(S.w[c]);
+        free(S.h[c]);
+    }
     free(S.x);
     free(S.f);
     free(S.y);
@@ -1135,22 +1352,33 @@ static void sel_respond(double *y)
         y[i] = S.f[i] + gsl_ran_gaussian_ziggurat(RNG, C.sel_sigma);
 }
 
-/* For one data set Y: the maximised log-likelihood, AIC and the exact expected
- * log-likelihood of each candidate; fitted values into FITS (candidate c at
- * FITS + c n) when not NULL. */
-static void candidates(const double *y, double *loglik, double *aic,
-                       double *expect, double *fits)
+/* What one data set says about each candidate c. */
+struct cand {
+    double loglik[MAXCAND];     /* the maximised log-likelihood */
+    double aic[MAXCAND], bic[MAXCAND];
+    double loo[MAXCAND];        /* the leave-one-out log-likelihood */
+    double expect[MAXCAND];     /* n E_p[log q(Y | theta-hat)], exact */
+};
+
+/* Fits every candidate to the data set Y; fitted values into FITS
+ * (candidate c at FITS + c n) when not NULL. */
+static void candidates(const double *y, struct cand *o, double *fits)
 {
     const double *f = S.f;
     double SEL_SIGMA = C.sel_sigma, s;
     size_t SEL_N = S.n;
     double *fit = book_malloc(B, SEL_N * sizeof *fit);
+    double *loglik = o->loglik, *aic = o->aic, *bic = o->bic, *loo = o->loo;
+    double *expect = o->expect;
     for (int c = 0; c < S.ncand; c++) {
         struct kl_mle_poly **w = S.w;
+        double **h = S.h;
         /* >>> aic */
         ok(kl_mle_poly_fit(w[c], y, NULL, fit, &s, &loglik[c]), "fit");
         double k = (double)kl_mle_poly_nparams(w[c]);
         aic[c] = -2.0 * loglik[c] + 2.0 * k;
+        bic[c] = -2.0 * loglik[c] + k * log((double)SEL_N);
+        loo[c] = loo_loglik(y, fit, h[c], SEL_N);
         expect[c] = expected_loglik(f, SEL_SIGMA, fit, s, SEL_N);
         /* <<< aic */
         if (fits != NULL)
@@ -1200,8 +1428,7 @@ static void sel_heldout(const double *fits, double *heldmean, double *heldse)
     free(fresh);
 }
 
-static void sel_example_write(const double *loglik, const double *aic,
-                              const double *expect, const double *heldmean,
+static void sel_example_write(const struct cand *o, const double *heldmean,
                               const double *heldse, const double *fits, int pick)
 {
     int last = S.ncand - 1;
@@ -1212,9 +1439,9 @@ static void sel_example_write(const double *loglik, const double *aic,
     double lowest = INFINITY;
     for (int c = 0; c < S.ncand; c++) {
         fprintf(fp, "%d\t%d\t%.8g\t%.8g\t%.8g\t%.4g\t%.8g\n", c, c + 2,
-                -2 * loglik[c], aic[c], -2 * heldmean[c], 2 * heldse[c],
-                -2 * expect[c]);
-        lowest = fmin(lowest, fmin(-2 * loglik[c], -2 * heldmean[c] - 2 * heldse[c]));
+                -2 * o->loglik[c], o->aic[c], -2 * heldmean[c], 2 * heldse[c],
+                -2 * o->expect[c]);
+        lowest = fmin(lowest, fmin(-2 * o->loglik[c], -2 * heldmean[c] - 2 * heldse[c]));
     }
     book_close_file(B, fp);
     fp = book_data(B, "aic-fits.tsv",
@@ -1229,85 +1456,214 @@ static void sel_example_write(const double *loglik, const double *aic,
     book_plot_value(B, "example_pick", pick);
 }
 
+/* The leave-one-out log-likelihood of candidate C on the data set S.y the
+ * long way: N refits, each on the other n - 1 points, each scoring the point
+ * it left out.  Checks loo_loglik's shortcut. */
+static double loo_by_refits(int c)
+{
+    size_t n = S.n, m = (size_t)c + 1;
+    double *x = book_malloc(B, n * sizeof *x), *y = book_malloc(B, n * sizeof *y);
+    double coef[MAXCAND], ll = 0.0;
+    for (size_t out = 0; out < n; out++) {
+        size_t j = 0;
+        for (size_t i = 0; i < n; i++)
+            if (i != out) {
+                x[j] = S.x[i];
+                y[j++] = S.y[i];
+            }
+        enum kl_status st;
+        struct kl_mle_poly *w = kl_mle_poly_alloc(x, n - 1, m, &st);
+        ok(st, "polynomial model");
+        struct kl_gaussian q = {0.0, 0.0};
+        ok(kl_mle_poly_fit(w, y, coef, NULL, &q.sigma, NULL), "fit");
+        kl_mle_poly_free(w);
+        for (size_t a = m; a-- > 0;)                /* Horner */
+            q.mu = q.mu * S.x[out] + coef[a];
+        ll += kl_gaussian_logpdf(S.y[out], &q);
+    }
+    free(x);
+    free(y);
+    return ll;
+}
+
+/* Akaike weights w_c = exp(-dAIC_c / 2) / sum, dAIC_c = AIC_c - min AIC, of
+ * the example data set, and the same for BIC; the values the prose quotes. */
+static void sel_weights(const struct cand *o, int pick_aic)
+{
+    int nc = S.ncand, pick_bic = argmin(o->bic, nc);
+    double wa[MAXCAND], wb[MAXCAND], suma = 0.0, sumb = 0.0;
+    for (int c = 0; c < nc; c++) {
+        /* >>> weights */
+        wa[c] = exp(-0.5 * (o->aic[c] - o->aic[pick_aic]));  /* exp(-dAIC/2) */
+        suma += wa[c];
+        /* <<< weights */
+        wb[c] = exp(-0.5 * (o->bic[c] - o->bic[pick_bic]));
+        sumb += wb[c];
+    }
+    FILE *fp = book_data(B, "aic-weights.tsv", "one data set: delta AIC, Akaike "
+                         "weights, delta BIC and BIC weights by degree",
+                         "degree\tdelta_aic\tw_aic\tdelta_bic\tw_bic");
+    double w_big = 0.0;
+    int within2 = 0;
+    for (int c = 0; c < nc; c++) {
+        wa[c] /= suma;
+        wb[c] /= sumb;
+        fprintf(fp, "%d\t%.6g\t%.6g\t%.6g\t%.6g\n", c, o->aic[c] - o->aic[pick_aic],
+                wa[c], o->bic[c] - o->bic[pick_bic], wb[c]);
+        if (c >= C.sel_big_deg)
+            w_big += wa[c];
+        within2 += o->aic[c] - o->aic[pick_aic] <= 2.0;
+    }
+    book_close_file(B, fp);
+    /* the runner-up of AIC */
+    int second = pick_aic == 0 ? 1 : 0;
+    for (int c = 0; c < nc; c++)
+        if (c != pick_aic && o->aic[c] < o->aic[second])
+            second = c;
+    book_value(B, "sel_w_pick", wa[pick_aic], 2);
+    book_value_int(B, "sel_second_deg", second);
+    book_value(B, "sel_second_daic", o->aic[second] - o->aic[pick_aic], 2);
+    book_value(B, "sel_w_second", wa[second], 2);
+    book_value(B, "sel_w_ratio", wa[pick_aic] / wa[second], 2);
+    book_value(B, "sel_w_big", 100.0 * w_big, 2);
+    book_value_int(B, "sel_within2", within2);
+    book_value_int(B, "sel_pick_bic_deg", pick_bic);
+    book_value(B, "sel_wbic_pick", wb[pick_bic], 2);
+    book_value(B, "log_sel_n", log((double)S.n), 3);
+    /* for the exercises: the two best fits' log-likelihoods and AICs */
+    book_value(B, "ex_ll_pick", o->loglik[pick_aic], 5);
+    book_value(B, "ex_ll_second", o->loglik[second], 5);
+    book_value(B, "ex_aic_pick", o->aic[pick_aic], 5);
+    book_value(B, "ex_aic_second", o->aic[second], 5);
+    book_value_int(B, "ex_k_second", second + 2);
+    book_value(B, "ex_gain", o->loglik[second] - o->loglik[pick_aic], 3);
+    book_value(B, "ex_log8", log(8.0), 3);
+    book_value(B, "ex_log100", log(100.0), 3);
+    book_value(B, "ex_p_bic8", 100.0 * gsl_cdf_chisq_Q(log(8.0), 1.0), 3);
+    book_value(B, "ex_p_bic100", 100.0 * gsl_cdf_chisq_Q(log(100.0), 1.0), 2);
+}
+
 /* One data set, with a large held-out sample of fresh responses. */
 static void sel_example(void)
 {
-    double loglik[MAXCAND], aic[MAXCAND], expect[MAXCAND];
+    struct cand o;
     double heldmean[MAXCAND], heldse[MAXCAND], neg_held[MAXCAND];
     double *fits = book_malloc(B, (size_t)S.ncand * S.n * sizeof *fits);
     sel_respond(S.y);
-    candidates(S.y, loglik, aic, expect, fits);
+    candidates(S.y, &o, fits);
     sel_heldout(fits, heldmean, heldse);
-    double worst_z = 0.0;
+    double worst_z = 0.0, worst_loo = 0.0;
     for (int c = 0; c < S.ncand; c++) {
-        worst_z = fmax(worst_z, fabs(heldmean[c] - expect[c]) / heldse[c]);
+        worst_z = fmax(worst_z, fabs(heldmean[c] - o.expect[c]) / heldse[c]);
         neg_held[c] = -heldmean[c];
+        worst_loo = fmax(worst_loo, fabs(loo_by_refits(c) - o.loo[c]) / fabs(o.loo[c]));
     }
     char text[200], total[40];
     snprintf(text, sizeof text, "held-out log-likelihood on %ld fresh points = "
              "exact expectation via KL, degrees 0…%d (largest |error| / SE)",
              C.sel_fresh * C.sel_n, S.ncand - 1);
     book_claim_le(B, "Monte Carlo", text, worst_z, 4.0, 0.0);
-    int pick_aic = argmin(aic, S.ncand), pick_held = argmin(neg_held, S.ncand);
+    snprintf(text, sizeof text, "leave-one-out log-likelihood by leverages "
+             "(QR) = by %zu refits each, degrees 0…%d (largest relative error)",
+             S.n, S.ncand - 1);
+    book_claim_le(B, "refits", text, worst_loo, 0.0, 1e-9);
+    int pick_aic = argmin(o.aic, S.ncand), pick_held = argmin(neg_held, S.ncand);
+    double neg_loo[MAXCAND];
+    for (int c = 0; c < S.ncand; c++)
+        neg_loo[c] = -o.loo[c];
+    int pick_loo = argmin(neg_loo, S.ncand);
     book_value_int(B, "sel_fresh_total", (long long)C.sel_fresh * C.sel_n);
     grouped(C.sel_fresh * C.sel_n, total, sizeof total);
     book_plot_text(B, "sel_fresh_total", total);
     book_value_int(B, "sel_pick_aic_deg", pick_aic);
     book_value_int(B, "sel_pick_held_deg", pick_held);
+    book_value_int(B, "sel_pick_loo_deg", pick_loo);
     char held[80] = "and so is the held-out deviance";
     if (pick_held != pick_aic)
         snprintf(held, sizeof held, "the held-out deviance at degree %d", pick_held);
     book_value_text(B, "sel_pick_held", held);
     book_value(B, "sel_worst_z", worst_z, 2);
-    sel_example_write(loglik, aic, expect, heldmean, heldse, fits, pick_aic);
+    book_value(B, "sel_loo_pen_pick", o.loglik[pick_aic] - o.loo[pick_aic], 3);
+    book_value_int(B, "sel_k_pick", pick_aic + 2);
+    sel_weights(&o, pick_aic);
+    sel_example_write(&o, heldmean, heldse, fits, pick_aic);
     free(fits);
 }
 
 /* What many data sets say: sums over them of each candidate's AIC, expected
- * deviance and training deviance, how often each degree is picked, and the
- * excess deviance of three rules over the oracle. */
+ * deviance and training deviance, how often each rule picks each degree, and
+ * the excess deviance of the rules over the oracle. */
+enum { R_AIC, R_BIC, R_LOO, R_BEST, NRULES };
 struct sel_tally {
     double sum_aic[MAXCAND], sum_dev[MAXCAND], sum_m2ll[MAXCAND];
     double se_aic[MAXCAND], se_dev[MAXCAND];
-    int picks_aic[MAXCAND], picks_best[MAXCAND];
+    double opt[MAXCAND], opt_se[MAXCAND];       /* log L - n E log q */
+    double pen[MAXCAND], pen_se[MAXCAND];       /* log L - LOO */
+    int picks[NRULES][MAXCAND];
     long larger, smaller;                 /* AIC's pick against the oracle's */
-    double regret_aic, regret_big, regret_small;
+    long bic_above_aic;                   /* data sets where BIC picks larger */
+    double regret[NRULES], regret_big, regret_small;
 };
+
+/* Mean and standard error of column c of the REPS x NC array V into M, SE. */
+static void column_stats(const double *v, size_t reps, int nc, double *m, double *se)
+{
+    for (int c = 0; c < nc; c++) {
+        m[c] = mean_of(v + (size_t)c * reps, reps);
+        se[c] = se_of(v + (size_t)c * reps, reps);
+    }
+}
 
 static void sel_repeat(struct sel_tally *t)
 {
     size_t reps = (size_t)C.sel_reps;
     int nc = S.ncand;
-    double loglik[MAXCAND], aic[MAXCAND], expect[MAXCAND], dev[MAXCAND];
+    struct cand o;
+    double dev[MAXCAND], neg_loo[MAXCAND];
     double *aics = book_malloc(B, reps * (size_t)nc * sizeof *aics);
     double *devs = book_malloc(B, reps * (size_t)nc * sizeof *devs);
+    double *opts = book_malloc(B, reps * (size_t)nc * sizeof *opts);
+    double *pens = book_malloc(B, reps * (size_t)nc * sizeof *pens);
     memset(t, 0, sizeof *t);
     for (size_t r = 0; r < reps; r++) {
         sel_respond(S.y);
-        candidates(S.y, loglik, aic, expect, NULL);
+        candidates(S.y, &o, NULL);
         for (int c = 0; c < nc; c++) {
-            dev[c] = -2.0 * expect[c];
-            t->sum_aic[c] += aic[c];
+            dev[c] = -2.0 * o.expect[c];
+            neg_loo[c] = -o.loo[c];
+            t->sum_aic[c] += o.aic[c];
             t->sum_dev[c] += dev[c];
-            t->sum_m2ll[c] += -2.0 * loglik[c];
-            aics[(size_t)c * reps + r] = aic[c];
+            t->sum_m2ll[c] += -2.0 * o.loglik[c];
+            aics[(size_t)c * reps + r] = o.aic[c];
             devs[(size_t)c * reps + r] = dev[c];
+            opts[(size_t)c * reps + r] = o.loglik[c] - o.expect[c];
+            pens[(size_t)c * reps + r] = o.loglik[c] - o.loo[c];
         }
-        int a = argmin(aic, nc), b = argmin(dev, nc);
-        t->picks_aic[a]++;
-        t->picks_best[b]++;
+        int pick[NRULES] = {argmin(o.aic, nc), argmin(o.bic, nc),
+                            argmin(neg_loo, nc), argmin(dev, nc)};
+        int a = pick[R_AIC], b = pick[R_BEST];
+        for (int u = 0; u < NRULES; u++) {
+            t->picks[u][pick[u]]++;
+            t->regret[u] += dev[pick[u]] - dev[b];
+        }
         t->larger += a > b;
         t->smaller += a < b;
-        t->regret_aic += dev[a] - dev[b];
+        t->bic_above_aic += pick[R_BIC] > a;
         t->regret_big += dev[nc - 1] - dev[b];
         t->regret_small += dev[1] - dev[b];
     }
-    for (int c = 0; c < nc; c++) {
-        t->se_aic[c] = se_of(aics + (size_t)c * reps, reps);
-        t->se_dev[c] = se_of(devs + (size_t)c * reps, reps);
+    column_stats(aics, reps, nc, t->sum_aic, t->se_aic);
+    column_stats(devs, reps, nc, t->sum_dev, t->se_dev);
+    column_stats(opts, reps, nc, t->opt, t->opt_se);
+    column_stats(pens, reps, nc, t->pen, t->pen_se);
+    for (int c = 0; c < nc; c++) {              /* back to sums, as before */
+        t->sum_aic[c] *= (double)reps;
+        t->sum_dev[c] *= (double)reps;
     }
     free(aics);
     free(devs);
+    free(opts);
+    free(pens);
 }
 
 static void sel_repeat_write(const struct sel_tally *t)
@@ -1317,39 +1673,70 @@ static void sel_repeat_write(const struct sel_tally *t)
                    "over many data sets: mean AIC, mean expected deviance, mean "
                    "training deviance, and how often each degree is picked",
                    "degree\tmean_aic\tse_aic\tmean_dev\tse_dev\tmean_m2ll\t"
-                   "pick_aic\tpick_best\tmean_aicc");
+                   "pick_aic\tpick_best\tmean_aicc\tpick_bic\tpick_loo");
     for (int c = 0; c < S.ncand; c++) {
         /* AICc = AIC + 2k(k+1)/(n-k-1): twice the exact bias k n/(n-k-1) */
         double k = c + 2.0;
         double aicc = t->sum_aic[c] / reps + 2 * k * (k + 1) / (n - k - 1);
-        fprintf(fp, "%d\t%.8g\t%.4g\t%.8g\t%.4g\t%.8g\t%.6g\t%.6g\t%.8g\n", c,
+        fprintf(fp, "%d\t%.8g\t%.4g\t%.8g\t%.4g\t%.8g\t%.6g\t%.6g\t%.8g\t%.6g\t%.6g\n", c,
                 t->sum_aic[c] / reps, t->se_aic[c], t->sum_dev[c] / reps,
-                t->se_dev[c], t->sum_m2ll[c] / reps, t->picks_aic[c] / reps,
-                t->picks_best[c] / reps, aicc);
+                t->se_dev[c], t->sum_m2ll[c] / reps, t->picks[R_AIC][c] / reps,
+                t->picks[R_BEST][c] / reps, aicc, t->picks[R_BIC][c] / reps,
+                t->picks[R_LOO][c] / reps);
         lowest = fmin(lowest, t->sum_m2ll[c] / reps);
     }
     book_close_file(B, fp);
     book_plot_value(B, "picks_dev_min", lowest);
+    fp = book_data(B, "aic-penalties.tsv",
+                   "each candidate's optimism in nats: k, AICc's kn/(n-k-1), "
+                   "Takeuchi's tr(J^-1 K), the exact bias with the truth missed, "
+                   "the Monte Carlo optimism and the mean LOO penalty log L - LOO",
+                   "degree\tk\taicc\ttic\texact\tmc\tmc_se\tloo_pen\tloo_pen_se");
+    double top = 0.0;
+    for (int c = 0; c < S.ncand; c++) {
+        double k = c + 2.0;
+        fprintf(fp, "%d\t%g\t%.8g\t%.8g\t%.8g\t%.8g\t%.4g\t%.8g\t%.4g\n", c, k,
+                bias_exact((int)k, S.n), S.tic[c], S.exact[c], t->opt[c],
+                t->opt_se[c], t->pen[c], t->pen_se[c]);
+        top = fmax(top, fmax(bias_exact((int)k, S.n), t->pen[c]));
+    }
+    book_close_file(B, fp);
+    book_plot_value(B, "pen_top", top);
+}
+
+/* The share of the rule's picks at degree SEL_BIG_DEG or more, in %. */
+static double big_share(const int *picks)
+{
+    int big = 0;
+    for (int c = (int)C.sel_big_deg; c < S.ncand; c++)
+        big += picks[c];
+    return 100.0 * big / (double)C.sel_reps;
+}
+
+/* The most frequent pick of a rule. */
+static int mode_of(const int *picks)
+{
+    int mode = 0;
+    for (int c = 1; c < S.ncand; c++)
+        if (picks[c] > picks[mode])
+            mode = c;
+    return mode;
 }
 
 /* The numbers the prose quotes about the many data sets. */
 static void sel_repeat_values(const struct sel_tally *t)
 {
     double reps = (double)C.sel_reps;
-    int nc = S.ncand, mode_aic = 0, mode_best = 0, big_picks = 0;
-    for (int c = 1; c < nc; c++) {
-        if (t->picks_aic[c] > t->picks_aic[mode_aic])
-            mode_aic = c;
-        if (t->picks_best[c] > t->picks_best[mode_best])
-            mode_best = c;
-    }
-    for (int c = (int)C.sel_big_deg; c < nc; c++)
-        big_picks += t->picks_aic[c];
+    int nc = S.ncand;
+    int mode_aic = mode_of(t->picks[R_AIC]), mode_best = mode_of(t->picks[R_BEST]);
     book_value_int(B, "sel_mode_aic", mode_aic);
     book_value_int(B, "sel_mode_best", mode_best);
-    book_value(B, "sel_mode_aic_frac", 100.0 * t->picks_aic[mode_aic] / reps, 3);
-    book_value(B, "sel_mode_best_frac", 100.0 * t->picks_best[mode_best] / reps, 3);
-    book_value(B, "sel_regret_aic", t->regret_aic / reps, 3);
+    book_value_int(B, "sel_mode_bic", mode_of(t->picks[R_BIC]));
+    book_value(B, "sel_mode_aic_frac", 100.0 * t->picks[R_AIC][mode_aic] / reps, 3);
+    book_value(B, "sel_mode_best_frac", 100.0 * t->picks[R_BEST][mode_best] / reps, 3);
+    book_value(B, "sel_regret_aic", t->regret[R_AIC] / reps, 3);
+    book_value(B, "sel_regret_bic", t->regret[R_BIC] / reps, 3);
+    book_value(B, "sel_regret_loo", t->regret[R_LOO] / reps, 3);
     book_value(B, "sel_regret_big", t->regret_big / reps, 3);
     book_value(B, "sel_regret_small", t->regret_small / reps, 3);
     int best_mean = argmin(t->sum_dev, nc), aic_mean = argmin(t->sum_aic, nc);
@@ -1359,7 +1746,10 @@ static void sel_repeat_values(const struct sel_tally *t)
                  "minimum at degree %d", best_mean);
     book_value_int(B, "sel_aic_mean_deg", aic_mean);
     book_value_text(B, "sel_mean_where", where);
-    book_value(B, "sel_aic_big_frac", 100.0 * big_picks / reps, 2);
+    book_value(B, "sel_aic_big_frac", big_share(t->picks[R_AIC]), 2);
+    book_value(B, "sel_bic_big_frac", big_share(t->picks[R_BIC]), 2);
+    book_value(B, "sel_loo_big_frac", big_share(t->picks[R_LOO]), 2);
+    book_value(B, "sel_best_big_frac", big_share(t->picks[R_BEST]), 2);
     book_value_int(B, "sel_big_deg", C.sel_big_deg);
     book_value(B, "sel_larger_frac", 100.0 * t->larger / reps, 3);
     book_value(B, "sel_smaller_frac", 100.0 * t->smaller / reps, 3);
@@ -1370,18 +1760,250 @@ static void sel_repeat_values(const struct sel_tally *t)
     book_value(B, "sel_big_2k", 2.0 * k, 3);
     book_value(B, "sel_big_optimism", exact, 3);
     book_value(B, "sel_big_optimism_pct", 100.0 * (exact - 2.0 * k) / (2.0 * k), 2);
+    /* the penalties of the smallest and the largest candidate */
+    book_value(B, "pen_tic_0", S.tic[0], 3);
+    book_value(B, "pen_exact_0", S.exact[0], 3);
+    book_value(B, "pen_mc_0", t->opt[0], 3);
+    book_value(B, "pen_loo_0", t->pen[0], 3);
+    book_value(B, "pen_tic_last", S.tic[nc - 1], 3);
+    book_value(B, "pen_exact_last", S.exact[nc - 1], 3);
+    book_value(B, "pen_mc_last", t->opt[nc - 1], 3);
+    book_value(B, "pen_loo_last", t->pen[nc - 1], 3);
+    book_value(B, "pen_aicc_last", bias_exact(nc + 1, S.n), 3);
+}
+
+/* The claims about the many data sets. */
+static void sel_repeat_claims(const struct sel_tally *t)
+{
+    /* with log n > 2 BIC's penalty per parameter exceeds AIC's, so if BIC
+     * preferred a larger model than AIC on some data set, AIC (whose
+     * penalty is smaller) would prefer it too: impossible */
+    char text[240];
+    snprintf(text, sizeof text, "BIC never picks a larger degree than AIC "
+             "(log n = %.3g > 2; data sets where it does, of %ld)",
+             log((double)S.n), C.sel_reps);
+    book_claim_le(B, "exact", text, (double)t->bic_above_aic, 0.0, 0.0);
+    double worst = 0.0;
+    for (int c = 0; c < S.ncand; c++)
+        worst = fmax(worst, fabs(t->opt[c] - S.exact[c]) / t->opt_se[c]);
+    snprintf(text, sizeof text, "misspecified polynomials: Monte Carlo optimism "
+             "= exact bias from the noncentral χ² series, degrees 0…%d "
+             "(largest |error| / SE)", S.ncand - 1);
+    book_claim_le(B, "Monte Carlo", text, worst, 4.0, 0.0);
 }
 
 static void aic_selection(void)
 {
     gsl_rng_set(RNG, C.seed + 5);
     sel_setup();
+    sel_penalties();
     sel_example();
     struct sel_tally t;
     sel_repeat(&t);
     sel_repeat_write(&t);
     sel_repeat_values(&t);
+    sel_repeat_claims(&t);
     sel_free();
+}
+
+/* -- 6. Nested models where the smaller one is true ------------------------- */
+
+/* For nested Gaussian linear models, the smaller one true, with d = 1 extra
+ * coefficient and nu = n - m_big residual degrees of freedom in the bigger:
+ * the likelihood-ratio statistic is exactly
+ *   LR = 2 (l_big - l_small) = n log(RSS_small / RSS_big) = n log(1 + F / nu),
+ * F ~ F(1, nu).  So P(LR > c) = P(F > nu (e^{c/n} - 1)), and LR -> chi^2_1. */
+static double lr_tail(double c, size_t n, double nu)
+{
+    return gsl_cdf_fdist_Q(nu * expm1(c / (double)n), 1.0, nu);
+}
+
+/* The integrand of E[w_big]: the Akaike weight of the bigger model,
+ * w = 1 / (1 + e^{1 - LR/2}), against the F(1, nu) density, in t = sqrt(F)
+ * (dF = 2t dt removes the density's 1/sqrt(F) pole at 0). */
+struct weight_params { double n, nu; };
+static double weight_integrand(double t, void *vp)
+{
+    const struct weight_params *p = vp;
+    double F = t * t, lr = p->n * log1p(F / p->nu);
+    return 2.0 * t * gsl_ran_fdist_pdf(F, 1.0, p->nu) / (1.0 + exp(1.0 - 0.5 * lr));
+}
+
+static double mean_weight_exact(size_t n, double nu)
+{
+    struct weight_params wp = {(double)n, nu};
+    gsl_function F = {weight_integrand, &wp};
+    gsl_integration_workspace *ws = gsl_integration_workspace_alloc(1000);
+    double v, err;
+    if (ws == NULL)
+        book_fail(B, "out of memory");
+    if (gsl_integration_qagiu(&F, 0.0, 1e-12, 1e-10, 1000, ws, &v, &err) != GSL_SUCCESS)
+        book_fail(B, "quadrature of the mean Akaike weight failed");
+    gsl_integration_workspace_free(ws);
+    return v;
+}
+
+/* What NEST_REPS data sets of size N say: the shares of them on which AIC,
+ * BIC and LOO prefer the bigger model, the mean Akaike weight of the bigger
+ * model, and the mean LOO penalty l - LOO of the bigger model. */
+struct nest_result {
+    double aic, bic, loo;           /* shares */
+    double w, w_se, pen, pen_se;
+};
+
+static void nested_one(size_t n, struct nest_result *res)
+{
+    size_t ms = (size_t)C.nest_deg + 1, mb = ms + 1, reps = (size_t)C.nest_reps;
+    double *x = book_malloc(B, n * sizeof *x), *f = book_malloc(B, n * sizeof *f);
+    double *y = book_malloc(B, n * sizeof *y), *fit = book_malloc(B, n * sizeof *fit);
+    double *hs = book_malloc(B, n * sizeof *hs), *hb = book_malloc(B, n * sizeof *hb);
+    double *w = book_malloc(B, reps * sizeof *w), *pen = book_malloc(B, reps * sizeof *pen);
+    enum kl_status st;
+    design(x, n);
+    for (size_t i = 0; i < n; i++) {            /* the truth: 1 + x + ... + x^deg */
+        f[i] = 0.0;
+        for (long j = C.nest_deg; j >= 0; j--)
+            f[i] = f[i] * x[i] + 1.0;
+    }
+    struct kl_mle_poly *small = kl_mle_poly_alloc(x, n, ms, &st);
+    ok(st, "polynomial model");
+    struct kl_mle_poly *big = kl_mle_poly_alloc(x, n, mb, &st);
+    ok(st, "polynomial model");
+    leverages(x, n, ms, hs);
+    leverages(x, n, mb, hb);
+    long aic = 0, bic = 0, loo = 0;
+    for (size_t r = 0; r < reps; r++) {
+        double ls, lb, loo_s, loo_b;
+        for (size_t i = 0; i < n; i++)
+            y[i] = f[i] + gsl_ran_gaussian_ziggurat(RNG, 1.0);
+        ok(kl_mle_poly_fit(small, y, NULL, fit, NULL, &ls), "fit");
+        loo_s = loo_loglik(y, fit, hs, n);
+        ok(kl_mle_poly_fit(big, y, NULL, fit, NULL, &lb), "fit");
+        loo_b = loo_loglik(y, fit, hb, n);
+        /* >>> nested */
+        double lr = 2.0 * (lb - ls);     /* likelihood-ratio statistic, ~ chi^2_1 */
+        aic += lr > 2.0;                 /* AIC: one more parameter costs 2 */
+        bic += lr > log((double)n);      /* BIC: it costs log n */
+        /* <<< nested */
+        loo += loo_b > loo_s;
+        w[r] = 1.0 / (1.0 + exp(1.0 - 0.5 * lr));
+        pen[r] = lb - loo_b;
+    }
+    res->aic = (double)aic / reps;
+    res->bic = (double)bic / reps;
+    res->loo = (double)loo / reps;
+    res->w = mean_of(w, reps);
+    res->w_se = se_of(w, reps);
+    res->pen = mean_of(pen, reps);
+    res->pen_se = se_of(pen, reps);
+    kl_mle_poly_free(small);
+    kl_mle_poly_free(big);
+    free(x);
+    free(f);
+    free(y);
+    free(fit);
+    free(hs);
+    free(hb);
+    free(w);
+    free(pen);
+}
+
+/* A binomial share SHARE of NEST_REPS data sets against the probability P. */
+static void share_claim(const char *text, double p, double share)
+{
+    book_claim_sigma(B, "Monte Carlo", text, p, share,
+                     sqrt(p * (1.0 - p) / (double)C.nest_reps), 4.0);
+}
+
+/* The exact curves of the figure: P(LR > 2) and P(LR > log n) from 12 points up. */
+static void nested_curves(size_t mb)
+{
+    FILE *fp = book_data(B, "nested-exact.tsv", "nested models, the smaller true: "
+                         "exact probabilities that AIC and BIC take the bigger one",
+                         "n\tp_aic\tp_bic");
+    double top = (double)C.nest_ns[2] * 2.0;
+    for (int i = 0; i <= 120; i++) {
+        double n = exp(log(12.0) + (log(top) - log(12.0)) * i / 120.0);
+        size_t nn = (size_t)llround(n);
+        if (nn <= mb + 2)
+            continue;
+        double nu = (double)(nn - mb);
+        fprintf(fp, "%zu\t%.8g\t%.8g\n", nn, lr_tail(2.0, nn, nu),
+                lr_tail(log((double)nn), nn, nu));
+    }
+    book_close_file(B, fp);
+    book_plot_value(B, "nest_n_top", top);
+}
+
+static void nested(void)
+{
+    size_t mb = (size_t)C.nest_deg + 2;
+    long kb = (long)mb + 1;                     /* parameters of the bigger */
+    /* >>> chisq */
+    double p_limit = gsl_cdf_chisq_Q(2.0, 1.0);    /* P(chi^2_1 > 2) */
+    /* <<< chisq */
+    book_claim_rel(B, "libc erfc", "P(χ²₁ > 2) by gsl_cdf_chisq_Q = P(|Z| > √2) "
+                   "= erfc(1)", erfc(1.0), p_limit, 1e-12);
+    book_value(B, "p_chisq_2", 100.0 * p_limit, 3);
+    book_plot_value(B, "p_chisq_limit", p_limit);
+    gsl_rng_set(RNG, C.seed + 6);
+    FILE *fp = book_data(B, "nested.tsv", "nested models, the smaller true: shares "
+                         "of data sets on which AIC, BIC and LOO take the bigger, "
+                         "with binomial SEs, and the exact shares",
+                         "n\taic\taic_se\tbic\tbic_se\tloo\tloo_se\tp_aic\tp_bic");
+    for (int s = 0; s < 3; s++) {
+        size_t n = (size_t)C.nest_ns[s];
+        double nu = (double)(n - mb), R = (double)C.nest_reps;
+        struct nest_result res;
+        nested_one(n, &res);
+        double pa = lr_tail(2.0, n, nu), pb = lr_tail(log((double)n), n, nu);
+        char text[240];
+        snprintf(text, sizeof text, "n = %zu: share of data sets where AIC takes the "
+                 "bigger nested model = P(F(1, %g) > ν(e^{2/n} − 1)) (exact)", n, nu);
+        share_claim(text, pa, res.aic);
+        snprintf(text, sizeof text, "n = %zu: share where BIC takes it = "
+                 "P(LR > log n) (exact, F)", n);
+        share_claim(text, pb, res.bic);
+        double wex = mean_weight_exact(n, nu);
+        snprintf(text, sizeof text, "n = %zu: mean Akaike weight of the bigger "
+                 "model = ∫ 1/(1 + e^{1 − LR/2}) over the F law (quadrature)", n);
+        book_claim_sigma(B, "Monte Carlo", text, wex, res.w, res.w_se, 4.0);
+        fprintf(fp, "%zu\t%.6g\t%.4g\t%.6g\t%.4g\t%.6g\t%.4g\t%.8g\t%.8g\n", n,
+                res.aic, sqrt(res.aic * (1 - res.aic) / R), res.bic,
+                sqrt(res.bic * (1 - res.bic) / R), res.loo,
+                sqrt(res.loo * (1 - res.loo) / R), pa, pb);
+        value_i("nest_aic_", s, 100.0 * res.aic, 3);
+        value_i("nest_bic_", s, 100.0 * res.bic, 2);
+        value_i("nest_loo_", s, 100.0 * res.loo, 3);
+        value_i("nest_paic_", s, 100.0 * pa, 3);
+        value_i("nest_pbic_", s, 100.0 * pb, 2);
+        value_i("nest_w_", s, res.w, 3);
+        value_i("nest_pen_", s, res.pen, 4);
+        value_i("nest_pen_se_", s, res.pen_se, 2);
+        char name[32];
+        snprintf(name, sizeof name, "nest_n_%d", s);
+        book_value_int(B, name, (long long)n);
+        if (s == 2) {
+            /* Stone (1977): l - LOO -> tr(J^-1 K) = k when the model holds the
+             * truth; at finite n it is larger by O(k^2 / n) */
+            snprintf(text, sizeof text, "Stone: n = %zu, model holds the truth: mean "
+                     "log L − LOO = k = %ld (within 2%%: O(k²/n) corrections)", n, kb);
+            book_claim_rel(B, "Monte Carlo", text, (double)kb, res.pen, 0.02);
+            snprintf(text, sizeof text, "n = %zu: share where LOO takes the bigger "
+                     "model = AIC's exact P(LR > 2) (Stone's equivalence)", n);
+            share_claim(text, pa, res.loo);
+            snprintf(text, sizeof text, "n = %zu: exact P(LR > 2) = P(χ²₁ > 2) "
+                     "within 0.005 (its O(1/n) approach)", n);
+            book_claim_abs(B, "GSL cdf", text, p_limit, pa, 0.005);
+        }
+    }
+    book_close_file(B, fp);
+    nested_curves(mb);
+    book_value_int(B, "nest_k_big", kb);
+    book_value_int(B, "nest_deg", C.nest_deg);
+    book_value_int(B, "nest_deg_big", C.nest_deg + 1);
+    book_value(B, "p_chisq_2_2", 100.0 * gsl_cdf_chisq_Q(4.0, 2.0), 3);
+    book_value(B, "p_chisq_3_3", 100.0 * gsl_cdf_chisq_Q(6.0, 3.0), 3);
 }
 
 int main(int argc, char **argv)
@@ -1411,6 +2033,7 @@ int main(int argc, char **argv)
     aic_bias();
     aic_table();
     aic_selection();
+    nested();
     gsl_rng_free(RNG);
     return book_close(B);
 }

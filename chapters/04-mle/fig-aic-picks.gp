@@ -1,6 +1,7 @@
 # fig-aic-picks.gp — over SEL_REPS data sets: mean training deviance, AIC,
 # AICc and expected deviance by degree (left); how often each degree is
-# picked by AIC and is truly best (right) (chapter 4).
+# picked by AIC, BIC and leave-one-out cross-validation and is truly best
+# (right) (chapter 4).
 # Redraw by hand: cd output/04-mle && gnuplot fig-aic-picks.gp
 load "house.gp"
 load "values.gp"
@@ -25,15 +26,21 @@ if (picks_dev_min > 0) {
 }
 plot "aic-picks.tsv" using 1:6 with linespoints lt 8 pt 6 title "−2 log L(θ̂) (training)", \
      "" using 1:2 with linespoints lt 1 pt 7 title "AIC", \
-     "" using 1:9 with lines lt 3 dt 3 title "AICc", \
-     "" using 1:4 with linespoints lt 2 pt 5 dt 2 title "−2n E[log q(Y | θ̂)]"
+     "" using 1:4 with linespoints lt 2 lw 5 pt 5 ps 0.9 title "−2n E[log q(Y | θ̂)]", \
+     "" using 1:9 with linespoints lt 7 lw 1.2 dt 2 pt 8 ps 0.9 title "AICc"
 
 unset logscale y
-set ylabel "fraction of data sets"
+set ylabel "fraction of data sets picking the degree"
 set yrange [0:1.1]
-set ytics autofreq
-set boxwidth 0.38
-set style fill solid 0.6 noborder
-plot "aic-picks.tsv" using ($1-0.2):7 with boxes lt 1 title "degree AIC picks", \
-     "" using ($1+0.2):8 with boxes lt 2 title "best degree (oracle)"
+# the left panel's tic list must not carry over
+unset ytics
+set ytics 0.2 nomirror out scale 0.6
+set key top left
+set format y "%g"
+set boxwidth 0.2
+set style fill solid 0.7 noborder
+plot "aic-picks.tsv" using ($1-0.3):7 with boxes lt 1 title "AIC", \
+     "" using ($1-0.1):10 with boxes lt 5 title "BIC", \
+     "" using ($1+0.1):11 with boxes lt 3 title "leave-one-out CV", \
+     "" using ($1+0.3):8 with boxes lt 2 title "best degree (oracle)"
 unset multiplot
