@@ -305,6 +305,7 @@ static void random_tables(void)
     book_value(B, "tables_min_pinsker", min_pinsker, 2);
     book_value(B, "tables_worst_indep", worst_indep, 2);
     book_value_int(B, "tables_plotted", plotted);
+    book_plot_value(B, "tables_plotted", (double)plotted);
 }
 
 /* -- 3. The data-processing inequality ------------------------------------- */
