@@ -10,8 +10,10 @@ set xlabel "I(X;Y)   (bits)"
 set ylabel "I(X;Z)   (bits)"
 set cblabel "I(Y;Z)   (bits)"
 set size ratio -1
-set xrange [0:log(CHAIN_K)/log(2)]
-set yrange [0:log(CHAIN_K)/log(2)]
+stats "chains.tsv" using 1 nooutput prefix "C"
+top = 1.08 * C_max
+set xrange [0:top]
+set yrange [0:top]
 set key top left
 set samples 2
 plot "chains.tsv" using 1:2:3 with points pt 7 ps 0.3 lc palette title "random chains", \
