@@ -762,6 +762,8 @@ static void js(void)
     book_claim_ge(B, "bound", "I(X;S) ≤ H(S) = h(π) for π in [0, 1] (smallest room)",
                   worst_room, 0.0, 1e-15);
     book_value(B, "js_pair", jsv, 4);
+    book_value_text(B, "js_p", "(0.5, 0.3, 0.15, 0.05, 0)");
+    book_value_text(B, "js_q", "(0.05, 0.15, 0.2, 0.3, 0.3)");
     book_plot_value(B, "js_pair", jsv);
 }
 
