@@ -454,8 +454,12 @@ static int row_end(char c)
     return c == ';' || c == '\n';
 }
 
-double *cli_parse_matrix(const char *what, const char *source,
-                         const char *text, size_t len, size_t *k)
+/* The rows of a matrix (SQUARE: K x K, the columns as many as the rows) or
+ * of a table (every row as long as the first), as cli_parse_matrix and
+ * cli_parse_table describe them. */
+static double *parse_rows(const char *what, const char *source,
+                          const char *text, size_t len, int square,
+                          size_t *nrows, size_t *ncols)
 {
     char label[96], loc[4200];
     refuse_nul(what, source, text, len);
@@ -473,7 +477,8 @@ double *cli_parse_matrix(const char *what, const char *source,
     if (rows > CLI_MAX_DIM)
         cli_die("%s has %zu rows, more than %u (the limit)", what, rows,
                 CLI_MAX_DIM);
-    double *m = cli_alloc(rows * rows * sizeof *m);
+    size_t cols = square ? rows : 0;
+    double *m = square ? cli_alloc(rows * rows * sizeof *m) : NULL;
     const char *row = text, *end = text + len;
     size_t line = 1;
     for (size_t r = 0; r < rows; r++) {
@@ -485,16 +490,29 @@ double *cli_parse_matrix(const char *what, const char *source,
         /* the row's text ends at ';', '\n' or the end, none part of a
          * number */
         double *v = cli_parse_list(label, source, row, (size_t)(stop - row), &n);
-        if (n != rows)
+        if (m == NULL) {
+            /* a table: the first row sets the number of columns */
+            if (n > CLI_MAX_DIM)
+                cli_die("%s has %zu entries, more than %u (the limit)%s",
+                        label, n, CLI_MAX_DIM,
+                        where(source, line, loc, sizeof loc));
+            cols = n;
+            m = cli_alloc(rows * cols * sizeof *m);
+        }
+        if (n != cols && square)
             cli_die("%s has %zu entr%s, but the matrix has %zu rows (it must "
                     "be square)%s", label, n, n == 1 ? "y" : "ies", rows,
+                    where(source, line, loc, sizeof loc));
+        if (n != cols)
+            cli_die("%s has %zu entr%s, but row 1 has %zu (every row must "
+                    "have as many)%s", label, n, n == 1 ? "y" : "ies", cols,
                     where(source, line, loc, sizeof loc));
         for (size_t c = 0; c < n; c++) {
             if (!isfinite(v[c]))
                 cli_die("%s: entry (%zu,%zu) is %s%s", what, r + 1, c + 1,
                         isnan(v[c]) ? "NaN" : "infinite",
                         where(source, line, loc, sizeof loc));
-            m[r * rows + c] = v[c];
+            m[r * cols + c] = v[c];
         }
         cli_free(v);
         for (const char *c = row; c < stop; c++)
@@ -502,8 +520,23 @@ double *cli_parse_matrix(const char *what, const char *source,
         line += stop < end && *stop == '\n';
         row = stop + 1;
     }
-    *k = rows;
+    *nrows = rows;
+    *ncols = cols;
     return m;
+}
+
+double *cli_parse_matrix(const char *what, const char *source,
+                         const char *text, size_t len, size_t *k)
+{
+    size_t cols;
+    return parse_rows(what, source, text, len, 1, k, &cols);
+}
+
+double *cli_parse_table(const char *what, const char *source,
+                        const char *text, size_t len, size_t *rows,
+                        size_t *cols)
+{
+    return parse_rows(what, source, text, len, 0, rows, cols);
 }
 
 double *cli_read_matrix(const char *what, const char *arg, size_t *k)
@@ -512,6 +545,18 @@ double *cli_read_matrix(const char *what, const char *arg, size_t *k)
     const char *source;
     char *text = read_source(what, arg, CLI_MAX_MATRIX_BYTES, &len, &source);
     double *m = cli_parse_matrix(what, source, text, len, k);
+    if (text != arg)
+        cli_free(text);
+    return m;
+}
+
+double *cli_read_table(const char *what, const char *arg, size_t *rows,
+                       size_t *cols)
+{
+    size_t len;
+    const char *source;
+    char *text = read_source(what, arg, CLI_MAX_MATRIX_BYTES, &len, &source);
+    double *m = cli_parse_table(what, source, text, len, rows, cols);
     if (text != arg)
         cli_free(text);
     return m;

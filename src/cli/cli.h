@@ -131,6 +131,18 @@ double *cli_read_matrix(const char *what, const char *arg, size_t *k);
 double *cli_parse_matrix(const char *what, const char *source,
                          const char *text, size_t len, size_t *k);
 
+/* A table given as ARG, as cli_read_matrix reads a matrix but of any shape:
+ * *ROWS rows of *COLS entries each (both at most CLI_MAX_DIM), every row as
+ * long as the first (a ragged row dies, naming it).  Returns a new
+ * cli_alloc() row-major array of finite entries. */
+double *cli_read_table(const char *what, const char *arg, size_t *rows,
+                       size_t *cols);
+
+/* cli_read_table of the LEN bytes at TEXT. */
+double *cli_parse_table(const char *what, const char *source,
+                        const char *text, size_t len, size_t *rows,
+                        size_t *cols);
+
 /* Parses a --base value: "e", "2" or "10"; dies otherwise.  Returns the base
  * for the kl_* functions (KL_BASE_E for e). */
 double cli_parse_base(const char *text);

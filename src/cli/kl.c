@@ -18,6 +18,7 @@
 extern const struct cli_command cli_entropy, cli_cross, cli_div, cli_js;
 extern const struct cli_command cli_mvn, cli_vae;
 extern const struct cli_command cli_gauss;
+extern const struct cli_command cli_mi;
 
 /* Every command, in the order `kl --help` lists them. */
 static const struct cli_command *const commands[] = {
@@ -25,6 +26,7 @@ static const struct cli_command *const commands[] = {
     &cli_cross,
     &cli_div,
     &cli_js,
+    &cli_mi,
     &cli_gauss,
     &cli_mvn,
     &cli_vae,

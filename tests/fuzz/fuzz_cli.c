@@ -3,8 +3,8 @@
  * The input is ARG '\0' ARG '\0' ... and, after the first "\0\0", the
  * contents of a file: every argument that starts with '@' reads that file
  * (and '-', standard input, reads it too), so the fuzzer reaches the readers
- * without touching any other file.  Besides fuzz.h's contract: gauss, mvn and
- * vae, whose divergences are always finite, never print "inf"; a command
+ * without touching any other file.  Besides fuzz.h's contract: gauss, mvn,
+ * vae and mi, whose values are always finite, never print "inf"; a command
  * without --help or --check prints exactly one line. */
 #include "fuzz.h"
 
@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fflush(r.fo);
         const char *cmd = argv[1];
         int finite = strcmp(cmd, "gauss") == 0 || strcmp(cmd, "mvn") == 0 ||
-                     strcmp(cmd, "vae") == 0;
+                     strcmp(cmd, "vae") == 0 || strcmp(cmd, "mi") == 0;
         if (finite && memmem(r.out, r.out_len, "inf", 3) != NULL)
             fuzz_fail("inf printed for a finite divergence", &r);
         if (!check && (r.out_len == 0 || memchr(r.out, '\n', r.out_len) !=

@@ -1,0 +1,22 @@
+# fig-dpi.gp — the data-processing inequality on random Markov chains
+# X → Y → Z: I(X;Z) against I(X;Y), coloured by I(Y;Z) (chapter 8).
+# Redraw by hand: cd output/08-mutual-information && gnuplot fig-dpi.gp
+load "house.gp"
+load "values.gp"
+set terminal svg size 720,520 @SVG
+set output "fig-dpi.svg"
+
+set xlabel "I(X;Y)   (bits)"
+set ylabel "I(X;Z)   (bits)"
+set cblabel "I(Y;Z)   (bits)"
+set size ratio -1
+stats "chains.tsv" using 1 nooutput prefix "C"
+top = 1.08 * C_max
+set xrange [0:top]
+set yrange [0:top]
+set key top left
+set samples 2
+plot "chains.tsv" using 1:2:3 with points pt 7 ps 0.3 lc palette title "random chains", \
+     x with lines lt 7 lw 1.5 dt 2 title "I(X;Z) = I(X;Y)", \
+     "+" using (dpi_eq_ixy):(dpi_eq_ixy) every ::0::0 with points lt 2 pt 9 ps 2 title "Z a relabelling of Y", \
+     "+" using (dpi_eq_merge):(dpi_eq_merge) every ::0::0 with points lt 3 pt 11 ps 2 title "Z merges proportional outcomes"
