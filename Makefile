@@ -157,8 +157,8 @@ $(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_
 	    echo "make: gnuplot failed on chapters/$(1)/$$$$gp" >&2; exit 1; }; \
 	done && touch figures.stamp
 
-$(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(2)/$(1)/values.tsv $(WEAVE) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
-	$$(call msg,WEAVE,$(2)/$(1))$(WEAVE) chapters/$(1) $(2)/$(1) $$@
+$(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(2)/$(1)/values.tsv $(WEAVE) $(KL) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
+	$$(call msg,WEAVE,$(2)/$(1))$(WEAVE) --kl $(KL) chapters/$(1) $(2)/$(1) $$@
 
 $(2)/$(1)/chapter.html: $(2)/$(1)/chapter.md $(2)/$(1)/figures.stamp $(REPORT_DEPS) $(EXPLORER_HTML)
 	$$(call need,pandoc,pandoc)

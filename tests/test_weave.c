@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "book/weave.h"
 
@@ -192,6 +193,120 @@ static void expect_error(const char *md, const char *source, const char *want)
 static const char TAIL[] =
     "@code 07-demo.c setup\n@code 07-demo.c inner\n"
     "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n";
+
+/* Solutions and folded listings are <details>; a listing's title is its
+ * path in the repository; a figure carries the width below which it
+ * scrolls; a digit group's comma in maths stays a comma. */
+static void test_weave_solutions_and_folds(void)
+{
+    struct fixture fx;
+    setup(&fx, "# T\n\n**Exercise 7.1** Compute it.\n\n@solution\nIt is {{kl}}, "
+               "and $n = {{n}}$, $m = 10,000$ but $(1,2)$.\n@end-solution\n\n"
+               "@code-fold 07-demo.c setup\n@code 07-demo.c inner\n"
+               "@code ../../lib.c t\n"
+               "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n",
+          SOURCE);
+    testlib_write(fx.root, "lib.c", "/* >>> t */\nint t;\n/* <<< t */\n");
+    testlib_write(fx.chapter, "fig-map.gp", "set terminal svg size 720,420 @SVG\nplot x\n");
+    testlib_write(fx.chapter, "fig-anim.gp", "set terminal gif animate size 880,400 @GIF\nplot x\n");
+    char *out, *err;
+    CU_ASSERT_EQUAL(weave(&fx, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "<details class=\"solution\">\n<summary>Solution"
+                                       "</summary>\n\nIt is 0.5108, and "
+                                       "$n = 1\\text{,}000$, $m = 10\\text{,}000$ "
+                                       "but $(1,2)$.\n\n</details>\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "<details class=\"listing-fold\">\n<summary>"
+                                       "Show the code: setup</summary>\n\n"
+                                       "::: {.listing}\n[`"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "/chapters/07-demo/07-demo.c` — inner]"));
+    char title[4200];
+    snprintf(title, sizeof title, "[`%s/lib.c` — t]", fx.root);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, title));
+    CU_ASSERT_PTR_NULL(strstr(out, "../"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "{#fig:07-map style=\"min-width:504px\"}"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "{#fig:07-anim style=\"min-width:660px\"}"));
+    free(out);
+    free(err);
+    teardown(&fx);
+    char md[1024];
+    snprintf(md, sizeof md, "# T\n@solution\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: @solution is never closed");
+    snprintf(md, sizeof md, "# T\n@solution\n@solution\n@end-solution\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:3: @solution inside a @solution");
+    snprintf(md, sizeof md, "# T\n\n@end-solution\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:3: @end-solution without a @solution");
+    expect_error("# T\n@code-fold 07-demo.c\n", SOURCE,
+                 "chapter.md:2: usage: @code-fold FILE TAG");
+}
+
+/* A stand-in calculator: prints its arguments one a line and the folder it
+ * ran in; "bad" makes it refuse like kl, "oops" fail otherwise, "loud"
+ * print too much. */
+static const char FAKE_KL[] =
+    "#!/bin/sh\n"
+    "case \"$1\" in\n"
+    "bad) echo \"kl: bad input '$2'\" >&2; exit 2;;\n"
+    "oops) echo 'kl: broken' >&2; echo 'and more' >&2; exit 1;;\n"
+    "loud) seq 1 50; exit 0;;\n"
+    "esac\n"
+    "for a in \"$@\"; do echo \"[$a]\"; done\n"
+    "basename \"$PWD\"\n";
+
+static void weave_with_kl(const char *md, int want_errors, const char *want_out,
+                          const char *want_err)
+{
+    struct fixture fx;
+    setup(&fx, md, SOURCE);
+    testlib_write(fx.root, "kl", FAKE_KL);
+    char kl[4200];
+    snprintf(kl, sizeof kl, "%s/kl", fx.root);
+    CU_ASSERT_EQUAL_FATAL(chmod(kl, 0755), 0);
+    book_weave_set_kl(kl);
+    char *out, *err;
+    int r = weave(&fx, &out, &err);
+    book_weave_set_kl(NULL);
+    CU_ASSERT_EQUAL(r, want_errors);
+    if (want_out != NULL) {
+        CU_ASSERT_PTR_NOT_NULL(strstr(out, want_out));
+        if (strstr(out, want_out) == NULL)
+            fprintf(stderr, "\n    wanted '%s' in:\n%s", want_out, out);
+    }
+    if (want_err != NULL) {
+        CU_ASSERT_PTR_NOT_NULL(strstr(err, want_err));
+        if (strstr(err, want_err) == NULL)
+            fprintf(stderr, "\n    wanted '%s' in:\n%s", want_err, err);
+    }
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+static void test_weave_kl(void)
+{
+    char md[1024];
+    snprintf(md, sizeof md, "# T\n@kl div \"1,0.3;0.3, 2\" --base 2\n"
+                            "@kl-fails bad 1,2\n%s", TAIL);
+    weave_with_kl(md, 0, "```{.kl-run}\n$ kl div \"1,0.3;0.3, 2\" --base 2\n"
+                         "[div]\n[1,0.3;0.3, 2]\n[--base]\n[2]\nout\n```\n"
+                         "```{.kl-run}\n$ kl bad 1,2\nkl: bad input '1,2'\n```\n",
+                  "");
+    snprintf(md, sizeof md, "# T\n\n@kl oops\n%s", TAIL);
+    weave_with_kl(md, 1, NULL, "chapter.md:3: @kl oops: kl failed (status 1): kl: broken");
+    snprintf(md, sizeof md, "# T\n@kl bad x\n%s", TAIL);
+    weave_with_kl(md, 1, NULL, "chapter.md:2: @kl bad x: kl failed (status 2)");
+    snprintf(md, sizeof md, "# T\n@kl-fails div 1\n%s", TAIL);
+    weave_with_kl(md, 1, NULL, "@kl-fails div 1: kl did not refuse it with exit status 2");
+    snprintf(md, sizeof md, "# T\n@kl-fails oops\n%s", TAIL);
+    weave_with_kl(md, 1, NULL, "@kl-fails oops: kl did not refuse it");
+    snprintf(md, sizeof md, "# T\n@kl loud\n%s", TAIL);
+    weave_with_kl(md, 1, NULL, "@kl loud: more output than a page should show");
+    snprintf(md, sizeof md, "# T\n@kl div \"1,2\n%s", TAIL);
+    weave_with_kl(md, 1, NULL, "could not run (status -1): an unclosed \"");
+    /* without a calculator, @kl is an error, not a silent blank */
+    snprintf(md, sizeof md, "# T\n@kl div 1\n%s", TAIL);
+    expect_error(md, SOURCE, "chapter.md:2: @kl: no calculator was given");
+}
 
 static void test_weave_table(void)
 {
@@ -394,6 +509,8 @@ TEST_SUITE(weave,
            TEST(test_weave_directives),
            TEST(test_weave_tries),
            TEST(test_weave_table),
+           TEST(test_weave_solutions_and_folds),
+           TEST(test_weave_kl),
            TEST(test_weave_explorer),
            TEST(test_weave_explorer_errors),
            TEST(test_weave_try_errors),

@@ -5,8 +5,11 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* A growable array of strings. */
 struct strs {
@@ -37,7 +40,7 @@ static void strs_free(struct strs *s)
     s->n = s->cap = 0;
 }
 
-static char *dup(const char *s, size_t n)
+static char *sdup(const char *s, size_t n)
 {
     char *d = malloc(n + 1);
     if (d == NULL) {
@@ -76,7 +79,7 @@ static int read_lines(const char *path, struct strs *lines)
     while ((n = getline(&line, &cap, f)) >= 0) {
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             n--;
-        strs_push(lines, dup(line, (size_t)n));
+        strs_push(lines, sdup(line, (size_t)n));
     }
     free(line);
     fclose(f);
@@ -110,7 +113,22 @@ struct weaver {
     struct strs used_tags;      /* "FILE\tTAG" shown by @code */
     struct strs explorers;      /* NAMEs shown by @explorer */
     int in_math;                /* inside $...$ or $$...$$ of the paragraph */
+    int *figure_width;          /* the width of each figure's terminal, px (0: unknown) */
+    size_t solution_line;       /* the line of an open @solution, or 0 */
 };
+
+/* How far a figure may shrink: the house style's text (house.gp: 13 px in
+ * SVG, 12 px in GIF animations) stays at 9 px. */
+#define SVG_MIN_SCALE 0.7
+#define GIF_MIN_SCALE 0.75
+
+/* The kl calculator that @kl runs (book_weave_set_kl). */
+static const char *kl_path;
+
+void book_weave_set_kl(const char *path)
+{
+    kl_path = path;
+}
 
 static void error_at(struct weaver *w, const char *file, size_t line,
                      const char *fmt, const char *arg)
@@ -144,13 +162,27 @@ static int is_label_char(char c)
     return isalnum((unsigned char)c) || c == '-' || c == '_';
 }
 
-/* Writes the value V, formatted as Markdown ("2.5 × 10^−7^"), inside TeX
- * maths, where a superscript is "10^{−7}" and × is \times. */
+/* Whether P, inside maths, is the comma of a digit group ("1,000"): a digit
+ * before it, exactly three after it.  TeX would make it punctuation
+ * ("1, 000"); \text{,} keeps it a plain comma between the digits. */
+static int is_group_comma(const char *start, const char *p)
+{
+    return p[0] == ',' && p > start && isdigit((unsigned char)p[-1]) &&
+           isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
+           isdigit((unsigned char)p[3]) && !isdigit((unsigned char)p[4]);
+}
+
+/* Writes the value V, formatted as Markdown ("2.5 × 10^−7^", "1,000"),
+ * inside TeX maths, where a superscript is "10^{−7}", × is \times and a
+ * digit group's comma is \text{,}. */
 static void put_math_value(FILE *out, const char *v)
 {
-    const char *times = " × ", *ten = "10^";
+    const char *times = " × ", *ten = "10^", *start = v;
     while (*v) {
-        if (strncmp(v, times, strlen(times)) == 0) {
+        if (is_group_comma(start, v)) {
+            fputs("\\text{,}", out);
+            v++;
+        } else if (strncmp(v, times, strlen(times)) == 0) {
             fputs(" \\times ", out);
             v += strlen(times);
         } else if (strncmp(v, ten, strlen(ten)) == 0 && strchr(v + 3, '^')) {
@@ -178,6 +210,11 @@ static void expand_inline(struct weaver *w, const char *line, size_t lineno)
             w->in_math = !w->in_math;
             continue;
         }
+        if (w->in_math && is_group_comma(line, c)) {
+            fputs("\\text{,}", w->out);
+            c++;
+            continue;
+        }
         if (c[0] == '{' && c[1] == '{') {
             const char *end = strstr(c + 2, "}}");
             if (end == NULL) {
@@ -188,7 +225,7 @@ static void expand_inline(struct weaver *w, const char *line, size_t lineno)
             size_t n = (size_t)(end - name);
             const char *v = lookup_value(w, name, n);
             if (v == NULL) {
-                char *nm = dup(name, n);
+                char *nm = sdup(name, n);
                 error_at(w, w->md_path, lineno,
                          "unknown value '%s' (not in values.tsv)", nm);
                 free(nm);
@@ -205,7 +242,7 @@ static void expand_inline(struct weaver *w, const char *line, size_t lineno)
             while (is_label_char(label[n]))
                 n++;
             int k = figure_number(w, label, n);
-            char *lb = dup(label, n);
+            char *lb = sdup(label, n);
             if (k == 0)
                 error_at(w, w->md_path, lineno, "unknown figure '@fig:%s'", lb);
             else
@@ -257,11 +294,12 @@ static void weave_figure(struct weaver *w, const char *line, size_t lineno)
     const char *cap, *file, *label;
     size_t ncap, nfile, nlabel;
     parse_figure(line, &cap, &ncap, &file, &nfile, &label, &nlabel);
-    char *fname = dup(file, nfile);
-    int found = 0;
+    char *fname = sdup(file, nfile);
+    int found = 0, width = 0;
     for (size_t i = 0; i < w->figure_files.n; i++)
         if (strcmp(w->figure_files.v[i], fname) == 0) {
             w->figure_used[i] = 1;
+            width = w->figure_width[i];
             found = 1;
         }
     if (!found)
@@ -269,8 +307,8 @@ static void weave_figure(struct weaver *w, const char *line, size_t lineno)
                  "fig-NAME.gp in the chapter folder (or it draws another "
                  "format)", fname);
     int k = figure_number(w, label, nlabel);
-    char *lb = dup(label, nlabel);
-    char *capt = dup(cap, ncap);
+    char *lb = sdup(label, nlabel);
+    char *capt = sdup(cap, ncap);
     fprintf(w->out, "![**Figure %d.%d.** ", w->chapter, k);
     /* the caption may quote values; expand_inline ends with a newline, so
      * expand it into memory and write it without */
@@ -292,8 +330,17 @@ static void weave_figure(struct weaver *w, const char *line, size_t lineno)
         fputs(buf, w->out);
         free(buf);
     }
-    fprintf(w->out, "](%s/%s){#fig:%02d-%s}\n", w->slug, fname, w->chapter,
-            lb);
+    /* A figure shrinks with the page down to the scale where its text is
+     * still 9 px; on a narrower page it scrolls sideways (report.css). */
+    size_t nf = strlen(fname);
+    double scale = nf > 4 && strcmp(fname + nf - 4, ".gif") == 0
+                   ? GIF_MIN_SCALE : SVG_MIN_SCALE;
+    if (width > 0)
+        fprintf(w->out, "](%s/%s){#fig:%02d-%s style=\"min-width:%dpx\"}\n",
+                w->slug, fname, w->chapter, lb, (int)(width * scale + 0.5));
+    else
+        fprintf(w->out, "](%s/%s){#fig:%02d-%s}\n", w->slug, fname,
+                w->chapter, lb);
     free(lb);
     free(capt);
     free(fname);
@@ -313,7 +360,7 @@ static char *marker_tag(const char *line, char kind)
         n++;
     if (n == 0 || strncmp(t + n, " */", 3) != 0)
         return NULL;
-    return dup(t, n);
+    return sdup(t, n);
 }
 
 static int is_marker(const char *line)
@@ -325,12 +372,40 @@ static int is_marker(const char *line)
     return r;
 }
 
-static void weave_code(struct weaver *w, const char *args, size_t lineno)
+/* Writes PATH with its "dir/../" and "./" steps removed ("chapters/06-vae-
+ * kl/../../src/kl/mvn.c" as "src/kl/mvn.c"): a listing's title names the
+ * file as it is in the repository. */
+static void put_repo_path(FILE *out, const char *path)
+{
+    struct strs parts = {0};
+    const char *p = path;
+    while (*p) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && strncmp(p, "..", 2) == 0 && parts.n > 0 &&
+            strcmp(parts.v[parts.n - 1], "..") != 0) {
+            free(parts.v[--parts.n]);
+        } else if (n > 0 && !(n == 1 && p[0] == '.')) {
+            strs_push(&parts, sdup(p, n));
+        }
+        p += n;
+        if (*p == '/')
+            p++;
+    }
+    for (size_t i = 0; i < parts.n; i++)
+        fprintf(out, "%s%s", i || path[0] == '/' ? "/" : "", parts.v[i]);
+    strs_free(&parts);
+}
+
+/* @code FILE TAG, or (FOLD) @code-fold FILE TAG: the listing folded under
+ * a summary that shows it on demand. */
+static void weave_code(struct weaver *w, const char *args, size_t lineno,
+                       int fold)
 {
     char file[512], tag[256], extra[8];
     int n = sscanf(args, "%511s %255s %7s", file, tag, extra);
     if (n != 2) {
-        error_at(w, w->md_path, lineno, "%s", "usage: @code FILE TAG");
+        error_at(w, w->md_path, lineno, "%s", fold ? "usage: @code-fold FILE TAG"
+                                                   : "usage: @code FILE TAG");
         return;
     }
     char *path = cat3(w->chapter_dir, "/", file);
@@ -373,8 +448,12 @@ static void weave_code(struct weaver *w, const char *args, size_t lineno)
         }
         if (indent == (size_t)-1)
             indent = 0;
-        fprintf(w->out, "::: {.listing}\n[`%s` — %s]{.listing-title}\n\n"
-                        "```c\n", file, tag);
+        if (fold)
+            fprintf(w->out, "<details class=\"listing-fold\">\n<summary>Show "
+                            "the code: %s</summary>\n\n", tag);
+        fputs("::: {.listing}\n[`", w->out);
+        put_repo_path(w->out, path);
+        fprintf(w->out, "` — %s]{.listing-title}\n\n```c\n", tag);
         for (size_t i = start + 1; i < end; i++) {
             const char *l = lines.v[i];
             if (is_marker(l))
@@ -382,10 +461,188 @@ static void weave_code(struct weaver *w, const char *args, size_t lineno)
             fprintf(w->out, "%s\n", strlen(l) >= indent ? l + indent : "");
         }
         fputs("```\n:::\n", w->out);
+        if (fold)
+            fputs("\n</details>\n", w->out);
         strs_push(&w->used_tags, cat3(file, "\t", tag));
     }
     strs_free(&lines);
     free(path);
+}
+
+/* The most lines of output a @kl line may show. */
+#define KL_MAX_LINES 40
+
+/* Splits ARGS into words at spaces; "double quotes" group (and are
+ * removed).  Returns the number of words (at most MAX - 1, ARGV ends with
+ * NULL), or -1 for an unclosed quote or too many words. */
+static int split_words(char *args, char **argv, int max)
+{
+    int n = 0;
+    char *p = args;
+    for (;;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p == '\0')
+            break;
+        if (n == max - 1)
+            return -1;
+        char *word = p, *o = p;
+        while (*p && *p != ' ' && *p != '\t') {
+            if (*p == '"') {
+                char *close = strchr(p + 1, '"');
+                if (close == NULL)
+                    return -1;
+                memmove(o, p + 1, (size_t)(close - p - 1));
+                o += close - p - 1;
+                p = close + 1;
+            } else {
+                *o++ = *p++;
+            }
+        }
+        int at_end = *p == '\0';
+        *o = '\0';
+        argv[n++] = word;
+        if (at_end)
+            break;
+        p++;
+    }
+    argv[n] = NULL;
+    return n;
+}
+
+/* Reads the whole of the temporary file F into a string. */
+static char *slurp(FILE *f)
+{
+    rewind(f);
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    int c;
+    while (buf != NULL && (c = fgetc(f)) != EOF) {
+        if (n + 1 == cap)
+            buf = realloc(buf, cap *= 2);
+        if (buf != NULL)
+            buf[n++] = (char)c;
+    }
+    if (buf == NULL) {
+        fputs("weave: out of memory\n", stderr);
+        exit(1);
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+static size_t count_lines(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* Runs the calculator with the words of ARGS, in the chapter's output
+ * folder; returns its exit status (-1 if it could not run) and its
+ * standard output and error in OUT and ERR (to be freed). */
+static int run_kl(struct weaver *w, const char *args, char **out, char **err)
+{
+    char *copy = sdup(args, strlen(args)), *argv[66];
+    *out = *err = NULL;
+    argv[0] = "kl";
+    if (split_words(copy, argv + 1, 65) < 0) {
+        free(copy);
+        *err = sdup("an unclosed \" or more than 64 words", 35);
+        return -1;
+    }
+    char *exe;
+    if (kl_path[0] == '/') {
+        exe = sdup(kl_path, strlen(kl_path));
+    } else {
+        char cwd[4096];
+        if (getcwd(cwd, sizeof cwd) == NULL) {
+            free(copy);
+            *err = sdup("cannot read the working folder", 30);
+            return -1;
+        }
+        exe = cat3(cwd, "/", kl_path);
+    }
+    FILE *fo = tmpfile(), *fe = tmpfile();
+    int status = -1;
+    if (fo != NULL && fe != NULL) {
+        fflush(NULL);
+        pid_t pid = fork();
+        if (pid == 0) {
+            if (chdir(w->out_dir) != 0 || dup2(fileno(fo), 1) < 0 ||
+                dup2(fileno(fe), 2) < 0)
+                _exit(127);
+            execv(exe, argv);
+            _exit(127);
+        }
+        int ws;
+        if (pid > 0 && waitpid(pid, &ws, 0) == pid && WIFEXITED(ws))
+            status = WEXITSTATUS(ws);
+        *out = slurp(fo);
+        *err = slurp(fe);
+        if (status == 127 && (*err)[0] == '\0') {
+            free(*err);
+            *err = cat3("cannot run ", exe, "");
+            status = -1;
+        }
+    } else {
+        *err = cat3("cannot make a temporary file: ", strerror(errno), "");
+    }
+    if (fo != NULL)
+        fclose(fo);
+    if (fe != NULL)
+        fclose(fe);
+    free(exe);
+    free(copy);
+    return status;
+}
+
+/* @kl ARGS (FAILS 0): runs the calculator and shows the command and its
+ * output; it must succeed.  @kl-fails ARGS: the command must be refused
+ * with exit status 2 and one "kl: " line. */
+static void weave_kl(struct weaver *w, const char *args, size_t lineno,
+                     int fails)
+{
+    const char *what = fails ? "@kl-fails" : "@kl";
+    char msg[512];
+    if (kl_path == NULL) {
+        snprintf(msg, sizeof msg, "%s: no calculator was given to the weaver "
+                 "(weave --kl PATH)", what);
+        error_at(w, w->md_path, lineno, "%s", msg);
+        return;
+    }
+    char *out, *err;
+    int status = run_kl(w, args, &out, &err);
+    const char *bad = NULL;
+    if (status < 0)
+        bad = "could not run";
+    else if (!fails && status != 0)
+        bad = "kl failed";
+    else if (fails && status != 2)
+        bad = "kl did not refuse it with exit status 2";
+    else if (fails && (strncmp(err, "kl: ", 4) != 0 || count_lines(err) != 1))
+        bad = "kl's refusal is not one \"kl: \" line";
+    else if (count_lines(out) + count_lines(err) > KL_MAX_LINES)
+        bad = "more output than a page should show (40 lines)";
+    else if (strstr(out, "```") != NULL || strstr(err, "```") != NULL)
+        bad = "its output holds ```";
+    if (bad != NULL) {
+        size_t k = strcspn(err, "\n");
+        snprintf(msg, sizeof msg, "%s %s: %s (status %d)%s%.*s", what, args,
+                 bad, status, k ? ": " : "", (int)(k > 200 ? 200 : k), err);
+        error_at(w, w->md_path, lineno, "%s", msg);
+    } else {
+        fprintf(w->out, "```{.kl-run}\n$ kl %s\n%s", args, out);
+        if (out[0] != '\0' && out[strlen(out) - 1] != '\n')
+            fputc('\n', w->out);
+        fputs(err, w->out);
+        if (err[0] != '\0' && err[strlen(err) - 1] != '\n')
+            fputc('\n', w->out);
+        fputs("```\n", w->out);
+    }
+    free(out);
+    free(err);
 }
 
 static void escape_cell(FILE *out, const char *s)
@@ -513,7 +770,7 @@ static void check_try_words(struct weaver *w, const char *words,
     if (book_params_read(path, &ps, err, sizeof err) != 0) {
         error_at(w, w->md_path, lineno, "@try: %s", err);
     } else {
-        char *copy = dup(words, strlen(words));
+        char *copy = sdup(words, strlen(words));
         for (char *t = strtok(copy, " "); t != NULL; t = strtok(NULL, " ")) {
             if (book_params_set(&ps, t, err, sizeof err) == 0)
                 continue;
@@ -678,7 +935,7 @@ static void weave_explorer(struct weaver *w, const char *args, size_t lineno)
             error_at(w, w->md_path, lineno, "explorer '%s' shown twice", name);
             return;
         }
-    strs_push(&w->explorers, dup(name, strlen(name)));
+    strs_push(&w->explorers, sdup(name, strlen(name)));
     char *file = cat3(name, ".explorer.json", "");
     char *path = cat3(w->out_dir, "/", file);
     char *json = read_all(path);
@@ -774,8 +1031,8 @@ static int load_values(struct weaver *w)
             error_at(w, path, i + 1, "%s", "a value row needs 2 fields");
             continue;
         }
-        strs_push(&w->value_names, dup(f[0], strlen(f[0])));
-        strs_push(&w->value_texts, dup(f[1], strlen(f[1])));
+        strs_push(&w->value_names, sdup(f[0], strlen(f[0])));
+        strs_push(&w->value_texts, sdup(f[1], strlen(f[1])));
     }
     strs_free(&lines);
     free(path);
@@ -802,27 +1059,41 @@ static void load_figures(struct weaver *w)
             size_t n = strlen(e->d_name);
             if (n > 7 && strncmp(e->d_name, "fig-", 4) == 0 &&
                 strcmp(e->d_name + n - 3, ".gp") == 0)
-                strs_push(&names, dup(e->d_name, n));
+                strs_push(&names, sdup(e->d_name, n));
         }
         closedir(d);
     }
     if (names.n > 1)
         qsort(names.v, names.n, sizeof *names.v, compare_strings);
+    int *widths = calloc(names.n + 1, sizeof *widths);
+    if (widths == NULL) {
+        fputs("weave: out of memory\n", stderr);
+        exit(1);
+    }
     for (size_t i = 0; i < names.n; i++) {
         char *gp = names.v[i];
         char *gppath = cat3(w->chapter_dir, "/", gp);
         struct strs script = {0};
         const char *ext = "svg";
+        int width = 0;
         if (read_lines(gppath, &script) == 0)
-            for (size_t k = 0; k < script.n; k++)
-                if (strncmp(script.v[k], "set terminal gif", 16) == 0)
+            for (size_t k = 0; k < script.n; k++) {
+                const char *t = script.v[k], *size;
+                if (strncmp(t, "set terminal ", 13) != 0)
+                    continue;
+                if (strncmp(t, "set terminal gif", 16) == 0)
                     ext = "gif";
+                if ((size = strstr(t, " size ")) != NULL)
+                    width = atoi(size + 6);
+            }
+        widths[i] = width;
         gp[strlen(gp) - 2] = '\0';
         strs_push(&w->figure_files, cat3(gp, "", ext));
         strs_push(&w->figure_sources, gppath);
         strs_free(&script);
     }
     w->figure_used = calloc(w->figure_files.n + 1, sizeof *w->figure_used);
+    w->figure_width = widths;
     strs_free(&names);
 }
 
@@ -892,6 +1163,7 @@ static void weaver_free(struct weaver *w)
     strs_free(&w->used_tags);
     strs_free(&w->explorers);
     free(w->figure_used);
+    free(w->figure_width);
     free(w->slug);
     free(w->md_path);
 }
@@ -905,11 +1177,11 @@ static void number_figures(struct weaver *w, const struct strs *md)
         if (!parse_figure(md->v[i], &cap, &ncap, &file, &nfile, &label, &nlabel))
             continue;
         if (figure_number(w, label, nlabel)) {
-            char *lb = dup(label, nlabel);
+            char *lb = sdup(label, nlabel);
             error_at(w, w->md_path, i + 1, "figure '%s' defined twice", lb);
             free(lb);
         }
-        strs_push(&w->fig_labels, dup(label, nlabel));
+        strs_push(&w->fig_labels, sdup(label, nlabel));
     }
 }
 
@@ -928,7 +1200,26 @@ static void weave_lines(struct weaver *w, const struct strs *md)
         } else if (strcmp(line, "@claims") == 0) {
             weave_claims(w, lineno);
         } else if (strncmp(line, "@code ", 6) == 0) {
-            weave_code(w, line + 6, lineno);
+            weave_code(w, line + 6, lineno, 0);
+        } else if (strncmp(line, "@code-fold ", 11) == 0) {
+            weave_code(w, line + 11, lineno, 1);
+        } else if (strcmp(line, "@solution") == 0) {
+            if (w->solution_line)
+                error_at(w, w->md_path, lineno, "%s", "@solution inside a "
+                         "@solution (close the first with @end-solution)");
+            w->solution_line = lineno;
+            fputs("<details class=\"solution\">\n<summary>Solution</summary>"
+                  "\n\n", w->out);
+        } else if (strcmp(line, "@end-solution") == 0) {
+            if (!w->solution_line)
+                error_at(w, w->md_path, lineno, "%s",
+                         "@end-solution without a @solution");
+            w->solution_line = 0;
+            fputs("\n</details>\n", w->out);
+        } else if (strncmp(line, "@kl ", 4) == 0) {
+            weave_kl(w, line + 4, lineno, 0);
+        } else if (strncmp(line, "@kl-fails ", 10) == 0) {
+            weave_kl(w, line + 10, lineno, 1);
         } else if (strcmp(line, "@params") == 0) {
             weave_params(w, lineno);
         } else if (strncmp(line, "@explorer ", 10) == 0) {
@@ -945,6 +1236,9 @@ static void weave_lines(struct weaver *w, const struct strs *md)
             expand_inline(w, line, lineno);
         }
     }
+    if (w->solution_line)
+        error_at(w, w->md_path, w->solution_line, "%s",
+                 "@solution is never closed (@end-solution)");
 }
 
 int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
@@ -961,7 +1255,7 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
     const char *base = chapter_dir + dl;
     while (base > chapter_dir && base[-1] != '/')
         base--;
-    w.slug = dup(base, (size_t)(chapter_dir + dl - base));
+    w.slug = sdup(base, (size_t)(chapter_dir + dl - base));
     w.chapter = atoi(w.slug);
     w.md_path = cat3(chapter_dir, "/", "chapter.md");
     struct strs md = {0};

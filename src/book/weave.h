@@ -8,6 +8,8 @@
  *                        chapter folder, between the lines holding the markers
  *                        / * >>> TAG * / and / * <<< TAG * / (without spaces
  *                        between slash and star), as a fenced C listing
+ *   @code-fold FILE TAG  the same listing, folded under a summary ("Show the
+ *                        code: TAG") that opens it on demand
  *   @claims              (alone on a line) the chapter's claims table
  *   @table FILE.tsv      (alone on a line) a data file the program wrote
  *                        with book_data, as a table: its column line is the
@@ -25,6 +27,14 @@
  *                        the same, for a variant whose point is that the
  *                        build stops: `make try` requires it to fail with
  *                        TEXT in what it prints
+ *   @solution ... @end-solution   (each alone on a line) an exercise's
+ *                        worked solution, folded under "Solution"
+ *   @kl ARGS             (alone on a line) runs the calculator given to
+ *                        book_weave_set_kl with the words of ARGS (split at
+ *                        spaces, "double quotes" group), in OUT_DIR, and
+ *                        shows "$ kl ARGS" and its output; it must succeed
+ *   @kl-fails ARGS       the same, for a command kl must refuse: exit
+ *                        status 2 and one "kl: " line on standard error
  *   ![Caption](fig-x.svg){#fig:x}   a figure; it is numbered "Figure N.K"
  *   @fig:x               a reference to figure x ("Figure N.K", linked)
  *
@@ -32,7 +42,9 @@
  * missing file or tag, a tag in the chapter's own source (NN-slug.c) that no
  * @code shows, unbalanced markers, an unknown figure reference, a figure
  * script (chapters/NN-slug/fig-*.gp) that the prose never shows, an image
- * with no figure script, explorer data that no @explorer shows (or that
+ * with no figure script, a @solution never closed (or nested, or an
+ * @end-solution without one), a @kl that fails or a @kl-fails that does
+ * not, explorer data that no @explorer shows (or that
  * cannot be read), and a @try word that is not a declared parameter.
  */
 #ifndef BOOK_WEAVE_H
@@ -47,6 +59,10 @@
  * the result is 0. */
 int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
                FILE *err);
+
+/* The calculator that @kl and @kl-fails run (a path, absolute or relative
+ * to the working folder); without it they are errors. */
+void book_weave_set_kl(const char *path);
 
 /* Prints the @try variants of CHAPTER_DIR/chapter.md on OUT, one a line:
  * the NAME=VALUE words, a tab, and the text a failing variant must print

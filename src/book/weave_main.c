@@ -1,6 +1,8 @@
 /* weave — the weaver's command line (see weave.h).
  *
- *   weave CHAPTER-DIR OUT-DIR OUT-FILE   weave chapter.md into OUT-FILE
+ *   weave [--kl PATH] CHAPTER-DIR OUT-DIR OUT-FILE
+ *                                        weave chapter.md into OUT-FILE; @kl
+ *                                        lines run the calculator PATH
  *   weave --claims OUT-DIR...            print the claims tables
  *   weave --tries CHAPTER-DIR            list the chapter's @try variants
  *
@@ -13,6 +15,11 @@
 
 int main(int argc, char **argv)
 {
+    if (argc >= 3 && strcmp(argv[1], "--kl") == 0) {
+        book_weave_set_kl(argv[2]);
+        argv += 2;
+        argc -= 2;
+    }
     if (argc >= 2 && strcmp(argv[1], "--claims") == 0) {
         int failed = 0;
         for (int i = 2; i < argc; i++) {
@@ -26,7 +33,7 @@ int main(int argc, char **argv)
     if (argc == 3 && strcmp(argv[1], "--tries") == 0)
         return book_weave_tries(argv[2], stdout, stderr) ? 1 : 0;
     if (argc != 4) {
-        fputs("usage: weave CHAPTER-DIR OUT-DIR OUT-FILE\n"
+        fputs("usage: weave [--kl PATH] CHAPTER-DIR OUT-DIR OUT-FILE\n"
               "       weave --claims OUT-DIR...\n"
               "       weave --tries CHAPTER-DIR\n", stderr);
         return 2;
