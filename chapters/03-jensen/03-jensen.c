@@ -298,7 +298,7 @@ static void max_entropy(void)
     size_t z_k = 0;
     FILE *f = book_data(B, "maxent-table.tsv", "entropy of Dirichlet draws "
                         "against ln K", "$K$\t$\\ln K$\tlargest $H(P)$ of the "
-                        "draws\t$\\ln K - \\max H$\tmean $D(P\\,\\|\\,U)$");
+                        "draws\t$\\ln K - \\max H$\tmean $D(P \\Vert U)$");
     for (size_t j = 0; j < NK; j++) {
         const size_t k = ks[j];
         for (size_t i = 0; i < k; i++)
