@@ -22,4 +22,4 @@ bh(x) = sqrt(1.0 - exp(-x))
 plot for [i=0:words(ALPHAS)-1] "pinsker.tsv" using 1:($3 == i ? $2 : 1/0) \
          with points lt i+1 pt 7 ps 0.5 title word(ALPHAS, i+1), \
      pinsker(x) with lines lt 7 lw 2 title "Pinsker √(D/2)", \
-     bh(x) with lines lt 8 lw 2 dt 2 title "Bretagnolle–Huber √(1 − e^{−D})"
+     bh(x) with lines lt 8 lw 2 dt 2 title "B–H √(1 − e^{−D})"
