@@ -350,8 +350,11 @@ static void max_entropy(void)
     book_claim_le(B, "two functions", "max entropy: library H(P) = ln K − D(P‖U) by "
                   "the library's divergence, on every Dirichlet draw (largest "
                   "difference)", worst_identity, 0.0, 1e-12);
-    book_claim_ge(B, "bound", "max entropy: ln K − max H(P) > 0 over the draws, for "
-                  "each K (smallest deficit)", least_deficit, 0.0, 0.0);
+    /* a draw within 10⁻⁸ of uniform (α large, K = 2) has a deficit below the
+     * rounding of H, about 10⁻¹⁶ ln K: allowed, not more */
+    book_claim_ge(B, "bound", "max entropy: ln K − max H(P) ≥ 0 over the draws, for "
+                  "each K, up to rounding 10⁻¹⁵ (smallest deficit)", least_deficit,
+                  0.0, 1e-15);
     book_claim_le(B, "exact", "max entropy: H(U) = ln K for the uniform law, "
                   "each K (largest relative difference)", worst_uniform, 0.0, 1e-15);
     char text[200];
