@@ -8,6 +8,7 @@
 #                     claim, the report
 #   make test         the unit tests alone (TEST=name for one suite or test)
 #   make bench        the benchmarks (tests/bench_*.c), reported as time ratios
+#   make bench-build  where a regeneration of the book spends its time (REPS=5)
 #   make try          build every "@try" variant of the prose, as promised
 #   make sweep        random parameter settings per chapter (N=20)
 #   make verify       print every chapter's claims table
@@ -38,18 +39,21 @@ GSL_LIBS   = $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas 
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Isrc $(GSL_CFLAGS) -MMD -MP
 LDLIBS     = $(GSL_LIBS) -lm
 
-PANDOC_FLAGS := --from markdown --to html5 --standalone --self-contained \
-                --mathml --toc --toc-depth 2 --number-sections \
-                --highlight-style tango --css src/book/report.css \
-                --metadata lang=en
-REPORT_DEPS  := src/book/report.css src/book/front.md
-# The explorers' script (src/book/explorer.js), one copy a page, appended to
-# every page that has an explorer (an @explorer in its chapter.md).
+# Pages are typeset by src/book/typeset.c: pandoc converts each section of
+# a chapter once (cached in $(TYPESET_CACHE) under a hash of its text), and
+# the page is assembled from the fragments with figures, styles and script
+# inline.  pandoc's own style sheet for its output (code highlighting, math)
+# is taken from pandoc once, into $(PANDOC_CSS).
+TYPESET_CACHE := $(BUILD)/typeset
+PANDOC_CSS    := $(BUILD)/pandoc.css
+REPORT_DEPS   = src/book/report.css src/book/front.md $(PANDOC_CSS) $(TYPESET)
+TYPESET_FLAGS = --cache $(TYPESET_CACHE) --css $(PANDOC_CSS) --css src/book/report.css \
+                --script $(EXPLORER_JS)
+# The explorers' script (src/book/explorer.js), one copy a page, in every
+# page that has an explorer (an @explorer in its chapter.md).
 EXPLORER_JS   := src/book/explorer.js
-EXPLORER_HTML  = $(BUILD)/explorer.html
-has_explorer   = grep -q '^<div class="explorer"' $(1)
 
-DEBIAN_PACKAGES := gcc make pkg-config libgsl-dev libcunit1-dev gnuplot-nox \
+DEBIAN_PACKAGES := gcc make time pkg-config libgsl-dev libcunit1-dev gnuplot-nox gifsicle \
                    pandoc fonts-dejavu-core clang libclang-rt-14-dev patch \
                    chromium nodejs
 CHROMIUM ?= chromium
@@ -78,6 +82,7 @@ LIBKL    := $(BUILD)/libkl.a
 LIBBOOK  := $(BUILD)/libbook.a
 KL       := $(BIN)/kl
 WEAVE    := $(BIN)/weave
+TYPESET  := $(BIN)/typeset
 PARAMS   := $(BIN)/params
 TESTS    := $(SAN)/bin/test-runner
 SAN_KL   := $(SAN)/bin/kl
@@ -88,7 +93,7 @@ REPORT   := $(OUT)/report.html
 .SUFFIXES:
 .PRECIOUS: %/
 .SECONDARY:
-.PHONY: all check test bench verify deps clean try sweep mutants browser \
+.PHONY: all check test bench bench-build verify deps clean try sweep mutants browser \
         $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))) \
         $(addprefix variant-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
@@ -124,6 +129,9 @@ $(KL): $(CLI_SRC:%.c=$(OBJ)/%.o) $(LIBKL) | $$(@D)/
 $(WEAVE): $(OBJ)/src/book/weave_main.o $(LIBBOOK) | $$(@D)/
 	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
 
+$(TYPESET): $(OBJ)/src/book/typeset_main.o $(LIBBOOK) | $$(@D)/
+	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
+
 $(PARAMS): $(OBJ)/src/book/params_main.o $(LIBBOOK) | $$(@D)/
 	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
 
@@ -147,26 +155,21 @@ define chapter_rules
 $(2)/$(1)/values.tsv: $(BIN)/$(1) chapters/$(1)/params | $(2)/$(1)/
 	$$(call msg,RUN,$(2)/$(1))$(BIN)/$(1) --params chapters/$(1)/params $(2)/$(1) $$($(3))
 
-$(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_GP)
+$(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_GP) src/book/figures.sh
 	$$(call need,gnuplot,gnuplot-nox)
+	$$(call need,gifsicle,gifsicle)
 	$$(call msg,GNUPLOT,$(2)/$(1))cp $(HOUSE_GP) $(call chapter_figs,$(1)) $(2)/$(1)/ && \
-	cd $(2)/$(1) && for gp in $(notdir $(call chapter_figs,$(1))); do \
-	    gnuplot "$$$$gp" 2> "$$$$gp.log"; status=$$$$?; \
-	    grep -v 'frames in animation sequence' "$$$$gp.log" >&2; rm -f "$$$$gp.log"; \
-	    [ $$$$status = 0 ] || { rm -f "$$$${gp%.gp}.svg" "$$$${gp%.gp}.gif"; \
-	    echo "make: gnuplot failed on chapters/$(1)/$$$$gp" >&2; exit 1; }; \
-	done && touch figures.stamp
+	sh src/book/figures.sh $(1) $(2)/$(1) $(notdir $(call chapter_figs,$(1))) && touch $(2)/$(1)/figures.stamp
 
 $(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(2)/$(1)/values.tsv $(WEAVE) $(KL) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
 	$$(call msg,WEAVE,$(2)/$(1))$(WEAVE) --kl $(KL) chapters/$(1) $(2)/$(1) $$@
 
-$(2)/$(1)/chapter.html: $(2)/$(1)/chapter.md $(2)/$(1)/figures.stamp $(REPORT_DEPS) $(EXPLORER_HTML)
+$(2)/$(1)/chapter.html: $(2)/$(1)/chapter.md $(2)/$(1)/figures.stamp $(REPORT_DEPS) $(EXPLORER_JS)
 	$$(call need,pandoc,pandoc)
-	$$(call msg,PANDOC,$$@)js=; $$(call has_explorer,$$<) && js="--include-after-body $(EXPLORER_HTML)"; \
-	pandoc $(PANDOC_FLAGS) $$$$js --resource-path $(2) \
-	    --number-offset $(shell expr $(firstword $(subst -, ,$(1))) - 1) \
-	    --metadata pagetitle="The KL Workbook — chapter $(firstword $(subst -, ,$(1)))" \
-	    -o $$@.tmp $(2)/$(1)/chapter.md && mv $$@.tmp $$@
+	$$(call msg,TYPESET,$$@)$(TYPESET) $(TYPESET_FLAGS) --resources $(2) \
+	    --offset $(shell expr $(firstword $(subst -, ,$(1))) - 1) \
+	    --title "The KL Workbook — chapter $(firstword $(subst -, ,$(1)))" \
+	    -o $$@ $(2)/$(1)/chapter.md
 endef
 
 define chapter_program
@@ -207,15 +210,21 @@ CHAPTER_FIGS  := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/figures.stamp)
 CHAPTER_LIST := $(BUILD)/chapters.list
 $(shell mkdir -p $(BUILD) && { [ "$$(cat $(CHAPTER_LIST) 2>/dev/null)" = "$(CHAPTERS)" ] || echo "$(CHAPTERS)" > $(CHAPTER_LIST); })
 
-$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS) $(CHAPTER_LIST) $(EXPLORER_HTML)
+# The report is assembled from the sections the chapter pages converted
+# (it waits for them, and then costs no pandoc run of its own).
+$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS) $(CHAPTER_LIST) $(EXPLORER_JS)
 	$(call need,pandoc,pandoc)
-	$(call msg,PANDOC,$@)js=; cat $(CHAPTER_MD) | $(call has_explorer,-) && js="--include-after-body $(EXPLORER_HTML)"; \
-	pandoc $(PANDOC_FLAGS) $$js --resource-path $(OUT) -o $@.tmp src/book/front.md $(CHAPTER_MD) && mv $@.tmp $@
+	$(call msg,TYPESET,$@)$(TYPESET) $(TYPESET_FLAGS) --resources $(OUT) \
+	    -o $@ src/book/front.md $(CHAPTER_MD)
 
-# The script as an HTML block for pandoc; it must not hold "</script".
-$(EXPLORER_HTML): $(EXPLORER_JS) | $$(@D)/
-	$(call msg,SCRIPT,$@)! grep -qi '</script' $< || { echo "make: $< holds </script" >&2; exit 1; }; \
-	{ printf '<script>\n'; cat $<; printf '</script>\n'; } > $@.tmp && mv $@.tmp $@
+# pandoc's style sheet for what it writes (highlighted code, maths), as its
+# standalone template carries it.
+$(PANDOC_CSS): | $$(@D)/
+	$(call need,pandoc,pandoc)
+	$(call msg,PANDOC,$@)printf '```c\nint x;\n```\n\n$$x$$\n' | \
+	pandoc --from markdown --to html5 --standalone --mathml --highlight-style tango \
+	    --metadata pagetitle=x | sed -n '/^  <style>$$/,/^  <\/style>$$/p' | sed '1d;$$d' > $@.tmp && \
+	test -s $@.tmp && mv $@.tmp $@
 
 # --- checks ------------------------------------------------------------------
 SAN_RUNS := $(foreach c,$(CHAPTERS),$(SAN)/run/$(c)/values.tsv)
@@ -271,6 +280,11 @@ test: $(TESTS) $(SAN_KL)
 BENCHES := $(BENCH_SRC:tests/%.c=$(BIN)/%)
 $(BIN)/bench_%: $(OBJ)/tests/bench_%.o $(LIBKL) | $$(@D)/
 	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
+
+# Where a regeneration of the book spends its time, against the design
+# before (tests/bench/build.sh; REPS= runs, 5 by default).
+bench-build:
+	$(Q)sh tests/bench/build.sh $(REPS)
 
 bench: $(BENCHES)
 	$(Q)for b in $(BENCHES); do echo "$$b"; $$b || exit 1; done

@@ -700,17 +700,37 @@ static double bern_kl(double a, double b)
 }
 /* <<< bernoulli */
 
+/* Where each contour level crosses column I of the N x N grid of cell
+ * centres, walking away from the diagonal (upwards if ABOVE, else
+ * downwards) and interpolating linearly between cells, into B[l]; NAN for
+ * a level the column never reaches. */
+static void label_column(long n, long i, int above, const double *levels,
+                         size_t nlevels, double *b_at)
+{
+    double a = (i + 0.5) / n;
+    for (size_t l = 0; l < nlevels; l++) {
+        b_at[l] = NAN;
+        double prev = 0.0, prev_b = a;
+        for (long j = i; j >= 0 && j < n; j += above ? 1 : -1) {
+            double b = (j + 0.5) / n, d = bern_kl(a, b);
+            if (prev < levels[l] && d >= levels[l]) {
+                b_at[l] = prev_b + (levels[l] - prev) / (d - prev) * (b - prev_b);
+                break;
+            }
+            prev = d;
+            prev_b = b;
+        }
+    }
+}
+
 /* The map of D(Bern(a)||Bern(b)) on an N x N grid of cell centres, and where
- * each contour level crosses the column a = LABEL_A below the diagonal
- * (found on the grid, interpolated linearly) for its label.  Returns the
+ * each contour level crosses the column a = LABEL_A below the diagonal and
+ * the column a = 1 - LABEL_A above it, for their labels.  Returns the
  * largest |D(a||b) - D(b||a)| on the grid. */
 static double bernoulli_grid(long n, double label_a, const double *levels,
                              size_t nlevels)
 {
-    long label_i = (long)floor(label_a * (double)n);
-    double max_asym = 0.0, label_b[MAXLEVELS], prev = 0.0;
-    for (size_t l = 0; l < nlevels; l++)
-        label_b[l] = NAN; /* a level the column never reaches has no label */
+    double max_asym = 0.0;
     FILE *f = book_data(B, "bern-map.tsv",
                         "D(Bern(a)||Bern(b)) in nats on a grid, rows of constant a",
                         "a\tb\tD");
@@ -720,27 +740,31 @@ static double bernoulli_grid(long n, double label_a, const double *levels,
             double b = (j + 0.5) / n, d = bern_kl(a, b);
             max_asym = fmax(max_asym, fabs(d - bern_kl(b, a)));
             fprintf(f, "%.6g\t%.6g\t%.8g\n", a, b, d);
-            for (size_t l = 0; i == label_i && j < i && l < nlevels; l++)
-                if (prev < levels[l] && d >= levels[l])
-                    label_b[l] = b + (levels[l] - d) / (prev - d) / n;
-            prev = d;
         }
         fputc('\n', f);
     }
     book_close_file(B, f);
 
+    long label_i[2] = {(long)floor(label_a * (double)n), 0};
+    label_i[1] = n - 1 - label_i[0];       /* the mirror column, 1 - a */
     f = book_data(B, "bern-labels.tsv", "where the contours cross the column "
-                  "a = BERN_LABEL_A, for their labels", "a\tb\tlevel");
+                  "a = BERN_LABEL_A (below the diagonal) and a = 1 - BERN_LABEL_A "
+                  "(above it), for their labels", "a\tb\tlevel");
     long nlabels = 0;
-    for (size_t l = 0; l < nlevels; l++)
-        if (!isnan(label_b[l])) {
-            fprintf(f, "%.6g\t%.6g\t%g\n", (label_i + 0.5) / n, label_b[l],
-                    levels[l]);
-            nlabels++;
-        }
+    for (int side = 0; side < 2; side++) {
+        double b_at[MAXLEVELS];
+        label_column(n, label_i[side], side, levels, nlevels, b_at);
+        for (size_t l = 0; l < nlevels; l++)
+            if (!isnan(b_at[l])) {
+                fprintf(f, "%.6g\t%.6g\t%g\n", (label_i[side] + 0.5) / n,
+                        b_at[l], levels[l]);
+                nlabels++;
+            }
+    }
     book_close_file(B, f);
     book_plot_value(B, "bern_labels", (double)nlabels);
-    book_value_fixed(B, "bern_label_a", (label_i + 0.5) / n, 3);
+    book_value_fixed(B, "bern_label_a", (label_i[0] + 0.5) / n, 3);
+    book_value_fixed(B, "bern_label_a2", (label_i[1] + 0.5) / n, 3);
     return max_asym;
 }
 
@@ -766,12 +790,18 @@ static void bernoulli_example(const char *param, const char *name)
 static void bernoulli_near(void)
 {
     const double tol = 1e-3;
-    double a0 = book_param_real(B, "BERN_NEAR_A");
-    double delta = book_param_real(B, "BERN_DELTA"), b0 = a0 + delta;
+    /* a on a grid of 2^-20 and delta on one of 2^-40, so that a, a + delta,
+     * 1 - a and 1 - (a + delta) are all exact doubles: the vectors the
+     * library gets then sum to 1 exactly.  (Otherwise their rounding, an ulp
+     * of 1/2, enters D as a linear term of about 1e-16, which is 1e-7 of a
+     * D of 1e-9.)  The shift is below 1e-6 of either parameter. */
+    double a0 = round(ldexp(book_param_real(B, "BERN_NEAR_A"), 20)) / 0x1p20;
+    double delta = round(ldexp(book_param_real(B, "BERN_DELTA"), 40)) / 0x1p40;
+    double b0 = a0 + delta;
     double fisher = delta * delta / (2 * a0 * (1 - a0));
     char text[200], sa[32], sd[32];
-    cli_text(a0, sa, sizeof sa);
-    cli_text(delta, sd, sizeof sd);
+    book_format(a0, 6, 0, sa, sizeof sa);
+    book_format(delta, 6, 0, sd, sizeof sd);
     snprintf(text, sizeof text, "Bernoulli: D(Bern(a)‖Bern(a+δ)) ≈ δ²/(2a(1−a)) "
              "at a = %s, δ = %s", sa, sd);
     book_claim_rel(B, "series", text, fisher, bern_kl(a0, b0), tol);
@@ -793,7 +823,29 @@ static void bernoulli_near(void)
     book_claim_rel(B, "log1p formula", text, exact / M_LN2, bits, 1e-12);
     book_value(B, "bern_near_pq", bern_kl(a0, b0), 4);
     book_value(B, "bern_near_qp", bern_kl(b0, a0), 4);
+    book_value(B, "bern_near_quad", fisher, 4);
     book_value(B, "bern_near_tol", tol, 2);
+    book_value(B, "bern_near_rel_pq", fabs(bern_kl(a0, b0) / fisher - 1), 2);
+    book_value(B, "bern_near_rel_qp", fabs(bern_kl(b0, a0) / fisher - 1), 2);
+
+    /* The third-order terms, from the derivatives of the two directions at
+     * delta = 0 (Taylor): with c = 1/(1-a)^2 - 1/a^2,
+     *   D(Bern(a) || Bern(a+delta)) = delta^2/(2a(1-a)) + c delta^3/3 + ...
+     *   D(Bern(a+delta) || Bern(a)) = delta^2/(2a(1-a)) + c delta^3/6 + ...
+     * The fourth-order terms are at most delta^4 (1/a^3 + 1/(1-a)^3)/4,
+     * and the library's D carries a rounding error of a few ulps of the
+     * two terms it adds (each about delta): the tolerance. */
+    double c = 1 / ((1 - a0) * (1 - a0)) - 1 / (a0 * a0);
+    double d3 = delta * delta * delta;
+    double tol4 = 2 * delta * delta * delta * delta
+                      * (1 / (a0 * a0 * a0) + 1 / pow(1 - a0, 3)) / 4
+                  + 16 * DBL_EPSILON * delta;
+    snprintf(text, sizeof text, "Bernoulli: D(Bern(a)‖Bern(a+δ)) − δ²/(2a(1−a)) "
+             "= cδ³/3, c = 1/(1−a)² − 1/a² (a = %s, δ = %s)", sa, sd);
+    book_claim_abs(B, "series", text, c * d3 / 3, bern_kl(a0, b0) - fisher, tol4);
+    snprintf(text, sizeof text, "   … and D(Bern(a+δ)‖Bern(a)) − δ²/(2a(1−a)) = "
+             "cδ³/6 (half as much)");
+    book_claim_abs(B, "series", text, c * d3 / 6, bern_kl(b0, a0) - fisher, tol4);
 }
 
 static void bernoulli_map(void)
@@ -987,9 +1039,9 @@ static void smoothing(const struct documents *ds)
     book_close_file(B, f);
 
     /* the prose names these: Laplace's 1, the 1/2 of the terminal example */
-    static const double shown[] = {0.01, 0.5, 1.0};
-    static const char *const shown_name[] = {"a001", "a05", "a1"};
-    for (int i = 0; i < 3; i++) {
+    static const double shown[] = {0.001, 0.01, 0.5, 1.0};
+    static const char *const shown_name[] = {"a0001", "a001", "a05", "a1"};
+    for (int i = 0; i < 4; i++) {
         char name[32];
         snprintf(name, sizeof name, "s12_%s", shown_name[i]);
         book_value(B, name, smoothed_kl(c[0], c[1], n, shown[i]), 4);
@@ -1047,7 +1099,7 @@ static double js_by_entropies(const double *p, const double *q, size_t k)
 static void js_bound(const struct pairs_setup *ps)
 {
     gsl_rng *rng = rng_alloc(ps->seed + 1);
-    double worst = 0.0, asym = 0.0, gap = 0.0;
+    double worst = 0.0, asym = 0.0, gap = 0.0, at_bound = 0.0;
     long disjoint = 0;
     for (long t = 0; t < ps->pairs; t++) {
         size_t k = (size_t)ps->sizes[t % (long)ps->nsizes];
@@ -1072,6 +1124,8 @@ static void js_bound(const struct pairs_setup *ps)
         ok(kl_discrete_js(q, p, k, KL_BASE_E, &js_rev), "JS(Q,P)");
         worst = fmax(worst, js);
         /* <<< js-bound */
+        if (!overlap)
+            at_bound = fmax(at_bound, fabs(js - M_LN2));
         asym = fmax(asym, fabs(js - js_rev));
         gap = fmax(gap, fabs(js - js_by_entropies(p, q, k)));
         disjoint += !overlap;
@@ -1081,46 +1135,616 @@ static void js_bound(const struct pairs_setup *ps)
                   M_LN2, 1e-15);
     book_claim_le(B, "entropies of M, P, Q", "random sparse pairs: JS(P,Q) = H(M) − "
                   "½H(P) − ½H(Q), M = ½(P+Q) (largest gap)", gap, 0.0, 1e-12);
+    if (disjoint > 0)
+        book_claim_le(B, "bound", "random sparse pairs with disjoint supports: JS = ln 2 "
+                      "(largest |JS − ln 2|)", at_bound, 0.0, 1e-15);
     book_value(B, "js_asym", asym, 2);
     book_value_int(B, "js_disjoint", disjoint);
     book_value(B, "js_worst", worst, 10);
 }
 
+/* -- 5b. Two readings of JS: a code and a mutual information ------------- */
+
+/* I(X;S) for a fair coin S that picks P (S = 0) or Q (S = 1) and a draw X
+ * from the one picked, as H(S) - H(S|X): the label's entropy ln 2 less the
+ * mean entropy of its posterior P(S = 0 | X = x) = p_x/(p_x + q_x), in nats.
+ * No mixture, no divergence: a route of its own to JS(P,Q). */
+static double mi_by_posterior(const double *p, const double *q, size_t k)
+{
+    double h_cond = 0.0;
+    for (size_t i = 0; i < k; i++) {
+        double s = p[i] + q[i];
+        if (s == 0.0)
+            continue;
+        double post[2] = {p[i] / s, q[i] / s}, h;
+        ok(kl_discrete_entropy(post, 2, KL_BASE_E, &h), "H(S | X = x)");
+        h_cond += 0.5 * s * h;                    /* P(X = x) = s/2 */
+    }
+    return M_LN2 - h_cond;
+}
+
+/* >>> js-joint */
+/* I(X;S) = D(P_SX || P_S P_X): the joint table of (S, X) is (P/2, Q/2), and
+ * the product of its margins is (M/2, M/2), M = (P + Q)/2. */
+static double mi_by_joint(const double *p, const double *q, size_t k)
+{
+    double joint[2 * MAXK], product[2 * MAXK], mi;
+    for (size_t i = 0; i < k; i++) {
+        joint[i] = 0.5 * p[i];
+        joint[k + i] = 0.5 * q[i];
+        product[i] = product[k + i] = 0.5 * (0.5 * (p[i] + q[i]));
+    }
+    ok(kl_discrete_divergence(joint, product, 2 * k, KL_BASE_E, &mi), "I(X;S)");
+    return mi;
+}
+/* <<< js-joint */
+
+/* The extra code length of the mixture code, as an expectation over the
+ * joint table: half the time X ~ P and costs -log m(x) instead of -log p(x),
+ * half the time X ~ Q, in bits. */
+static double mixture_extra_bits(const double *p, const double *q, size_t k)
+{
+    double extra = 0.0;
+    for (size_t i = 0; i < k; i++) {
+        double m = 0.5 * (p[i] + q[i]);
+        if (p[i] > 0) extra += 0.5 * p[i] * (-log2(m) + log2(p[i]));
+        if (q[i] > 0) extra += 0.5 * q[i] * (-log2(m) + log2(q[i]));
+    }
+    return extra;
+}
+
+/* Both readings on random pairs (the library's JS against the joint table's
+ * divergence and against the posterior's entropy), the weather pair's
+ * numbers, and a Monte Carlo run of the mixture code on the weather. */
+static void js_readings(const struct pairs_setup *ps)
+{
+    gsl_rng *rng = rng_alloc(ps->seed + 2);
+    double gap_joint = 0.0, gap_post = 0.0;
+    for (long t = 0; t < ps->pairs; t++) {
+        size_t k = (size_t)ps->sizes[t % (long)ps->nsizes];
+        double p[MAXK], q[MAXK], js;
+        gsl_ran_dirichlet(rng, k, ps->alpha, p);
+        gsl_ran_dirichlet(rng, k, ps->alpha, q);
+        ok(kl_discrete_js(p, q, k, KL_BASE_E, &js), "JS(P,Q)");
+        /* JS <= ln 2 and |error| a few ulps of ln 2 on either route */
+        gap_joint = fmax(gap_joint, fabs(mi_by_joint(p, q, k) - js));
+        gap_post = fmax(gap_post, fabs(mi_by_posterior(p, q, k) - js));
+    }
+    book_claim_le(B, "joint table", "random pairs: JS(P,Q) = I(X;S) = D(P_SX ‖ P_S P_X) "
+                  "(largest gap)", gap_joint, 0.0, 1e-13);
+    book_claim_le(B, "posterior entropy", "random pairs: JS(P,Q) = I(X;S) = H(S) − H(S|X) "
+                  "(largest gap)", gap_post, 0.0, 1e-13);
+
+    /* the weather, in bits */
+    double js, hm, hp, hq, m[4];
+    ok(kl_discrete_js(P, Q, 4, 2.0, &js), "JS(P,Q)");
+    for (int i = 0; i < 4; i++)
+        m[i] = 0.5 * (P[i] + Q[i]);
+    ok(kl_discrete_entropy(m, 4, 2.0, &hm), "H(M)");
+    ok(kl_discrete_entropy(P, 4, 2.0, &hp), "H(P)");
+    ok(kl_discrete_entropy(Q, 4, 2.0, &hq), "H(Q)");
+    double extra = mixture_extra_bits(P, Q, 4);
+    book_claim_rel(B, "expectation", "weather: mean extra length of the mixture code, "
+                   "Σ ½p(log p − log m) + ½q(log q − log m) = JS (bits)", js, extra, 1e-14);
+    book_value(B, "w_hm", hm, 6);
+    book_value(B, "w_js_mi", mi_by_posterior(P, Q, 4) / M_LN2, 4);
+    for (int i = 0; i < 4; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "w_m_%s", WEATHER[i]);
+        book_value(B, name, m[i], 6);
+        snprintf(name, sizeof name, "w_post_%s", WEATHER[i]);
+        book_value(B, name, P[i] / (P[i] + Q[i]), 4);
+    }
+
+    /* >>> js-monte-carlo */
+    /* Toss a fair coin for the source, draw a day's weather from it, and
+     * count the bits the mixture code spends beyond the source's own code. */
+    long draws = book_param_int(B, "JS_DRAWS");
+    gsl_ran_discrete_t *from[2] = {gsl_ran_discrete_preproc(4, P),
+                                   gsl_ran_discrete_preproc(4, Q)};
+    if (from[0] == NULL || from[1] == NULL)
+        book_fail(B, "out of memory");
+    double *bits = book_malloc(B, (size_t)draws * sizeof *bits);
+    for (long i = 0; i < draws; i++) {
+        int s = (int)gsl_rng_uniform_int(rng, 2);          /* the label S */
+        size_t x = gsl_ran_discrete(rng, from[s]);           /* the day X */
+        double right = s == 0 ? P[x] : Q[x];
+        bits[i] = log2(right) - log2(m[x]);     /* -log2 m(x) - (-log2 right) */
+    }
+    double mean = gsl_stats_mean(bits, 1, (size_t)draws);
+    double se = gsl_stats_sd_m(bits, 1, (size_t)draws, mean) / sqrt((double)draws);
+    /* <<< js-monte-carlo */
+    gsl_ran_discrete_free(from[0]);
+    gsl_ran_discrete_free(from[1]);
+    free(bits);
+    gsl_rng_free(rng);
+    book_claim_sigma(B, "Monte Carlo", "weather: the mixture code's mean extra bits "
+                     "on fair-coin draws from P or Q = JS (within 4 SE)", js, mean, se, 4.0);
+    book_value(B, "js_mc", mean, 4);
+    book_value(B, "js_mc_se", se, 2);
+}
+
+/* -- 5c. Shannon's whole-bit code for Q ------------------------------------ */
+
+/* Codeword lengths must be whole bits: Shannon's code for Q gives outcome i
+ * ceil(-log2 q_i) bits (Kraft's sum is then at most 1, so a prefix code
+ * with these lengths exists), and its mean length under P lies in
+ * [H(P,Q), H(P,Q) + 1).  Checked on random pairs against the library's
+ * cross-entropy in bits. */
+static void shannon_codes(const struct pairs_setup *ps)
+{
+    gsl_rng *rng = rng_alloc(ps->seed + 3);
+    double lo = INFINITY, hi = -INFINITY, kraft = 0.0;
+    long used = 0;
+    for (long t = 0; t < ps->pairs; t++) {
+        size_t k = (size_t)ps->sizes[t % (long)ps->nsizes];
+        double p[MAXK], q[MAXK], h;
+        gsl_ran_dirichlet(rng, k, ps->alpha, p);
+        gsl_ran_dirichlet(rng, k, ps->alpha, q);
+        ok(kl_discrete_cross_entropy(p, q, k, 2.0, &h), "H(P,Q)");
+        if (isinf(h))               /* Q rules out an outcome of P: no code */
+            continue;
+        /* >>> shannon */
+        double len = 0.0, sum = 0.0;
+        for (size_t i = 0; i < k; i++) {
+            if (q[i] == 0.0)        /* no codeword needed: P never sends it */
+                continue;
+            double l = ceil(-log2(q[i]));     /* whole bits, l >= -log2 q */
+            sum += exp2(-l);                  /* Kraft's sum */
+            len += p[i] * l;                  /* the mean length under P */
+        }
+        /* <<< shannon */
+        lo = fmin(lo, len - h);
+        hi = fmax(hi, len - h);
+        kraft = fmax(kraft, sum);
+        used++;
+    }
+    gsl_rng_free(rng);
+    if (used == 0)
+        book_param_refuse(B, "DIRICHLET", "every random pair has an infinite "
+                          "cross-entropy: no code to test");
+    book_claim_ge(B, "bound", "random pairs: Shannon's code for Q, mean length ≥ "
+                  "H(P,Q) bits (smallest excess)", lo, 0.0, 1e-12);
+    book_claim_le(B, "bound", "   … and < H(P,Q) + 1 bits (largest excess)", hi, 1.0, 0.0);
+    book_claim_le(B, "bound", "   … and Kraft's sum Σ 2^−ℓ ≤ 1 (largest)", kraft, 1.0, 1e-12);
+    book_value(B, "sh_lo", lo, 2);
+    /* close to 1 (spiky draws), three digits would print "1" */
+    char text[64], num[32];
+    if (1.0 - hi < 5e-4)
+        snprintf(text, sizeof text, "1 − %s",
+                 book_format(1.0 - hi, 2, 1, num, sizeof num));
+    else
+        book_format(hi, 3, 1, text, sizeof text);
+    book_value_text(B, "sh_hi", text);
+}
+
+/* -- 5d. Not a metric -------------------------------------------------------- */
+
+/* Euclidean and Manhattan distances between P and Q. */
+static double dist_l2(const double *p, const double *q, size_t k)
+{
+    double s = 0.0;
+    for (size_t i = 0; i < k; i++)
+        s += (p[i] - q[i]) * (p[i] - q[i]);
+    return sqrt(s);
+}
+
+static double dist_l1(const double *p, const double *q, size_t k)
+{
+    double s = 0.0;
+    for (size_t i = 0; i < k; i++)
+        s += fabs(p[i] - q[i]);
+    return s;
+}
+
+static double div_nats(const double *p, const double *q, size_t k)
+{
+    double d;
+    ok(kl_discrete_divergence(p, q, k, KL_BASE_E, &d), "D");
+    return d;
+}
+
+static double js_nats(const double *p, const double *q, size_t k)
+{
+    double d;
+    ok(kl_discrete_js(p, q, k, KL_BASE_E, &d), "JS");
+    return d;
+}
+
+/* D(P||Q) in long double, term by term: the check of a counterexample. */
+static long double div_long(const double *p, const double *q, size_t k)
+{
+    long double d = 0.0L;
+    for (size_t i = 0; i < k; i++)
+        if (p[i] > 0)
+            d += p[i] * logl((long double)p[i] / q[i]);
+    return d;
+}
+
+/* The measures of the triangle table, in the order of fig-triangle's
+ * histograms. */
+enum { T_KL, T_SQRT_KL, T_SQRT_JS, T_L1, T_L2, T_MEASURES };
+static const char *const T_NAME[T_MEASURES] = {"D", "sqrtD", "sqrtJS", "L1", "L2"};
+
+/* The triangle d(A,C) <= d(A,B) + d(B,C) for three distributions X[0..3)
+ * of size K, for each measure: writes to EXCESS[measure][ordering] the
+ * excess d(A,C) - d(A,B) - d(B,C) and to RATIO the ratio of the two sides,
+ * for the six orderings (A, B, C) of the three. */
+static void triangle_excess(double *const x[3], size_t k,
+                            double excess[T_MEASURES][6],
+                            double ratio[T_MEASURES][6])
+{
+    static const int order[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2},
+                                    {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+    double d[T_MEASURES][3][3];
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++) {
+            double kl = i == j ? 0.0 : div_nats(x[i], x[j], k);
+            double js = i == j ? 0.0 : js_nats(x[i], x[j], k);
+            d[T_KL][i][j] = kl;
+            d[T_SQRT_KL][i][j] = sqrt(kl);
+            d[T_SQRT_JS][i][j] = sqrt(js);
+            d[T_L1][i][j] = dist_l1(x[i], x[j], k);
+            d[T_L2][i][j] = dist_l2(x[i], x[j], k);
+        }
+    /* >>> triangle */
+    /* d[m][i][j]: measure m from x[i] to x[j] (D, sqrt D, sqrt JS, L1, L2) */
+    for (int m = 0; m < T_MEASURES; m++)
+        for (int o = 0; o < 6; o++) {     /* the six orderings (A, B, C) */
+            int a = order[o][0], b = order[o][1], c = order[o][2];
+            double two = d[m][a][b] + d[m][b][c];       /* the detour by B */
+            excess[m][o] = d[m][a][c] - two;            /* > 0: broken */
+            ratio[m][o] = d[m][a][c] / two;
+        }
+    /* <<< triangle */
+}
+
+/* The fixed triple of the prose: D fails the triangle, Euclid and
+ * Manhattan keep it, and so (here) does the square root of D. */
+static const double TP[3] = {0.7, 0.2, 0.1}, TQ[3] = {0.4, 0.4, 0.2},
+                    TR[3] = {0.1, 0.3, 0.6};
+
+static void triangle_fixed(void)
+{
+    struct { const char *name; double (*f)(const double *, const double *, size_t);
+             int root; } m[] = {
+        {"kl", div_nats, 0}, {"rkl", div_nats, 1}, {"rjs", js_nats, 1},
+        {"l1", dist_l1, 0}, {"l2", dist_l2, 0}};
+    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+        double pr = m[i].f(TP, TR, 3), pq = m[i].f(TP, TQ, 3), qr = m[i].f(TQ, TR, 3);
+        if (m[i].root) {
+            pr = sqrt(pr);
+            pq = sqrt(pq);
+            qr = sqrt(qr);
+        }
+        char name[32];
+        snprintf(name, sizeof name, "tri_%s_pr", m[i].name);
+        book_value_fixed(B, name, pr, 4);
+        snprintf(name, sizeof name, "tri_%s_pq", m[i].name);
+        book_value_fixed(B, name, pq, 4);
+        snprintf(name, sizeof name, "tri_%s_qr", m[i].name);
+        book_value_fixed(B, name, qr, 4);
+        snprintf(name, sizeof name, "tri_%s_sum", m[i].name);
+        book_value_fixed(B, name, pq + qr, 4);
+        snprintf(name, sizeof name, "tri_%s_ratio", m[i].name);
+        book_value_fixed(B, name, pr / (pq + qr), 3);
+    }
+    /* the counterexample, with D from a long-double sum of its own */
+    long double pr = div_long(TP, TR, 3), pq = div_long(TP, TQ, 3),
+                qr = div_long(TQ, TR, 3);
+    book_claim_ge(B, "long double", "triangle: D(P‖R) > D(P‖Q) + D(Q‖R) for "
+                  "P = (.7,.2,.1), Q = (.4,.4,.2), R = (.1,.3,.6) (excess)",
+                  (double)(pr - pq - qr), 0.0, 0.0);
+    book_claim_rel(B, "long double", "   … D(P‖R) by the library", (double)pr,
+                   div_nats(TP, TR, 3), 1e-14);
+    book_claim_le(B, "bound", "   … while L1(P,R) ≤ L1(P,Q) + L1(Q,R) (excess)",
+                  dist_l1(TP, TR, 3) - dist_l1(TP, TQ, 3) - dist_l1(TQ, TR, 3), 0.0, 0.0);
+    book_claim_le(B, "bound", "   … and L2(P,R) ≤ L2(P,Q) + L2(Q,R) (excess)",
+                  dist_l2(TP, TR, 3) - dist_l2(TP, TQ, 3) - dist_l2(TQ, TR, 3), 0.0, 0.0);
+    /* "D behaves like a squared distance": for P, its midpoint Q and R on a
+     * line, close together, D(P||R) is 4 D(P||Q) and the triangle's ratio
+     * tends to 2 (the second-order term of the Bernoulli section) */
+    double a = 0.3, h = 1e-3;
+    double r2 = bern_kl(a, a + 2 * h) / (bern_kl(a, a + h) + bern_kl(a + h, a + 2 * h));
+    book_claim_abs(B, "series", "triangle: Bern(a), Bern(a+h), Bern(a+2h): ratio "
+                   "D(P‖R)/(D(P‖Q) + D(Q‖R)) → 2 (a = 0.3, h = 10⁻³)", 2.0, r2, 1e-2);
+    book_value(B, "tri_line_ratio", r2, 4);
+}
+
+/* Random triples: how often and how far each measure breaks the triangle,
+ * a histogram of the ratio d(A,C)/(d(A,B) + d(B,C)) for fig-triangle, and
+ * the largest excess of the square root of JS (a metric: Endres &
+ * Schindelin 2003). */
+enum { T_BINS = 45 };     /* 15 a decade: the bins meet at ratio 1 */
+static const double T_RATIO_LO = 0.01, T_RATIO_HI = 10.0;
+
+static void triangle_random(const struct pairs_setup *ps)
+{
+    long triples = book_param_int(B, "TRIPLES");
+    gsl_rng *rng = rng_alloc(ps->seed + 4);
+    long hist[T_MEASURES][T_BINS] = {{0}}, viol[T_MEASURES] = {0};
+    double worst[T_MEASURES];
+    long counted = 0, skipped = 0;
+    for (int m = 0; m < T_MEASURES; m++)
+        worst[m] = -INFINITY;
+    for (long t = 0; t < triples; t++) {
+        size_t k = (size_t)ps->sizes[t % (long)ps->nsizes];
+        double a[MAXK], b[MAXK], c[MAXK], *x[3] = {a, b, c};
+        double excess[T_MEASURES][6], ratio[T_MEASURES][6];
+        for (int i = 0; i < 3; i++)
+            gsl_ran_dirichlet(rng, k, ps->alpha, x[i]);
+        triangle_excess(x, k, excess, ratio);
+        int finite = 1;
+        for (int o = 0; o < 6; o++)
+            finite &= isfinite(excess[T_KL][o]) && isfinite(ratio[T_KL][o]);
+        if (!finite) {                 /* an infinite D: no triangle to test */
+            skipped++;
+            continue;
+        }
+        counted++;
+        for (int m = 0; m < T_MEASURES; m++)
+            for (int o = 0; o < 6; o++) {
+                worst[m] = fmax(worst[m], excess[m][o]);
+                /* a break beyond rounding: three points on a line (K = 2)
+                 * are ties for L1, up to an ulp either way */
+                viol[m] += ratio[m][o] > 1 + 1e-12;
+                /* a tie (within rounding) counts below 1, where it belongs */
+                double r = ratio[m][o] <= 1 + 1e-12 ? fmin(ratio[m][o], 1 - 1e-9)
+                                                    : ratio[m][o];
+                if (r >= T_RATIO_LO && r < T_RATIO_HI) {   /* the plotted range */
+                    int bin = (int)floor(T_BINS * log(r / T_RATIO_LO)
+                                         / log(T_RATIO_HI / T_RATIO_LO));
+                    hist[m][bin < 0 ? 0 : bin >= T_BINS ? T_BINS - 1 : bin]++;
+                }
+            }
+    }
+    gsl_rng_free(rng);
+    if (counted == 0)
+        book_param_refuse(B, "DIRICHLET", "every random triple has an infinite "
+                          "divergence: no triangle to test");
+
+    /* the histogram: the fraction of (triple, ordering) in each bin */
+    FILE *f = book_data(B, "triangle.tsv", "ratio d(A,C)/(d(A,B)+d(B,C)) over "
+                        "random triples and their 6 orderings: the fraction of "
+                        "all in each log-spaced bin of [0.01, 10), per measure",
+                        "ratio_lo\tratio_hi\tD\tsqrtD\tsqrtJS\tL1\tL2");
+    for (int i = 0; i < T_BINS; i++) {
+        double lo = T_RATIO_LO * pow(T_RATIO_HI / T_RATIO_LO, (double)i / T_BINS);
+        double hi = T_RATIO_LO * pow(T_RATIO_HI / T_RATIO_LO, (double)(i + 1) / T_BINS);
+        fprintf(f, "%.6g\t%.6g", lo, hi);
+        for (int m = 0; m < T_MEASURES; m++)
+            fprintf(f, "\t%.6g", (double)hist[m][i] / (6.0 * (double)counted));
+        fputc('\n', f);
+    }
+    book_close_file(B, f);
+
+    double total = 6.0 * (double)counted;
+    for (int m = 0; m < T_MEASURES; m++) {
+        char name[40];
+        snprintf(name, sizeof name, "tri_viol_%s", T_NAME[m]);
+        book_value_fixed(B, name, 100.0 * (double)viol[m] / total, 1);
+        snprintf(name, sizeof name, "tri_viol_%s", T_NAME[m]);
+        book_plot_value(B, name, (double)viol[m] / total);
+    }
+    book_value_int(B, "tri_triples", counted);
+    book_value_int(B, "tri_orderings", 6 * counted);
+    book_value_int(B, "tri_skipped", skipped);
+    char skip_text[200] = "", num[32];
+    if (skipped > 0)
+        snprintf(skip_text, sizeof skip_text, "; %s more triples had an infinite "
+                 "divergence, where there is no triangle to test, and are left out",
+                 thousands(skipped, num, sizeof num));
+    book_value_text(B, "tri_skipped_text", skip_text);
+    book_value(B, "tri_worst_sqrtjs", worst[T_SQRT_JS], 2);
+    book_claim_le(B, "bound", "random triples: √JS keeps the triangle (largest excess "
+                  "√JS(A,C) − √JS(A,B) − √JS(B,C))", worst[T_SQRT_JS], 0.0, 1e-12);
+    book_claim_le(B, "bound", "random triples: L1 keeps it (largest excess)",
+                  worst[T_L1], 0.0, 1e-14);
+    book_claim_le(B, "bound", "random triples: L2 keeps it (largest excess)",
+                  worst[T_L2], 0.0, 1e-14);
+    book_claim_ge(B, "bound", "random triples: D breaks it on some (largest excess)",
+                  worst[T_KL], 0.0, 0.0);
+
+}
+
+/* A counterexample for the square root of D: the first random triple on
+ * three outcomes (flat Dirichlet law, a seed of its own) that breaks the
+ * triangle for sqrt(D) and still does, by 1% at least, once rounded to two
+ * decimals so that a reader can type it; checked with D in long double. */
+static void sqrt_kl_counterexample(const struct pairs_setup *ps)
+{
+    static const double flat[3] = {1, 1, 1};
+    const size_t k = 3;
+    long triples = book_param_int(B, "TRIPLES");
+    gsl_rng *rng = rng_alloc(ps->seed + 6);
+    int found = 0;
+    double ce[3][MAXK] = {{0}}, ce_ratio = 0.0;
+    size_t ce_k = k;
+    long ce_at = 0;
+    for (long t = 0; t < triples && !found; t++) {
+        double a[MAXK], b[MAXK], c[MAXK], *x[3] = {a, b, c};
+        double excess[T_MEASURES][6], ratio[T_MEASURES][6];
+        for (int i = 0; i < 3; i++)
+            gsl_ran_dirichlet(rng, k, flat, x[i]);
+        triangle_excess(x, k, excess, ratio);
+        for (int o = 0; o < 6 && !found; o++) {
+            if (excess[T_SQRT_KL][o] <= 0)
+                continue;
+            double r[3][MAXK], *y[3] = {r[0], r[1], r[2]};
+            int ok_round = 1;
+            for (int i = 0; i < 3; i++) {
+                double rest = 1.0;
+                for (size_t j = 0; j + 1 < k; j++) {
+                    r[i][j] = round(100 * x[i][j]) / 100;
+                    rest -= r[i][j];
+                    ok_round &= r[i][j] >= 0.01;
+                }
+                r[i][k - 1] = round(100 * rest) / 100;
+                ok_round &= r[i][k - 1] >= 0.01;
+            }
+            if (!ok_round)
+                continue;
+            double ex2[T_MEASURES][6], ra2[T_MEASURES][6];
+            triangle_excess(y, k, ex2, ra2);
+            if (ra2[T_SQRT_KL][o] < 1.01)
+                continue;
+            static const int order[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2},
+                                            {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+            for (int i = 0; i < 3; i++)
+                memcpy(ce[i], r[order[o][i]], k * sizeof ce[i][0]);
+            ce_k = k;
+            ce_ratio = ra2[T_SQRT_KL][o];
+            ce_at = t + 1;
+            found = 1;
+        }
+    }
+    gsl_rng_free(rng);
+    if (!found)
+        book_param_refuse(B, "TRIPLES", "no triple on three outcomes among the first "
+                          "%ld breaks the triangle for √D (by 1%% once rounded to two "
+                          "decimals)", triples);
+    /* the counterexample for sqrt(D), checked with D in long double */
+    double *pa = ce[0], *pb = ce[1], *pc = ce[2];
+    long double ac = sqrtl(div_long(pa, pc, ce_k)), ab = sqrtl(div_long(pa, pb, ce_k)),
+                bc = sqrtl(div_long(pb, pc, ce_k));
+    book_claim_ge(B, "long double", "√D: the counterexample found has "
+                  "√D(A‖C) > √D(A‖B) + √D(B‖C) (excess)", (double)(ac - ab - bc), 0.0, 0.0);
+    book_claim_rel(B, "long double", "   … its ratio, by the library",
+                   (double)(ac / (ab + bc)), ce_ratio, 1e-12);
+    char vec[3][200];
+    for (int i = 0; i < 3; i++)
+        cli_vector(ce[i], ce_k, vec[i], sizeof vec[i]);
+    static const char *const letter[3] = {"a", "b", "c"};
+    for (int i = 0; i < 3; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "ce_%s", letter[i]);
+        book_value_text(B, name, vec[i]);
+    }
+    cli_example("cli_ce_ac", "div", pa, pc, ce_k, "", div_nats(pa, pc, ce_k));
+    cli_example("cli_ce_ab", "div", pa, pb, ce_k, "", div_nats(pa, pb, ce_k));
+    cli_example("cli_ce_bc", "div", pb, pc, ce_k, "", div_nats(pb, pc, ce_k));
+    book_value_int(B, "ce_k", (long long)ce_k);
+    book_value_int(B, "ce_at", ce_at);
+    book_value_fixed(B, "ce_ac", (double)ac, 4);
+    book_value_fixed(B, "ce_ab", (double)ab, 4);
+    book_value_fixed(B, "ce_bc", (double)bc, 4);
+    book_value_fixed(B, "ce_sum", (double)(ab + bc), 4);
+    book_value_fixed(B, "ce_ratio", ce_ratio, 3);
+}
+
 /* -- 6. Cross-entropy as a classification loss ----------------------------- */
 
 /* >>> softmax */
-/* Softmax probabilities of logits Z[0..N), shifted by the largest logit so
- * that exp cannot overflow; returns log sum exp(z) for the loss. */
-static double softmax(const double *z, size_t n, double *p)
+/* The model's distribution Q = softmax(Z) of logits Z[0..N), shifted by the
+ * largest logit so that exp cannot overflow; returns log sum exp(z) for the
+ * loss. */
+static double softmax(const double *z, size_t n, double *q)
 {
     double m = z[0], s = 0.0;
     for (size_t i = 1; i < n; i++)
         m = fmax(m, z[i]);
     for (size_t i = 0; i < n; i++)
-        s += p[i] = exp(z[i] - m);
+        s += q[i] = exp(z[i] - m);
     for (size_t i = 0; i < n; i++)
-        p[i] /= s;
+        q[i] /= s;
     return m + log(s);
 }
 /* <<< softmax */
 
-/* The loss -ln p against p, from below the smaller of the two examples'
+/* The loss -ln q against q, from below the smaller of the two examples'
  * probabilities to 1, for fig-loss. */
-static void loss_curve(double p_cat, double p_bird, double loss_max)
+static void loss_curve(double q_cat, double q_bird, double loss_max)
 {
-    double from = fmin(1e-3, 0.5 * fmin(p_cat, p_bird));
+    double from = fmin(1e-3, 0.5 * fmin(q_cat, q_bird));
     FILE *f = book_data(B, "loss.tsv",
                         "cross-entropy loss -ln p of the probability given to the true class",
-                        "p_true\tloss");
+                        "q_true\tloss");
     for (int i = 0; i <= 300; i++) {
         double q = from * pow(1.0 / from, i / 300.0);
         fprintf(f, "%.6g\t%.10g\n", q, -log(q));
     }
     book_close_file(B, f);
-    book_plot_value(B, "sm_p_cat", p_cat);
-    book_plot_value(B, "sm_p_bird", p_bird);
+    book_plot_value(B, "sm_q_cat", q_cat);
+    book_plot_value(B, "sm_q_bird", q_bird);
     /* the y axis: 0 to 7 nats, or further if a point lies higher */
     book_plot_value(B, "loss_top", fmax(7.0, ceil(1.25 * loss_max)));
+}
+
+/* Label smoothing with eps = 1/10 for the exercises: the cat label becomes
+ * (1 - eps) y + eps/K = (28, 1, 1)/30, and the loss H(y', q) of a model
+ * that predicts q = (0.7, 0.2, 0.1) can no longer reach 0: it is
+ * H(y') + D(y' || q) >= H(y') > 0. */
+static void label_smoothing(void)
+{
+    const double eps = 0.1, q[3] = {0.7, 0.2, 0.1};
+    double y[3], loss, h, d;
+    for (int i = 0; i < 3; i++)
+        y[i] = (1 - eps) * (i == 0) + eps / 3;
+    ok(kl_discrete_cross_entropy(y, q, 3, KL_BASE_E, &loss), "H(y', q)");
+    ok(kl_discrete_entropy(y, 3, KL_BASE_E, &h), "H(y')");
+    ok(kl_discrete_divergence(y, q, 3, KL_BASE_E, &d), "D(y' || q)");
+    /* by hand, in long double: (14/15) ln(1/0.7) + (1/30) ln(1/0.2) + (1/30) ln(1/0.1) */
+    long double by_hand = -(14.0L / 15) * logl(0.7L) - logl(0.2L) / 30 - logl(0.1L) / 30;
+    book_claim_rel(B, "exact", "label smoothing (ε = 0.1, q = (.7,.2,.1)): H(y′, q) = "
+                   "(14/15) ln(1/.7) + (1/30) ln(1/.2) + (1/30) ln(1/.1)",
+                   (double)by_hand, loss, 1e-14);
+    book_claim_ge(B, "bound", "   … which stays above H(y′), the best any q can do "
+                  "(margin D(y′‖q))", loss - h, 0.0, 0.0);
+    book_value(B, "ls_loss", loss, 4);
+    book_value(B, "ls_h", h, 4);
+    book_value(B, "ls_d", d, 4);
+    double one_hot[3] = {1, 0, 0}, plain;
+    ok(kl_discrete_cross_entropy(one_hot, q, 3, KL_BASE_E, &plain), "H(y, q)");
+    book_value(B, "ls_plain", plain, 4);
+}
+
+/* The exercises' numbers: a dyadic pair, two Bernoulli pairs, smoothing at
+ * alpha = 0.001, and H(P) <= log K on random vectors. */
+static void exercises(const struct pairs_setup *ps)
+{
+    /* 1: P = (1/2, 1/4, 1/4), Q = (1/4, 1/4, 1/2), bits: 7/4, 3/2, 1/4 */
+    static const double p1[3] = {0.5, 0.25, 0.25}, q1[3] = {0.25, 0.25, 0.5};
+    double hpq, hp, d, dqp;
+    ok(kl_discrete_cross_entropy(p1, q1, 3, 2.0, &hpq), "ex H(P,Q)");
+    ok(kl_discrete_entropy(p1, 3, 2.0, &hp), "ex H(P)");
+    ok(kl_discrete_divergence(p1, q1, 3, 2.0, &d), "ex D(P||Q)");
+    ok(kl_discrete_divergence(q1, p1, 3, 2.0, &dqp), "ex D(Q||P)");
+    book_claim_abs(B, "exact", "exercise: H(P,Q) = ½·2 + ¼·2 + ¼·1 = 7/4 bits", 1.75, hpq, 1e-15);
+    book_claim_abs(B, "exact", "exercise: D(P‖Q) = 7/4 − 3/2 = ¼ bit", 0.25, d, 1e-15);
+    book_claim_abs(B, "exact", "   … and D(Q‖P) = ¼ bit as well", 0.25, dqp, 1e-15);
+    book_value(B, "ex1_hpq", hpq, 6);
+    book_value(B, "ex1_hp", hp, 6);
+    book_value(B, "ex1_d", d, 6);
+
+    /* 2: Bern(1/2) against Bern(1/4), bits: 1 - (1/2) log2 3 and (3/4) log2 3 - 1;
+     * the anti-diagonal: D(Bern(a) || Bern(1-a)) = (2a - 1) ln(a/(1-a)) both ways */
+    double b_pq = bern_kl(0.5, 0.25) / M_LN2, b_qp = bern_kl(0.25, 0.5) / M_LN2;
+    book_claim_rel(B, "closed form", "exercise: D(Bern(½)‖Bern(¼)) = 1 − ½ log₂ 3 bits",
+                   1 - 0.5 * log2(3.0), b_pq, 1e-14);
+    book_claim_rel(B, "closed form", "exercise: D(Bern(¼)‖Bern(½)) = ¾ log₂ 3 − 1 bits",
+                   0.75 * log2(3.0) - 1, b_qp, 1e-14);
+    double anti = (2 * 0.2 - 1) * log(0.2 / 0.8);
+    book_claim_rel(B, "closed form", "exercise: D(Bern(.2)‖Bern(.8)) = (2a − 1) ln(a/(1−a)) "
+                   "= 0.6 ln 4", anti, bern_kl(0.2, 0.8), 1e-14);
+    book_claim_rel(B, "closed form", "   … = D(Bern(.8)‖Bern(.2))", anti, bern_kl(0.8, 0.2), 1e-14);
+    book_value(B, "ex2_pq", b_pq, 4);
+    book_value(B, "ex2_qp", b_qp, 4);
+    book_value(B, "ex2_anti", anti, 4);
+
+    /* 7: H(P) <= log K on random vectors (Q = uniform in Gibbs' inequality) */
+    gsl_rng *rng = rng_alloc(ps->seed + 5);
+    double worst = -INFINITY;
+    for (long t = 0; t < ps->pairs; t++) {
+        size_t k = (size_t)ps->sizes[t % (long)ps->nsizes];
+        double p[MAXK], h;
+        gsl_ran_dirichlet(rng, k, ps->alpha, p);
+        ok(kl_discrete_entropy(p, k, KL_BASE_E, &h), "H(P)");
+        worst = fmax(worst, h - log((double)k));
+    }
+    gsl_rng_free(rng);
+    book_claim_le(B, "bound", "exercise: H(P) ≤ ln K on random P (largest H(P) − ln K)",
+                  worst, 0.0, 1e-13);
+    book_value(B, "ex7_worst", worst, 2);
 }
 
 static void classification(void)
@@ -1129,21 +1753,21 @@ static void classification(void)
     /* >>> loss */
     double z[3], y[3] = {1.0, 0.0, 0.0};      /* one-hot label: a cat */
     book_param_real_list(B, "LOGITS", z, 3);  /* the network's logits */
-    double p[3], loss, d;
-    double lse = softmax(z, 3, p);
-    ok(kl_discrete_cross_entropy(y, p, 3, KL_BASE_E, &loss), "H(y, p)");
-    ok(kl_discrete_divergence(y, p, 3, KL_BASE_E, &d), "D(y || p)");
+    double q[3], loss, d;                     /* the model's distribution */
+    double lse = softmax(z, 3, q);
+    ok(kl_discrete_cross_entropy(y, q, 3, KL_BASE_E, &loss), "H(y, q)");
+    ok(kl_discrete_divergence(y, q, 3, KL_BASE_E, &d), "D(y || q)");
     /* <<< loss */
     double y_bird[3] = {0.0, 0.0, 1.0}, loss_bird;
-    ok(kl_discrete_cross_entropy(y_bird, p, 3, KL_BASE_E, &loss_bird), "H(y, p)");
+    ok(kl_discrete_cross_entropy(y_bird, q, 3, KL_BASE_E, &loss_bird), "H(y, q)");
 
     /* both routes round to a few ulps of the largest number they handle,
      * max(|log Σ e^z|, 1): an absolute tolerance of 4 of them (a relative
-     * one fails where the loss is small, p_true near 1) */
+     * one fails where the loss is small, q_true near 1) */
     double tol = 4 * DBL_EPSILON * fmax(fabs(lse), 1.0);
-    book_claim_abs(B, "log-sum-exp", "softmax: H(one-hot, p) = log Σ e^z − z_true (from the logits)",
+    book_claim_abs(B, "log-sum-exp", "softmax: H(one-hot, q) = log Σ e^z − z_true (from the logits)",
                    lse - z[0], loss, tol);
-    book_claim_rel(B, "cross-entropy", "softmax: D(one-hot ‖ p) = H(one-hot, p), as H(one-hot) = 0",
+    book_claim_rel(B, "cross-entropy", "softmax: D(one-hot ‖ q) = H(one-hot, q), as H(one-hot) = 0",
                    loss, d, 1e-14);
     book_claim_abs(B, "log-sum-exp", "softmax: a bird label costs log Σ e^z − z_bird",
                    lse - z[2], loss_bird, tol);
@@ -1151,8 +1775,8 @@ static void classification(void)
         char name[32];
         snprintf(name, sizeof name, "sm_z_%s", cls[i]);
         book_value(B, name, z[i], 3);
-        snprintf(name, sizeof name, "sm_p_%s", cls[i]);
-        book_value_fixed(B, name, p[i], 4);
+        snprintf(name, sizeof name, "sm_q_%s", cls[i]);
+        book_value_fixed(B, name, q[i], 4);
     }
     book_value(B, "sm_loss", loss, 4);
     book_value(B, "sm_loss_bits", loss / M_LN2, 4);
@@ -1160,7 +1784,7 @@ static void classification(void)
     book_value(B, "sm_lse", lse, 4);
     book_plot_value(B, "sm_loss", loss);
     book_plot_value(B, "sm_loss_bird", loss_bird);
-    loss_curve(p[0], p[2], fmax(loss, loss_bird));
+    loss_curve(q[0], q[2], fmax(loss, loss_bird));
 }
 
 int main(int argc, char **argv)
@@ -1175,6 +1799,13 @@ int main(int argc, char **argv)
     bernoulli_map();
     documents();
     js_bound(&ps);
+    js_readings(&ps);
+    shannon_codes(&ps);
+    triangle_fixed();
+    triangle_random(&ps);
+    sqrt_kl_counterexample(&ps);
     classification();
+    label_smoothing();
+    exercises(&ps);
     return book_close(B);
 }

@@ -32,8 +32,9 @@ unset table
 unset contour
 
 # each level labelled where its contour crosses the column a = BERN_LABEL_A
-# (found by the program: bern_labels of them, as a level the column never
-# reaches has none), dark on the light end of the palette.  A plot "with
+# below the diagonal and the column a = 1 - BERN_LABEL_A above it (found by
+# the program: bern_labels of them, as a level a column never reaches has
+# none), dark on the light end of the palette.  A plot "with
 # labels" that has no point crashes gnuplot 5.4, hence the macro.
 labels = ""
 if (bern_labels > 0) labels = ', "bern-labels.tsv" using 1:2:(sprintf("%g", $3)):' . \

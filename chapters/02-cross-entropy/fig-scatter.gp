@@ -2,7 +2,12 @@
 # Redraw by hand: cd output/02-cross-entropy && gnuplot fig-scatter.gp
 load "house.gp"
 load "values.gp"
-set terminal svg size 720,560 @SVG
+# one panel a size K of SCATTER_SIZES: its pairs in colour over all the
+# sizes' pairs in grey, so that no size hides another
+n = words(SCATTER_SIZES)
+rows = n > 2 ? 2 : 1
+cols = n > 1 ? 2 : 1
+set terminal svg size (cols == 1 ? 560 : 900),(rows == 1 ? 470 : 880) @SVG
 set output "fig-scatter.svg"
 
 set xlabel "D(P‖Q) (nats)"
@@ -15,7 +20,12 @@ set format x "%g"
 set format y "%g"
 set size ratio -1
 set key top left
-# one data block (index) a size K of SCATTER_SIZES
-plot for [i=1:words(SCATTER_SIZES)] "pairs.tsv" index (i - 1) using 1:2 \
-         with points lt i pt 7 ps 0.35 title "K = ".word(SCATTER_SIZES, i)." outcomes", \
-     x with lines lt 7 dt 2 lw 1.5 title "D(P‖Q) = D(Q‖P)"
+set multiplot layout rows,cols
+do for [i=1:n] {
+    set title "K = ".word(SCATTER_SIZES, i)." outcomes"
+    plot for [j=1:n] "pairs.tsv" index (j - 1) using 1:2 \
+             with points pt 7 ps 0.25 lc rgb "#dddddd" notitle, \
+         "pairs.tsv" index (i - 1) using 1:2 with points lt i pt 7 ps 0.3 notitle, \
+         x with lines lt 7 dt 2 lw 1.5 title "D(P‖Q) = D(Q‖P)"
+}
+unset multiplot

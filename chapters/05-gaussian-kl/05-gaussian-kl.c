@@ -1,12 +1,15 @@
 /* 05-gaussian-kl — Chapter 5: KL divergence between normal distributions.
  *
  * Experiments: the closed form derived step by step, each expectation checked
- * by quadrature; quadrature against the closed form over hard parameters
+ * by quadrature, and the Laplace law's closed form beside it; quadrature
+ * against the closed form over hard parameters
  * (scale ratios up to 10^3, means 40 standard deviations apart); the three
  * classic experiments (moving the mean, changing the width, the whole (mu,
  * sigma) map); why a fixed-window Riemann sum of log(p/q) fails; a closed form
  * that keeps its digits for divergences of 1e-20; forward against reverse KL
- * when a single Gaussian is fitted to a two-component mixture.
+ * when a single Gaussian is fitted to a two-component mixture; the numbers of
+ * the exercises' worked solutions.  (The prose shows the classic experiments
+ * before the quadrature checks; the program runs them in this order.)
  *
  * Run: make chapter-05 (or output/build/bin/05-gaussian-kl --params
  * chapters/05-gaussian-kl/params OUTPUT-FOLDER [NAME=VALUE ...]).  The knobs
@@ -21,6 +24,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
+#include <gsl/gsl_min.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_randist.h>
 
@@ -232,6 +236,49 @@ static void derivation(void)
     book_value(B, "wp_dquad", d_quad, 10);
     book_value(B, "wp_d", d, 10);
     book_value(B, "wp_d_back", closed(m2, s2, m1, s1), 10);
+}
+
+/* -- 1b. Not the only closed form: the Laplace law ------------------------- */
+
+/* Laplace(m, b): density exp(-|x - m|/b) / (2b), variance 2 b^2. */
+struct laplace {
+    double m, b;
+};
+
+static double laplace_logpdf(double x, void *params)
+{
+    const struct laplace *l = params;
+    return -fabs(x - l->m) / l->b - log(2 * l->b);
+}
+
+/* D(Laplace(m1, b1) || Laplace(m2, b2))
+ *   = log(b2/b1) + (|m1 - m2| + b1 exp(-|m1 - m2|/b1))/b2 - 1,
+ * from E_P[log p] = -1 - log(2 b1) and E_P|X - m2| = |d| + b1 e^(-|d|/b1). */
+static double laplace_closed(double m1, double b1, double m2, double b2)
+{
+    double d = fabs(m1 - m2);
+    return log(b2 / b1) + (d + b1 * exp(-d / b1)) / b2 - 1;
+}
+
+/* Laplace laws with the worked pair's locations and scales: the closed form
+ * against the library's quadrature (the densities carry their centre and
+ * scale, so it integrates in P's coordinates; the kinks at m1 and m2 are
+ * left to the adaptive rule). */
+static void laplace_example(void)
+{
+    struct laplace lp = {book_param_real(B, "WP_MU1"), book_param_real(B, "WP_SIGMA1")};
+    struct laplace lq = {book_param_real(B, "WP_MU2"), book_param_real(B, "WP_SIGMA2")};
+    struct kl_density dp = {laplace_logpdf, &lp, -INFINITY, INFINITY, lp.m, lp.b};
+    struct kl_density dq = {laplace_logpdf, &lq, -INFINITY, INFINITY, lq.m, lq.b};
+    struct kl_quad tol = {1e-15, 1e-12, 1000};
+    struct kl_quad_result r;
+    ok(kl_density_divergence(&dp, &dq, &tol, &r), "Laplace quadrature");
+    double d = laplace_closed(lp.m, lp.b, lq.m, lq.b);
+    book_claim_rel(B, "quadrature", "Laplace pair: closed form = quadrature", d, r.value,
+                   QUAD_TOL);
+    book_value(B, "lap_d", d, 6);
+    book_value(B, "lap_quad", r.value, 6);
+    book_value(B, "lap_d_back", laplace_closed(lq.m, lq.b, lp.m, lp.b), 6);
 }
 
 /* -- 2. Quadrature against the closed form on hard cases ------------------ */
@@ -555,6 +602,21 @@ static void sigma_experiment(void)
     book_value(B, "sig_kl2", closed(0.0, 1.0, 0.0, 2.0), 4);
     book_value(B, "sig_kl_last", kl[n - 1], 4);
     book_value(B, "sig_last", sig[n - 1], 3);
+    /* the other direction, D(Q||P) = -log s + s^2/2 - 1/2: quadrature against
+     * the formula, over the same grid */
+    double worst_rev = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double formula = -log(sig[i]) + sig[i] * sig[i] / 2 - 0.5;
+        double rq = quadrature_kl(0.0, sig[i], 0.0, 1.0).value;
+        if (formula > 0)
+            worst_rev = fmax(worst_rev, fabs(rq - formula) / formula);
+    }
+    book_claim_le(B, "quadrature", "width, reversed: quadrature of D(Q‖P) = −log σ + σ²/2 − ½ "
+                     "on the σ grid (worst relative error)", worst_rev, QUAD_TOL, 0.0);
+    book_value(B, "rev_kl05", closed(0.0, 0.5, 0.0, 1.0), 4);
+    book_value(B, "rev_kl2", closed(0.0, 2.0, 0.0, 1.0), 4);
+    book_value(B, "rev_kl_last", closed(0.0, sig[n - 1], 0.0, 1.0), 4);
+    book_value(B, "sig_ratio_fwd", closed(0.0, 1.0, 0.0, 0.5) / closed(0.0, 1.0, 0.0, 2.0), 3);
 
     frames_file("sigma-frames.tsv", "sigma", n, zero, sig);
     curve_file("sigma-kl.tsv", 1, sig[0], sig[n - 1]);
@@ -596,6 +658,42 @@ static struct grid map_grid(void)
     return g;
 }
 
+/* The cuts in words for the caption: those drawn inside the map (dashed
+ * lines), those on its border and those beyond it, into values
+ * map_cuts_inside and map_cuts_edge ("" when every cut is inside). */
+static void map_cut_words(const double *cs, size_t ns, const double *cm, size_t nm,
+                          double mlo, double mhi, double slo, double shi)
+{
+    char in[600] = "", edge[600] = "", buf[32];
+    const double *v[2] = {cs, cm};
+    const size_t n[2] = {ns, nm};
+    const double lo[2] = {slo, mlo}, hi[2] = {shi, mhi};
+    static const char *const sym[2] = {"σ", "μ"};
+    for (int w = 0; w < 2; w++) {
+        char lin[300] = "", led[300] = "";
+        for (size_t k = 0; k < n[w]; k++) {
+            int inside = v[w][k] > lo[w] + 1e-9 && v[w][k] < hi[w] - 1e-9;
+            char *t = inside ? lin : led;
+            snprintf(t + strlen(t), 300 - strlen(t), "%s%s", t[0] ? ", " : "",
+                     fmt(v[w][k], 3, buf, sizeof buf));
+        }
+        if (lin[0])
+            snprintf(in + strlen(in), sizeof in - strlen(in), "%s$%s$ = %s",
+                     in[0] ? " and " : "", sym[w], lin);
+        if (led[0])
+            snprintf(edge + strlen(edge), sizeof edge - strlen(edge), "%s$%s$ = %s",
+                     edge[0] ? " and " : "", sym[w], led);
+    }
+    char text[800];
+    book_value_text(B, "map_cuts_inside", in[0] ? in : "none");
+    if (edge[0])
+        snprintf(text, sizeof text, "; the cuts at %s lie on its border or beyond "
+                 "it and are not drawn there", edge);
+    else
+        text[0] = '\0';
+    book_value_text(B, "map_cuts_edge", text);
+}
+
 /* The cuts beside the map: D against mu at each of CUT_SIGMAS, and against
  * sigma at each of CUT_MUS, over the map's ranges. */
 static void map_cuts(const struct grid *g)
@@ -607,6 +705,7 @@ static void map_cuts(const struct grid *g)
     plot_words("cut_mu_labels", nm, cm, 3);
     double mlo = g->k0 * g->mu_step, mhi = g->k1 * g->mu_step;
     double slo = 1.0 + g->j0 * g->sigma_step, shi = 1.0 + g->j1 * g->sigma_step;
+    map_cut_words(cs, ns, cm, nm, mlo, mhi, slo, shi);
     FILE *f = book_data(B, "map-cut-mu.tsv", "D against mu, a column for each "
                         "sigma of CUT_SIGMAS", "mu\tD...");
     for (int i = 0; i <= 200; i++) {
@@ -886,6 +985,47 @@ static struct bands underflow_integrand(double mu)
     return b;
 }
 
+/* The log-space integrand p (log p - log q) for P = N(0,1), Q = N(MU,1). */
+static double logspace_integrand(double x, void *vp)
+{
+    struct kl_gaussian gp = {0.0, 1.0}, gq = {*(const double *)vp, 1.0};
+    double lp = kl_gaussian_logpdf(x, &gp), lq = kl_gaussian_logpdf(x, &gq);
+    return exp(lp) * (lp - lq);
+}
+
+/* The part of D(N(0,1) || N(mu,1)) = mu^2/2 over [a, b], where the naive
+ * integrand is finite: with log p - log q = mu^2/2 - mu x,
+ *   (mu^2/2)(Phi(b) - Phi(a)) - mu (phi(a) - phi(b)),
+ * claimed against GSL's qags on the same interval. */
+static void underflow_finite_area(double mu, double a, double b)
+{
+    /* Phi(b) - Phi(a) from the upper tails when the band is right of 0 (it
+     * is for every UF_MU allowed): 1 - Phi would lose every digit there */
+    double mass = a > 0 ? gsl_cdf_ugaussian_Q(a) - gsl_cdf_ugaussian_Q(b)
+                        : gsl_cdf_ugaussian_P(b) - gsl_cdf_ugaussian_P(a);
+    double area = mu * mu / 2 * mass
+                  - mu * (gsl_ran_ugaussian_pdf(a) - gsl_ran_ugaussian_pdf(b));
+    gsl_function F = {logspace_integrand, &mu};
+    gsl_integration_workspace *w = gsl_integration_workspace_alloc(1000);
+    double v, err;
+    if (w == NULL)
+        book_fail(B, "out of memory");
+    int st = gsl_integration_qags(&F, a, b, 0.0, 1e-12, 1000, w, &v, &err);
+    gsl_integration_workspace_free(w);
+    if (st != GSL_SUCCESS)
+        book_fail(B, "finite band: %s", gsl_strerror(st));
+    book_claim_rel(B, "quadrature", "underflow: the area where p log(p/q) is finite = "
+                      "(μ²/2)(Φ(b) − Φ(a)) − μ(φ(a) − φ(b))", area, v, 1e-10);
+    book_value(B, "uf_ok_area", area, 3);
+    book_value(B, "uf_ok_pct", 100 * area / (mu * mu / 2), 2);
+    book_value_text(B, "uf_skip_reading", area < 0.5 * mu * mu / 2
+        ? "Skipping the terms that are not finite would not rescue it: the finite "
+          "band holds only"
+        : "At this separation, skipping the terms that are not finite would come "
+          "close: the finite band holds");
+    book_plot_value(B, "uf_ok_area", area);
+}
+
 static void underflow(void)
 {
     const double mu = book_param_real(B, "UF_MU"), wide_a = book_param_real(B, "UF_WIDE");
@@ -915,9 +1055,14 @@ static void underflow(void)
     book_value(B, "uf_undef_hi", b.nan_hi, 3);
     book_value(B, "uf_over_lo", b.inf_lo, 3);
     book_value(B, "uf_over_hi", b.inf_hi, 3);
+    book_value(B, "uf_over_mass_pct", 100 * (gsl_cdf_ugaussian_P(b.inf_hi)
+                                             - gsl_cdf_ugaussian_P(b.inf_lo)), 3);
     book_value(B, "uf_ok_lo", b.ok_lo, 3);
     book_value(B, "uf_ok_hi", b.ok_hi, 3);
+    underflow_finite_area(mu, b.ok_lo, b.ok_hi);
     book_value(B, "uf_d", mu * mu / 2, 6);
+    book_plot_value(B, "uf_d", mu * mu / 2);
+    book_value(B, "uf_sign_x", mu / 2, 3); /* log p - log q = mu^2/2 - mu x */
     book_value_text(B, "uf_fixed", isinf(fixed) ? "+∞" : "finite");
     book_value(B, "uf_quad", quad, 12);
     /* the bands' edges, halfway between grid points */
@@ -1026,6 +1171,21 @@ static void tiny(void)
         tiny_errors(q, &ref, &ec, &et);
         book_value(B, at[k], et, 2);
     }
+    /* the textbook's blind spot: the smallest mean offset delta at which it
+     * returns D > 0 for P = N(0,1), Q = N(delta, 1), by bisection; 1 + delta^2
+     * rounds to 1 below sqrt(eps/2) */
+    double lo = 1e-10, hi = 1e-6;
+    for (int k = 0; k < 200; k++) {
+        double mid = sqrt(lo * hi);
+        if (textbook_kl(0.0, 1.0, mid, 1.0) > 0.0)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    book_claim_rel(B, "floating point", "tiny: the textbook formula is 0 for every mean "
+                      "offset below √(ε/2) (bisection)", sqrt(DBL_EPSILON / 2), hi, 1e-9);
+    book_value(B, "tiny_blind", hi, 3);
+    book_value(B, "tiny_blind_d", closed(0.0, 1.0, hi, 1.0), 3);
     book_value_int(B, "tiny_n", n);
     book_value_int(B, "tiny_text_neg", text_negative);
     book_value(B, "tiny_worst_careful", worst_careful, 2);
@@ -1333,6 +1493,236 @@ static void forward_reverse(void)
     fit_explorer(w, mmu, msig);
 }
 
+/* -- 9. The exercises' numbers -------------------------------------------- */
+
+/* D(N(0,1) || N(mu, s^2)) as a function of s, for GSL's minimiser. */
+static double width_objective(double s, void *vp)
+{
+    return closed(0.0, 1.0, *(const double *)vp, s);
+}
+
+/* The width that minimises D(N(0,1) || N(mu, s^2)), by GSL's Brent
+ * minimiser on [0.2, 20], against the derivation's sqrt(1 + mu^2). */
+static double best_width(double mu)
+{
+    gsl_function F = {width_objective, &mu};
+    gsl_min_fminimizer *m = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+    if (m == NULL)
+        book_fail(B, "out of memory");
+    if (gsl_min_fminimizer_set(m, &F, 1.5, 0.2, 20.0) != GSL_SUCCESS)
+        book_fail(B, "cannot start the width minimiser at μ = %g", mu);
+    int status = GSL_CONTINUE;
+    for (int it = 0; it < 200 && status == GSL_CONTINUE; it++) {
+        if (gsl_min_fminimizer_iterate(m) != GSL_SUCCESS)
+            book_fail(B, "the width minimiser failed at μ = %g", mu);
+        status = gsl_min_test_interval(gsl_min_fminimizer_x_lower(m),
+                                       gsl_min_fminimizer_x_upper(m), 1e-7, 0.0);
+    }
+    double s = gsl_min_fminimizer_x_minimum(m);
+    gsl_min_fminimizer_free(m);
+    if (status != GSL_SUCCESS)
+        book_fail(B, "the width minimiser did not converge at μ = %g", mu);
+    return s;
+}
+
+/* The slack of log x <= x - 1 under P: p (r - 1 - log r) with r = q/p, in
+ * P's coordinates z and written as q - p + p (log p - log q), every term
+ * finite where p or q underflows. */
+struct slack {
+    double m1, s1, m2, s2;
+};
+
+static double slack_integrand(double z, void *vp)
+{
+    const struct slack *a = vp;
+    struct kl_gaussian gp = {a->m1, a->s1}, gq = {a->m2, a->s2};
+    double x = a->m1 + a->s1 * z;
+    double lp = kl_gaussian_logpdf(x, &gp), lq = kl_gaussian_logpdf(x, &gq);
+    double pz = exp(lp) * a->s1; /* p(x) dx = pz dz */
+    return exp(lq) * a->s1 - pz + pz * (lp - lq);
+}
+
+/* The integral of F over (-inf, A] (LEFT) or [A, inf) by GSL's qagil / qagiu. */
+static double half_line(gsl_function *F, double a, int left)
+{
+    gsl_integration_workspace *w = gsl_integration_workspace_alloc(1000);
+    double v, err;
+    if (w == NULL)
+        book_fail(B, "out of memory");
+    int st = left ? gsl_integration_qagil(F, a, 1e-16, 1e-12, 1000, w, &v, &err)
+                  : gsl_integration_qagiu(F, a, 1e-16, 1e-12, 1000, w, &v, &err);
+    gsl_integration_workspace_free(w);
+    if (st != GSL_SUCCESS && st != GSL_EROUND)
+        book_fail(B, "half-line integral: %s", gsl_strerror(st));
+    return v;
+}
+
+/* The integrand p (log p - log q) for P = N(0, s^2), Q = N(0, 1). */
+static double wide_integrand(double x, void *vp)
+{
+    struct kl_gaussian gp = {0.0, *(const double *)vp}, gq = {0.0, 1.0};
+    double lp = kl_gaussian_logpdf(x, &gp), lq = kl_gaussian_logpdf(x, &gq);
+    return exp(lp) * (lp - lq);
+}
+
+/* Exercise: D(N(0,1) || N(1, 2^2)) by hand, term by term. */
+static void exercise_by_hand(void)
+{
+    double t_log = log(2.0), t_sq = (1.0 + 1.0) / (2 * 4.0);
+    double hand = t_log + t_sq - 0.5;
+    book_claim_rel(B, "textbook formula", "exercise: D(N(0,1) ‖ N(1,2²)) by hand = log 2 + "
+                      "2/8 − ½", closed(0.0, 1.0, 1.0, 2.0), hand, 1e-14);
+    book_value(B, "ex_log2", t_log, 4);
+    book_value(B, "ex_sq", t_sq, 4);
+    book_value(B, "ex_d", hand, 4);
+    book_value(B, "ex_d_back", closed(1.0, 2.0, 0.0, 1.0), 4);
+    book_value(B, "ex_ratio", closed(1.0, 2.0, 0.0, 1.0) / hand, 2);
+}
+
+/* Exercise: the best width sqrt(1 + mu^2), at mu = 0 and mu = 1. */
+static void exercise_best_width(void)
+{
+    for (int k = 0; k < 2; k++) {
+        double mu = k, s = best_width(mu);
+        char text[160], name[32];
+        snprintf(text, sizeof text, "exercise: the width minimising D(N(0,1) ‖ N(%d, σ²)) "
+                 "is √(1 + μ²) (GSL's Brent minimiser)", k);
+        book_claim_abs(B, "gsl_min", text, sqrt(1.0 + mu * mu), s, 1e-6);
+        snprintf(name, sizeof name, "ex_best_s%d", k);
+        book_value(B, name, s, 6);
+        if (k == 1) {
+            book_claim_rel(B, "gsl_min", "exercise: at μ = 1 the smallest D is ½ log(1 + μ²) "
+                              "= ½ log 2", 0.5 * log(2.0), closed(0.0, 1.0, mu, s), 1e-9);
+            book_value(B, "ex_best_d1", closed(0.0, 1.0, mu, s), 4);
+        }
+    }
+}
+
+/* Exercise: close pairs, D ~ delta^2/2 + e^2 with e = (s1 - s2)/s2. */
+static void exercise_close(void)
+{
+    double s2 = 1.001, e = (1.0 - s2) / s2, d = closed(0.0, 1.0, 0.0, s2);
+    double approx = e * e, rel = fabs(approx - d) / d;
+    book_claim_le(B, "series", "exercise: e² approximates D(N(0,1) ‖ N(0,1.001²)) to a "
+                     "relative error below |e|/2", rel, fabs(e) / 2, 0.0);
+    book_value(B, "ex_close_d", d, 6);
+    book_value(B, "ex_close_approx", approx, 6);
+    book_value(B, "ex_close_rel", rel, 2);
+    book_value(B, "ex_close_e3", fabs(e) / 3, 2);
+}
+
+/* Exercise: D as the integral of the non-negative p (r - 1 - log r), for the
+ * worked pair, by qagi against the closed form. */
+static void exercise_slack(void)
+{
+    struct slack a = {book_param_real(B, "WP_MU1"), book_param_real(B, "WP_SIGMA1"),
+                      book_param_real(B, "WP_MU2"), book_param_real(B, "WP_SIGMA2")};
+    gsl_function F = {slack_integrand, &a};
+    gsl_integration_workspace *w = gsl_integration_workspace_alloc(1000);
+    double v, err;
+    if (w == NULL)
+        book_fail(B, "out of memory");
+    int st = gsl_integration_qagi(&F, 1e-15, 1e-12, 1000, w, &v, &err);
+    gsl_integration_workspace_free(w);
+    if (st != GSL_SUCCESS && st != GSL_EROUND)
+        book_fail(B, "slack integral: %s", gsl_strerror(st));
+    book_claim_rel(B, "quadrature", "exercise: ∫ p (q/p − 1 − log(q/p)) = D for the worked pair",
+                   closed(a.m1, a.s1, a.m2, a.s2), v, 1e-10);
+    book_value(B, "ex_slack", v, 10);
+}
+
+/* Exercise: what the window loses at P = N(0, WIN_SIGMA_A^2). */
+static void exercise_window_tail(void)
+{
+    double s = book_param_real(B, "WIN_SIGMA_A");
+    double tail = gsl_cdf_ugaussian_P(W.lo / s) + gsl_cdf_ugaussian_Q(W.hi / s);
+    gsl_function F = {wide_integrand, &s};
+    double lost = half_line(&F, W.lo, 1) + half_line(&F, W.hi, 0);
+    /* the integral over the window alone, from Phi and phi (truncated_sum
+     * without its Euler-Maclaurin terms), and the rest by qagil + qagiu */
+    double ta = W.lo / s, tb = W.hi / s, c = -log(s), k = 0.5 - 0.5 / (s * s);
+    double m0 = gsl_cdf_ugaussian_P(tb) - gsl_cdf_ugaussian_P(ta);
+    double inside = c * m0 + k * s * s * (m0 - tb * gsl_ran_ugaussian_pdf(tb)
+                                          + ta * gsl_ran_ugaussian_pdf(ta));
+    book_claim_rel(B, "quadrature", "exercise: D = the window's integral (Φ, φ) + the tails "
+                      "(qagil + qagiu)", closed(0, s, 0, 1), inside + lost, 1e-9);
+    book_value(B, "ex_tail_mass", tail, 3);
+    book_value(B, "ex_tail_lost", lost, 4);
+    book_value(B, "ex_tail_inside", inside, 4);
+    book_value(B, "ex_tail_pct", 100 * lost / closed(0, s, 0, 1), 2);
+    book_value(B, "ex_tail_c", c, 4);
+    book_value(B, "ex_tail_k", k, 4);
+}
+
+/* Exercise (a build of its own with the wider, finer window): the numbers
+ * the variant shows, computed here with the @try line's window. */
+static void exercise_wide_window(void)
+{
+    const struct window v = {-11.0, 11.0, 0.001}; /* the exercise's @try line */
+    double s[2] = {book_param_real(B, "WIN_SIGMA_A"), book_param_real(B, "WIN_SIGMA_B")};
+    static const char *const tag[2] = {"a", "b"};
+    for (int i = 0; i < 2; i++) {
+        char name[32];
+        double d = closed(0, s[i], 0, 1);
+        snprintf(name, sizeof name, "ex_wide_err_%s", tag[i]);
+        book_value(B, name, fabs(riemann_naive(0, s[i], 0, 1, v.lo, v.hi, v.dx) - d), 2);
+    }
+    double nan_below = NAN;
+    for (int i = 0; i <= 160; i++) {
+        double s1 = pow(10.0, -3.0 + 4.0 * i / 160.0);
+        if (isnan(riemann_naive(0.0, s1, 0.0, 1.0, v.lo, v.hi, v.dx)))
+            nan_below = s1;
+    }
+    double first_inf = NAN;
+    for (int k = 0; k <= 800 && isnan(first_inf); k++)
+        if (isinf(riemann_naive(0, 1, k * 0.1, 1, v.lo, v.hi, v.dx)))
+            first_inf = k * 0.1;
+    if (isnan(nan_below) || isnan(first_inf))
+        book_fail(B, "the wide window was expected to fail for narrow p and far q");
+    book_value(B, "ex_wide_nan_below", nan_below, 3);
+    book_value(B, "ex_wide_first_inf", first_inf, 3);
+}
+
+/* Exercise (a build of its own with MIX_MU = -1,1): do the two reverse fits
+ * still find two minima? */
+static void exercise_close_bumps(void)
+{
+    double w[2], mu[2] = {-1.0, 1.0}, sig[2];
+    w[0] = book_param_real(B, "MIX_W1");
+    w[1] = 1.0 - w[0];
+    book_param_real_list(B, "MIX_SIGMA", sig, 2);
+    struct kl_mixture mix = {2, w, mu, sig};
+    struct fit rev = {&mix, 1};
+    double m[2], sd[2], d[2];
+    for (int k = 0; k < 2; k++)
+        if (fit_run(&rev, mu[k], sig[k], &m[k], &sd[k], &d[k]) != 0)
+            book_fail(B, "the reverse fit for MIX_MU = −1,1 failed");
+    int same = fabs(m[0] - m[1]) < 1e-3 && fabs(sd[0] - sd[1]) < 1e-3;
+    book_value_text(B, "ex_bumps_same", same ? "land on the same Gaussian"
+                                             : "still land on two different Gaussians");
+    book_value_text(B, "ex_bumps_answer", same ? "No." : "Yes.");
+    book_value_text(B, "ex_bumps_reading", same
+        ? "With the bumps this close the dip between them is shallow and "
+          "$D(q\\,\\|\\,p)$ has a single valley: a $q$ started on either "
+          "bump slides to one Gaussian that straddles both."
+        : "Even this close, each bump keeps a valley of $D(q\\,\\|\\,p)$ of its own.");
+    book_value(B, "ex_bumps_mu", m[0], 3);
+    book_value(B, "ex_bumps_sigma", sd[0], 3);
+    book_value(B, "ex_bumps_mu2", m[1], 3);
+    book_value(B, "ex_bumps_sigma2", sd[1], 3);
+}
+
+static void exercises(void)
+{
+    exercise_by_hand();
+    exercise_best_width();
+    exercise_close();
+    exercise_slack();
+    exercise_window_tail();
+    exercise_wide_window();
+    exercise_close_bumps();
+}
+
 int main(int argc, char **argv)
 {
     B = book_open("05-gaussian-kl", argc, argv);
@@ -1341,6 +1731,7 @@ int main(int argc, char **argv)
                         book_param_real(B, "WINDOW_HI"),
                         book_param_real(B, "WINDOW_DX")};
     derivation();
+    laplace_example();
     hard_cases();
     raw_example();
     mean_experiment();
@@ -1350,5 +1741,6 @@ int main(int argc, char **argv)
     underflow();
     tiny();
     forward_reverse();
+    exercises();
     return book_close(B);
 }

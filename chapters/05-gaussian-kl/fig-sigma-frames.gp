@@ -17,7 +17,8 @@ do for [i=0:n-1] {
   set title sprintf("σ = %s:  D = %s", word(sigma_sigma_labels, i+1), word(sigma_kl_labels, i+1)) font ",11"
   if (i >= n - cols) { set xlabel "x" } else { unset xlabel }
   if (i % cols == 0) { set ylabel "density" } else { unset ylabel }
-  if (i == 0) { set key top right samplen 1.5 } else { unset key }
+  # the key in the first frame's top-left corner, where both densities are ~0
+  if (i == 0) { set key top left reverse Left samplen 1 spacing 1 width -2 } else { unset key }
   plot "sigma-frames.tsv" index i using 1:2 with lines lt 1 title "p", \
        "" index i using 1:3 with lines lt 2 title "q"
 }

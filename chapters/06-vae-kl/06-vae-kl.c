@@ -26,6 +26,8 @@
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_linalg.h>
+#include <gsl/gsl_multimin.h>
+#include <gsl/gsl_roots.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_statistics_double.h>
@@ -38,7 +40,7 @@
 /* K: the latent dimension of the Monte Carlo and gradient experiments (the
  * params POST_* and GRAD_* have K entries); KE: the encoder output's
  * (ENC_*); the largest sizes the params allow. */
-enum { K = 4, KE = 8, MAXDIMS = 16, MAXERR = 12, NSIZES = 4 };
+enum { K = 4, KE = 8, MAXDIMS = 16, MAXERR = 12, NSIZES = 4, MAXBETA = 8 };
 
 static struct book *B;
 static gsl_rng *RNG;
@@ -687,44 +689,75 @@ static double min_eigenvalue(const double *cov)
     return m;
 }
 
-/* log E_q[r^m] for r = p/q, p = N(0, I), q = N(MU, COV) (K dimensions):
- * the Gaussian integral of p^m q^(1-m),
- *   -(1-m)/2 log det Sigma - 1/2 log det A + 1/2 b^T A^-1 b
- *   - (1-m)/2 mu^T Sigma^-1 mu,   A = m I + (1-m) Sigma^-1, b = (1-m) Sigma^-1 mu,
- * and +inf where A is not positive definite (the moment diverges). */
-static double log_ratio_moment(const double *mu, const double *cov, int m)
+/* A k x k row-major array into a new gsl_matrix. */
+static gsl_matrix *matrix_of(const double *a, size_t k)
 {
-    gsl_matrix *S = gsl_matrix_alloc(K, K), *A = gsl_matrix_alloc(K, K);
-    gsl_vector *u = gsl_vector_alloc(K), *b = gsl_vector_alloc(K), *x = gsl_vector_alloc(K);
-    if (S == NULL || A == NULL || u == NULL || b == NULL || x == NULL)
+    gsl_matrix *m = gsl_matrix_alloc(k, k);
+    if (m == NULL)
         book_fail(B, "out of memory");
-    for (int i = 0; i < K * K; i++)
-        gsl_matrix_set(S, i / K, i % K, cov[i]);
-    for (int i = 0; i < K; i++)
-        gsl_vector_set(u, i, mu[i]);
-    if (gsl_linalg_cholesky_decomp1(S) != GSL_SUCCESS)
-        book_fail(B, "the posterior's covariance is not positive definite");
-    double logdet_s = 0.0, logdet_a = 0.0, quad_s, quad_a, v = INFINITY;
-    for (int i = 0; i < K; i++)
-        logdet_s += 2 * log(gsl_matrix_get(S, i, i));
-    gsl_linalg_cholesky_solve(S, u, b);            /* b = Sigma^-1 mu */
-    gsl_blas_ddot(u, b, &quad_s);
-    gsl_linalg_cholesky_invert(S);                 /* S = Sigma^-1 */
-    for (int i = 0; i < K; i++)
-        for (int j = 0; j < K; j++)
-            gsl_matrix_set(A, i, j, (i == j) * m + (1 - m) * gsl_matrix_get(S, i, j));
-    gsl_vector_scale(b, 1 - m);
-    if (gsl_linalg_cholesky_decomp1(A) == GSL_SUCCESS) {
-        for (int i = 0; i < K; i++)
-            logdet_a += 2 * log(gsl_matrix_get(A, i, i));
-        gsl_linalg_cholesky_solve(A, b, x);
-        gsl_blas_ddot(b, x, &quad_a);
-        v = -0.5 * (1 - m) * logdet_s - 0.5 * logdet_a + 0.5 * quad_a
-            - 0.5 * (1 - m) * quad_s;
+    for (size_t i = 0; i < k * k; i++)
+        gsl_matrix_set(m, i / k, i % k, a[i]);
+    return m;
+}
+
+/* log of the integral of p^m q^(1-m) for p = N(a, Ca), q = N(c, Cc) in k
+ * dimensions (k <= K): with the precision Lam = m Ca^-1 + (1-m) Cc^-1 and
+ * h = m Ca^-1 a + (1-m) Cc^-1 c, it is
+ *   -m/2 log det Ca - (1-m)/2 log det Cc - 1/2 log det Lam
+ *   - 1/2 (m a^T Ca^-1 a + (1-m) c^T Cc^-1 c) + 1/2 h^T Lam^-1 h
+ * (the 2 pi's cancel), and +inf where Lam is not positive definite (the
+ * integral diverges).  With p the prior and q a posterior it is
+ * log E_q[r^m], r = p/q.  Fails the program if Ca or Cc is not positive
+ * definite. */
+static double log_power_integral(size_t k, const double *a, const double *ca,
+                                 const double *c, const double *cc, double m)
+{
+    gsl_matrix *A = matrix_of(ca, k), *C = matrix_of(cc, k), *L = gsl_matrix_alloc(k, k);
+    gsl_vector_const_view va = gsl_vector_const_view_array(a, k);
+    gsl_vector_const_view vc = gsl_vector_const_view_array(c, k);
+    gsl_vector *ia = gsl_vector_alloc(k), *ic = gsl_vector_alloc(k);
+    gsl_vector *h = gsl_vector_alloc(k), *x = gsl_vector_alloc(k);
+    if (L == NULL || ia == NULL || ic == NULL || h == NULL || x == NULL)
+        book_fail(B, "out of memory");
+    if (gsl_linalg_cholesky_decomp1(A) != GSL_SUCCESS
+        || gsl_linalg_cholesky_decomp1(C) != GSL_SUCCESS)
+        book_fail(B, "a covariance is not positive definite");
+    double ld_a = 0.0, ld_c = 0.0, ld_l = 0.0, qa, qc, ql, v = INFINITY;
+    for (size_t i = 0; i < k; i++) {
+        ld_a += 2 * log(gsl_matrix_get(A, i, i));
+        ld_c += 2 * log(gsl_matrix_get(C, i, i));
     }
-    gsl_matrix_free(S), gsl_matrix_free(A);
-    gsl_vector_free(u), gsl_vector_free(b), gsl_vector_free(x);
+    gsl_linalg_cholesky_solve(A, &va.vector, ia);     /* Ca^-1 a */
+    gsl_linalg_cholesky_solve(C, &vc.vector, ic);     /* Cc^-1 c */
+    gsl_blas_ddot(&va.vector, ia, &qa);
+    gsl_blas_ddot(&vc.vector, ic, &qc);
+    gsl_linalg_cholesky_invert(A);
+    gsl_linalg_cholesky_invert(C);
+    for (size_t i = 0; i < k; i++) {
+        for (size_t j = 0; j < k; j++)
+            gsl_matrix_set(L, i, j, m * gsl_matrix_get(A, i, j)
+                                    + (1 - m) * gsl_matrix_get(C, i, j));
+        gsl_vector_set(h, i, m * gsl_vector_get(ia, i) + (1 - m) * gsl_vector_get(ic, i));
+    }
+    if (gsl_linalg_cholesky_decomp1(L) == GSL_SUCCESS) {
+        for (size_t i = 0; i < k; i++)
+            ld_l += 2 * log(gsl_matrix_get(L, i, i));
+        gsl_linalg_cholesky_solve(L, h, x);
+        gsl_blas_ddot(h, x, &ql);
+        v = -0.5 * m * ld_a - 0.5 * (1 - m) * ld_c - 0.5 * ld_l
+            - 0.5 * (m * qa + (1 - m) * qc) + 0.5 * ql;
+    }
+    gsl_matrix_free(A), gsl_matrix_free(C), gsl_matrix_free(L);
+    gsl_vector_free(ia), gsl_vector_free(ic), gsl_vector_free(h), gsl_vector_free(x);
     return v;
+}
+
+/* log E_q[r^m], r = p/q, for p = N(0, I) and q = N(MU, COV) in k dimensions. */
+static double log_ratio_moment(const double *mu, const double *cov, size_t k, double m)
+{
+    double eye[K * K], zero[K] = {0};
+    identity(eye, k);
+    return log_power_integral(k, zero, eye, mu, cov, m);
 }
 
 /* The Monte Carlo posterior N(POST_MU, Sigma), Sigma = D R D from POST_SD
@@ -760,7 +793,7 @@ static struct kl_mvn *mc_posterior(double *mu, double *cov, double *lmin)
                           "eigenvalue of Σ is %.3g, not above ½: (r − 1) − "
                           "log r would have an infinite variance and its "
                           "standard errors would mean nothing", *lmin);
-    double r2 = exp(log_ratio_moment(mu, cov, 2));
+    double r2 = exp(log_ratio_moment(mu, cov, K, 2));
     if (r2 > R2_MAX)
         book_param_refuse(B, "POST_MU", "with POST_SD and POST_CORR, E_q[r²] "
                           "is %.3g, above %g: the terms of (r − 1) − log r are "
@@ -945,6 +978,9 @@ static void mc_error(const struct kl_mvn *q, const struct kl_mvn *p,
     book_value(B, "mc_slope_nonneg", slope2, 3);
 }
 
+static void k_estimators(const double *mu4, const double *cov4, double lmin4,
+                         const double *minus_log_r4, long n4);
+
 static void monte_carlo(void)
 {
     double mu[K], cov[K * K], eye[K * K], zero[K] = {0}, lmin, exact, v[2];
@@ -968,6 +1004,7 @@ static void monte_carlo(void)
                   4.0, 0.0);
     mc_table(q, p, exact, sizes, t1, t2);
     mc_variances(mu, cov, t1, t2, sizes[NSIZES - 1], v);
+    k_estimators(mu, cov, lmin, t1, sizes[NSIZES - 1]);
     mc_error(q, p, exact, ns, nn, replicates, v, t1, t2);
     free(t1);
     free(t2);
@@ -1020,7 +1057,6 @@ static void variance_scan(void)
     book_value(B, "var_sd1_at1", sd1_at1, 3);
     book_value(B, "var_sd2_at1", sd2_at1, 3);
     book_value(B, "var_sd2_half", sd2_half, 3);
-    book_plot_value(B, "var_threshold", M_SQRT1_2);
     free(t1);
     free(t2);
     kl_mvn_free(p);
@@ -1142,6 +1178,778 @@ static void gradients(void)
     book_value(B, "grad_worst_z", worst_z, 2);
 }
 
+/* -- 8. Why the KL term is in the loss: the ELBO of a linear-Gaussian model */
+
+/* The model z ~ N(0, I_LK), x | z ~ N(W z + b, sigma^2 I_LD), where every
+ * quantity the ELBO involves has a closed form. */
+enum { LK = 2, LD = 3 };
+
+struct lg_model {
+    double w[LD * LK], b[LD], x[LD], sigma;  /* W row-major, LD x LK */
+    double r[LD];                            /* x - b */
+    double logev;                            /* log p(x) */
+    double m[LK], s[LK * LK];                /* the posterior N(m, S) */
+    double p[LK * LK];                       /* W^T W / sigma^2 */
+    double g[LK];                            /* W^T (x - b) / sigma^2 */
+    double qmu[LK], qsd[LK];                 /* the chosen diagonal q */
+};
+
+/* log p(x | z) = log N(x; W z + b, sigma^2 I). */
+static double lg_loglik(const struct lg_model *g, const double *z)
+{
+    double ss = 0.0;
+    for (int i = 0; i < LD; i++) {
+        double e = g->r[i];
+        for (int j = 0; j < LK; j++)
+            e -= g->w[i * LK + j] * z[j];
+        ss += e * e;
+    }
+    return -0.5 * LD * log(2 * M_PI * g->sigma * g->sigma)
+           - ss / (2 * g->sigma * g->sigma);
+}
+
+/* log p(z) = log N(z; 0, I). */
+static double lg_logprior(const double *z)
+{
+    double ss = 0.0;
+    for (int j = 0; j < LK; j++)
+        ss += z[j] * z[j];
+    return -0.5 * LK * log(2 * M_PI) - 0.5 * ss;
+}
+
+/* >>> elbo-recon */
+/* E_q[log p(x | z)] for q = N(mu, Sigma), in closed form: the expected
+ * squared residual |x - b - W z|^2 is |x - b - W mu|^2 + tr(W Sigma W^T). */
+static double lg_recon(const struct lg_model *g, const double *mu, const double *cov)
+{
+    double ss = 0.0, tr = 0.0;
+    for (int i = 0; i < LD; i++) {
+        double e = g->r[i];
+        for (int j = 0; j < LK; j++) {
+            e -= g->w[i * LK + j] * mu[j];
+            for (int l = 0; l < LK; l++)
+                tr += g->w[i * LK + j] * cov[j * LK + l] * g->w[i * LK + l];
+        }
+        ss += e * e;
+    }
+    return -0.5 * LD * log(2 * M_PI * g->sigma * g->sigma)
+           - (ss + tr) / (2 * g->sigma * g->sigma);
+}
+/* <<< elbo-recon */
+
+/* The beta-ELBO E_q[log p(x | z)] - beta D(q || p(z)) of q = N(mu, Sigma). */
+static double lg_beta_elbo(const struct lg_model *g, const double *mu,
+                           const double *cov, double beta)
+{
+    double d;
+    ok(kl_mvn_vae_full(mu, cov, LK, &d), "KL term");
+    return lg_recon(g, mu, cov) - beta * d;
+}
+
+/* The model from the params LG_*: the evidence through the library's
+ * normal law N(b, W W^T + sigma^2 I) and the posterior through GSL's
+ * Cholesky factor of its precision I + W^T W / sigma^2. */
+static void lg_open(struct lg_model *g, int zero_decoder)
+{
+    book_param_real_list(B, "LG_W", g->w, LD * LK);
+    book_param_real_list(B, "LG_B", g->b, LD);
+    book_param_real_list(B, "LG_X", g->x, LD);
+    g->sigma = book_param_real(B, "LG_SIGMA");
+    if (zero_decoder)
+        for (int i = 0; i < LD * LK; i++)
+            g->w[i] = 0.0;
+    double s2 = g->sigma * g->sigma, c[LD * LD];
+    for (int i = 0; i < LD; i++)
+        g->r[i] = g->x[i] - g->b[i];
+    /* >>> elbo-exact */
+    /* the evidence: x ~ N(b, W W^T + sigma^2 I) */
+    for (int i = 0; i < LD; i++)
+        for (int l = 0; l < LD; l++) {
+            c[i * LD + l] = i == l ? s2 : 0.0;
+            for (int j = 0; j < LK; j++)
+                c[i * LD + l] += g->w[i * LK + j] * g->w[l * LK + j];
+        }
+    struct kl_mvn *ev = mvn(g->b, c, LD, "evidence");
+    double work[LD];
+    ok(kl_mvn_logpdf(ev, g->x, work, &g->logev), "log p(x)");
+    kl_mvn_free(ev);
+
+    /* the posterior: S = (I + W^T W / sigma^2)^-1, m = S W^T (x - b) / sigma^2 */
+    gsl_matrix *prec = gsl_matrix_alloc(LK, LK);
+    gsl_vector_view gv = gsl_vector_view_array(g->g, LK);
+    gsl_vector_view mv = gsl_vector_view_array(g->m, LK);
+    for (int j = 0; j < LK; j++) {
+        g->g[j] = 0.0;
+        for (int i = 0; i < LD; i++)
+            g->g[j] += g->w[i * LK + j] * g->r[i] / s2;
+        for (int l = 0; l < LK; l++) {
+            double v = 0.0;
+            for (int i = 0; i < LD; i++)
+                v += g->w[i * LK + j] * g->w[i * LK + l] / s2;
+            g->p[j * LK + l] = v;
+            gsl_matrix_set(prec, j, l, (j == l) + v);
+        }
+    }
+    if (gsl_linalg_cholesky_decomp1(prec) != GSL_SUCCESS)
+        book_fail(B, "the posterior precision is not positive definite");
+    gsl_linalg_cholesky_solve(prec, &gv.vector, &mv.vector);
+    gsl_linalg_cholesky_invert(prec);
+    /* <<< elbo-exact */
+    for (int i = 0; i < LK * LK; i++)
+        g->s[i] = gsl_matrix_get(prec, i / LK, i % LK);
+    gsl_matrix_free(prec);
+    /* the chosen q: diagonal, shifted and widened from the posterior's
+     * marginals by LG_Q_SHIFT and LG_Q_WIDEN */
+    double shift[LK], widen[LK];
+    book_param_real_list(B, "LG_Q_SHIFT", shift, LK);
+    book_param_real_list(B, "LG_Q_WIDEN", widen, LK);
+    for (int j = 0; j < LK; j++) {
+        double sd = sqrt(g->s[j * LK + j]);
+        g->qmu[j] = g->m[j] + shift[j] * sd;
+        g->qsd[j] = widen[j] * sd;
+    }
+}
+
+/* One run of N draws z ~ Q: the means and standard errors of the ELBO's
+ * terms log p(x, z) - log q(z) (E[0]), of log p(x | z) (E[1]), and of the
+ * importance weights p(x, z) / (q(z) p(x)) (E[2]); the largest distance
+ * of a term from log p(x) into *SPREAD. */
+static void lg_elbo_mc(const struct lg_model *g, const struct kl_mvn *q, long n,
+                       struct estimate e[3], double *spread)
+{
+    double s[3] = {0}, s2[3] = {0}, z[LK], w[LK], lq;
+    *spread = 0.0;
+    for (long i = 0; i < n; i++) {
+        kl_mvn_sample(q, RNG, z);
+        ok(kl_mvn_logpdf(q, z, w, &lq), "log q");
+        double ll = lg_loglik(g, z), t = ll + lg_logprior(z) - lq;
+        double v[3] = {t, ll, exp(t - g->logev)};
+        for (int c = 0; c < 3; c++) {
+            s[c] += v[c];
+            s2[c] += v[c] * v[c];
+        }
+        *spread = fmax(*spread, fabs(t - g->logev));
+    }
+    for (int c = 0; c < 3; c++) {
+        e[c].mean = s[c] / n;
+        e[c].se = sqrt(fmax(s2[c] / n - e[c].mean * e[c].mean, 0.0) / (n - 1));
+    }
+}
+
+static void elbo(struct lg_model *g)
+{
+    long n = book_param_int(B, "ELBO_DRAWS");
+    const double *qmu = g->qmu, *qsd = g->qsd;
+    double qcov[LK * LK] = {0};
+    for (int j = 0; j < LK; j++)
+        qcov[j * LK + j] = qsd[j] * qsd[j];
+    /* the importance weights need E_q[(p(z|x)/q)^2] finite, and not huge */
+    double w2 = exp(log_power_integral(LK, g->m, g->s, qmu, qcov, 2));
+    if (!(w2 < 4.0))
+        book_param_refuse(B, "LG_Q_SHIFT", "with LG_Q_WIDEN and the model LG_*, "
+                          "E_q[(p(z|x)/q(z))²] is %.3g, not below 4: q is too "
+                          "far from the posterior for the "
+                          "importance weights to have a trustworthy standard "
+                          "error", w2);
+    struct kl_mvn *q = mvn(qmu, qcov, LK, "q"), *post = mvn(g->m, g->s, LK, "posterior");
+    double gap, kl_prior, gap_post, elbo_post, spread;
+    ok(kl_mvn_divergence(q, post, &gap), "D(q || p(z|x))");
+    ok(kl_mvn_vae_full(qmu, qcov, LK, &kl_prior), "D(q || p(z))");
+    double recon = lg_recon(g, qmu, qcov), elbo_closed = recon - kl_prior;
+    struct estimate e[3];
+    gsl_rng_set(RNG, SEED + 8);
+    lg_elbo_mc(g, q, n, e, &spread);
+    char text[200];
+    snprintf(text, sizeof text, "ELBO by Jensen, %ld draws: mean of log p(x, z) − "
+             "log q(z) = log p(x) − D(q ‖ p(z|x))", n);
+    book_claim_sigma(B, "Monte Carlo", text, g->logev - gap, e[0].mean, e[0].se, 4.0);
+    book_claim_rel(B, "closed forms", "ELBO: log p(x) − [E_q log p(x|z) − D(q ‖ p(z))] "
+                   "= D(q ‖ p(z|x)) (evidence, posterior and reconstruction "
+                   "computed apart)", gap, g->logev - elbo_closed, 1e-10);
+    book_claim_sigma(B, "Monte Carlo", "ELBO: mean of log p(x|z) over z ∼ q = its "
+                     "closed form", recon, e[1].mean, e[1].se, 4.0);
+    book_claim_sigma(B, "Monte Carlo", "importance weights p(x, z)/q(z) average to "
+                     "p(x) (their mean over p(x))", 1.0, e[2].mean, e[2].se, 4.0);
+    book_value(B, "lg_logev", g->logev, 6);
+    book_value(B, "lg_gap", gap, 4);
+    book_value(B, "lg_kl_prior", kl_prior, 4);
+    book_value(B, "lg_recon", recon, 5);
+    book_value(B, "lg_elbo", elbo_closed, 6);
+    book_value(B, "lg_elbo_expected", g->logev - gap, 6);
+    book_value(B, "lg_elbo_mc", e[0].mean, 5);
+    book_value(B, "lg_elbo_se", e[0].se, 2);
+    book_value(B, "lg_recon_mc", e[1].mean, 5);
+    book_value(B, "lg_recon_se", e[1].se, 2);
+    book_value(B, "lg_w_mc", e[2].mean, 4);
+    book_value(B, "lg_w_se", e[2].se, 2);
+    book_value(B, "lg_log_w", log(e[2].mean) + g->logev, 5);
+    book_value(B, "lg_w2", w2, 3);
+    value_vector("lg_m", g->m, LK);
+    value_vector("lg_qmu", g->qmu, LK);
+    value_vector("lg_qsd", g->qsd, LK);
+    double sd_post[LK] = {sqrt(g->s[0]), sqrt(g->s[3])};
+    value_vector("lg_post_sd", sd_post, LK);
+    book_value(B, "lg_post_rho", g->s[1] / sqrt(g->s[0] * g->s[3]), 3);
+
+    /* q = the true posterior: every term is log p(x), the gap is 0 */
+    ok(kl_mvn_vae_full(g->m, g->s, LK, &gap_post), "D(p(z|x) || p(z))");
+    elbo_post = lg_recon(g, g->m, g->s) - gap_post;
+    lg_elbo_mc(g, post, 1000, e, &spread);
+    book_claim_rel(B, "closed forms", "q = p(z|x): E_q log p(x|z) − D(q ‖ p(z)) = "
+                   "log p(x)", g->logev, elbo_post, 1e-12);
+    book_claim_le(B, "exact", "q = p(z|x): each of 1000 draws' log p(x, z) − log q(z) "
+                  "is log p(x) (largest gap)", spread, 0.0, 1e-12 * (1 + fabs(g->logev)));
+    book_value(B, "lg_spread", spread, 2);
+    book_value(B, "lg_kl_post", gap_post, 4);
+    book_value(B, "lg_recon_post", lg_recon(g, g->m, g->s), 5);
+    kl_mvn_free(q);
+    kl_mvn_free(post);
+}
+
+/* -- 9. beta and posterior collapse ----------------------------------------- */
+
+/* >>> beta-optimum */
+/* The maximiser of the beta-ELBO over all normal q: setting its gradient to
+ * zero gives Sigma^-1 = I + W^T W / (beta sigma^2) and
+ * mu = (W^T W / sigma^2 + beta I)^-1 W^T (x - b) / sigma^2 = Sigma g / beta.
+ * At beta = 1 it is the true posterior. */
+static void beta_optimum(const struct lg_model *g, double beta, double *mu, double *cov)
+{
+    gsl_matrix *a = gsl_matrix_alloc(LK, LK);
+    for (int j = 0; j < LK; j++)
+        for (int l = 0; l < LK; l++)
+            gsl_matrix_set(a, j, l, (j == l) + g->p[j * LK + l] / beta);
+    if (gsl_linalg_cholesky_decomp1(a) != GSL_SUCCESS)
+        book_fail(B, "beta-ELBO: not positive definite");
+    gsl_linalg_cholesky_invert(a);
+    for (int j = 0; j < LK; j++) {
+        mu[j] = 0.0;
+        for (int l = 0; l < LK; l++) {
+            cov[j * LK + l] = gsl_matrix_get(a, j, l);
+            mu[j] += cov[j * LK + l] * g->g[l] / beta;
+        }
+    }
+    gsl_matrix_free(a);
+}
+/* <<< beta-optimum */
+
+struct beta_fit {
+    const struct lg_model *g;
+    double beta;
+};
+
+/* theta = (mu_1, mu_2, log L_11, L_21, log L_22), Sigma = L L^T. */
+static void theta_q(const double *t, double *mu, double *cov)
+{
+    double l11 = exp(t[2]), l21 = t[3], l22 = exp(t[4]);
+    mu[0] = t[0], mu[1] = t[1];
+    cov[0] = l11 * l11, cov[1] = cov[2] = l11 * l21, cov[3] = l21 * l21 + l22 * l22;
+}
+
+static double neg_beta_elbo(const gsl_vector *v, void *params)
+{
+    const struct beta_fit *f = params;
+    double mu[LK], cov[LK * LK];
+    theta_q(v->data, mu, cov);
+    return -lg_beta_elbo(f->g, mu, cov, f->beta);
+}
+
+/* The maximiser of the beta-ELBO found by GSL's Nelder-Mead simplex, from
+ * the prior, into MU and COV. */
+static void beta_minimise(const struct lg_model *g, double beta, double *mu, double *cov)
+{
+    struct beta_fit fit = {g, beta};
+    gsl_multimin_function F = {neg_beta_elbo, 5, &fit};
+    gsl_vector *x = gsl_vector_calloc(5), *step = gsl_vector_alloc(5);
+    gsl_multimin_fminimizer *m = gsl_multimin_fminimizer_alloc(
+        gsl_multimin_fminimizer_nmsimplex2, 5);
+    if (x == NULL || step == NULL || m == NULL)
+        book_fail(B, "out of memory");
+    int status = GSL_CONTINUE;
+    for (int round = 0; round < 2; round++) {  /* a restart: the simplex can stall */
+        gsl_vector_set_all(step, round ? 0.01 : 0.3);
+        gsl_multimin_fminimizer_set(m, &F, x, step);
+        status = GSL_CONTINUE;
+        for (int it = 0; it < 20000 && status == GSL_CONTINUE; it++) {
+            if (gsl_multimin_fminimizer_iterate(m) != GSL_SUCCESS)
+                break;
+            status = gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), 1e-6);
+        }
+        gsl_vector_memcpy(x, m->x);
+    }
+    if (status != GSL_SUCCESS)
+        book_fail(B, "beta-ELBO: the simplex did not converge at beta = %g", beta);
+    theta_q(m->x->data, mu, cov);
+    gsl_multimin_fminimizer_free(m);
+    gsl_vector_free(x);
+    gsl_vector_free(step);
+}
+
+/* D(N(MU0, COV0) || N(MU1, COV1)) in LK dimensions. */
+static double lk_divergence(const double *mu0, const double *cov0,
+                            const double *mu1, const double *cov1)
+{
+    double d;
+    ok(kl_mvn_divergence_raw(mu0, cov0, mu1, cov1, LK, &d), "D");
+    return d;
+}
+
+/* The KL term of the beta-optimum along each eigenvector of W^T W / sigma^2
+ * (eigenvalues EV, eigenvectors the columns of V): there Sigma is diagonal,
+ * beta / (beta + ev_i), and the KL term is a sum over the directions. */
+static void beta_directions(const gsl_vector *ev, const gsl_matrix *v,
+                            double beta, const double *mu, double *d)
+{
+    for (int i = 0; i < LK; i++) {
+        double s = beta / (beta + gsl_vector_get(ev, i)), m = 0.0;
+        for (int j = 0; j < LK; j++)
+            m += gsl_matrix_get(v, j, i) * mu[j];
+        d[i] = 0.5 * (s + m * m - 1 - log(s));
+    }
+}
+
+static void beta_vae(const struct lg_model *g)
+{
+    double betas[MAXBETA], mu[LK], cov[LK * LK], mu2[LK], cov2[LK * LK], dirs[LK];
+    size_t nb = book_param_real_list(B, "BETA_CHECK", betas, MAXBETA);
+    gsl_matrix *pm = matrix_of(g->p, LK), *v = gsl_matrix_alloc(LK, LK);
+    gsl_vector *ev = gsl_vector_alloc(LK);
+    gsl_eigen_symmv_workspace *ws = gsl_eigen_symmv_alloc(LK);
+    if (v == NULL || ev == NULL || ws == NULL)
+        book_fail(B, "out of memory");
+    if (gsl_eigen_symmv(pm, ev, v, ws) != GSL_SUCCESS)
+        book_fail(B, "eigenvectors failed");
+    gsl_eigen_symmv_sort(ev, v, GSL_EIGEN_SORT_VAL_DESC);
+    FILE *f = book_data(B, "beta.tsv", "the maximiser of the beta-ELBO, closed "
+                        "form: its KL term, along each eigenvector of W^T W "
+                        "(strong, weak), and its reconstruction loss",
+                        "beta\tkl\tkl_strong\tkl_weak\trecon_loss");
+    double worst = 0.0, kl1 = NAN, kl_hi = NAN, dirs1[LK] = {NAN, NAN};
+    for (int i = 0; i <= 60; i++) {
+        double beta = pow(10.0, -2.0 + i / 15.0), d;
+        beta_optimum(g, beta, mu, cov);
+        ok(kl_mvn_vae_full(mu, cov, LK, &d), "KL term");
+        beta_directions(ev, v, beta, mu, dirs);
+        worst = fmax(worst, fabs(dirs[0] + dirs[1] - d) / d);
+        fprintf(f, "%.6g\t%.10g\t%.10g\t%.10g\t%.10g\n", beta, d, dirs[0], dirs[1],
+                -lg_recon(g, mu, cov));
+        if (i == 30) {
+            kl1 = d;
+            memcpy(dirs1, dirs, sizeof dirs1);
+        }
+        kl_hi = d;
+    }
+    book_close_file(B, f);
+    book_claim_le(B, "eigenvectors", "β-ELBO optimum: KL term (Cholesky) = sum over "
+                  "the eigenvectors of WᵀW (worst relative gap, 61 values of β)",
+                  worst, 0.0, 1e-10);
+    f = book_data(B, "beta-check.tsv", "the maximiser found by GSL's Nelder-Mead "
+                  "simplex at each BETA_CHECK", "beta\tkl\trecon_loss");
+    double worst_fit = 0.0;
+    for (size_t i = 0; i < nb; i++) {
+        double d;
+        beta_minimise(g, betas[i], mu2, cov2);
+        beta_optimum(g, betas[i], mu, cov);
+        worst_fit = fmax(worst_fit, lk_divergence(mu2, cov2, mu, cov));
+        ok(kl_mvn_vae_full(mu2, cov2, LK, &d), "KL term");
+        fprintf(f, "%.6g\t%.10g\t%.10g\n", betas[i], d, -lg_recon(g, mu2, cov2));
+    }
+    book_close_file(B, f);
+    char text[200];
+    snprintf(text, sizeof text, "β-ELBO: GSL's simplex maximiser = the closed-form "
+             "optimum at %zu values of β (largest D between them)", nb);
+    book_claim_le(B, "GSL minimiser", text, worst_fit, 0.0, 1e-9);
+    beta_minimise(g, 1.0, mu2, cov2);
+    book_claim_le(B, "GSL minimiser", "β = 1: the maximiser of the ELBO is the true "
+                  "posterior (D(q* ‖ p(z|x)))", lk_divergence(mu2, cov2, g->m, g->s),
+                  0.0, 1e-9);
+    book_value(B, "beta_kl1", kl1, 4);
+    book_value(B, "beta_kl1_strong", dirs1[0], 4);
+    book_value(B, "beta_kl1_weak", dirs1[1], 3);
+    book_value(B, "beta_kl_hi", kl_hi, 2);
+    book_value(B, "beta_ev_strong", gsl_vector_get(ev, 0), 3);
+    book_value(B, "beta_ev_weak", gsl_vector_get(ev, 1), 3);
+    gsl_matrix_free(pm), gsl_matrix_free(v), gsl_vector_free(ev);
+    gsl_eigen_symmv_free(ws);
+
+    /* a decoder that ignores z (W = 0): the maximiser is the prior */
+    struct lg_model g0;
+    double zero[LK] = {0}, eye[LK * LK];
+    identity(eye, LK);
+    lg_open(&g0, 1);
+    beta_minimise(&g0, 1.0, mu2, cov2);
+    book_claim_le(B, "GSL minimiser", "W = 0 (the decoder ignores z): the maximiser of "
+                  "the ELBO is the prior, D(q* ‖ N(0, I))", lk_divergence(mu2, cov2, zero, eye),
+                  0.0, 1e-9);
+}
+
+/* -- 10. Score-function and reparameterised gradients ---------------------- */
+
+/* f(z) = log p(x, z) of the linear-Gaussian model, and its gradient in z:
+ * W^T (x - b - W z) / sigma^2 - z. */
+static double lg_joint(const struct lg_model *g, const double *z, double *grad)
+{
+    double e[LD];
+    for (int i = 0; i < LD; i++) {
+        e[i] = g->r[i];
+        for (int j = 0; j < LK; j++)
+            e[i] -= g->w[i * LK + j] * z[j];
+    }
+    for (int j = 0; j < LK; j++) {
+        grad[j] = -z[j];
+        for (int i = 0; i < LD; i++)
+            grad[j] += g->w[i * LK + j] * e[i] / (g->sigma * g->sigma);
+    }
+    return lg_loglik(g, z) + lg_logprior(z);
+}
+
+/* Moments of one estimator's draws: sums of x, x^2, x^3, x^4. */
+struct moments {
+    double s[4];
+};
+
+static void moments_add(struct moments *m, double x)
+{
+    double p = x;
+    for (int i = 0; i < 4; i++, p *= x)
+        m->s[i] += p;
+}
+
+/* mean, its SE, the per-draw sd, and the SE of the per-draw variance. */
+static void moments_get(const struct moments *m, long n, double *mean, double *se,
+                        double *sd, double *var_se)
+{
+    double a = m->s[0] / n, v = m->s[1] / n - a * a;
+    double m4 = m->s[3] / n - 4 * a * m->s[2] / n + 6 * a * a * m->s[1] / n - 3 * a * a * a * a;
+    *mean = a;
+    *se = sqrt(v / (n - 1));
+    *sd = sqrt(v * n / (n - 1));
+    if (var_se)
+        *var_se = sqrt(fmax(m4 - v * v, 0.0) / n);
+}
+
+/* Draws of three estimates of d/dmu_1 E_q[f(z)], q = N(mu, s^2 I), from the
+ * same noise: the score function, the score function with the baseline
+ * f(mu), and the reparameterised gradient.  M[c][j]: estimator c,
+ * component j. */
+static void grad_estimates(const struct lg_model *g, const double *mu, double s,
+                           long n, struct moments m[3][LK])
+{
+    double gm[LK], fmu = lg_joint(g, mu, gm);
+    memset(m, 0, 3 * LK * sizeof m[0][0]);
+    for (long i = 0; i < n; i++) {
+        double eps[LK], z[LK], grad[LK];
+        for (int j = 0; j < LK; j++) {
+            eps[j] = gsl_ran_gaussian(RNG, 1.0);
+            z[j] = mu[j] + s * eps[j];
+        }
+        /* >>> score-reparam */
+        double f = lg_joint(g, z, grad);    /* f(z) and its gradient at z */
+        for (int j = 0; j < LK; j++) {
+            double score = eps[j] / s;           /* d/dmu_j log q(z) */
+            moments_add(&m[0][j], f * score);           /* score function */
+            moments_add(&m[1][j], (f - fmu) * score);   /* ... with a baseline */
+            moments_add(&m[2][j], grad[j]);             /* reparameterised */
+        }
+        /* <<< score-reparam */
+    }
+}
+
+static void gradient_estimators(const struct lg_model *g)
+{
+    long n = book_param_int(B, "GRADEST_DRAWS");
+    double mu[LK], exact[LK], h2 = 0.0, h[LK * LK];
+    memcpy(mu, g->qmu, sizeof mu);
+    lg_joint(g, mu, exact);     /* f is quadratic: E_q grad f = grad f(mu) */
+    /* H = -(W^T W / sigma^2 + I): the reparameterised draws have variance
+     * s^2 (H^2)_11 in component 1 */
+    for (int i = 0; i < LK * LK; i++)
+        h[i] = -(g->p[i] + (i % (LK + 1) == 0));
+    for (int l = 0; l < LK; l++)
+        h2 += h[l] * h[l];
+    FILE *f = book_data(B, "score-reparam.tsv", "per-draw sd of three estimators "
+                        "of d/dmu_1 E_q[log p(x, z)], q = N(the mean of q, s^2 I)",
+                        "s\tsd_score\tsd_baseline\tsd_reparam\tsd_reparam_closed");
+    gsl_rng_set(RNG, SEED + 9);
+    double worst_ratio = INFINITY, at1[3] = {NAN, NAN, NAN}, at0[3] = {NAN, NAN, NAN};
+    for (int i = 0; i <= 13; i++) {
+        double s = pow(2.0, (i - 10) / 3.0), sd[3];
+        struct moments m[3][LK];
+        grad_estimates(g, mu, s, n, m);
+        for (int c = 0; c < 3; c++) {
+            double mean, se, vse;
+            moments_get(&m[c][0], n, &mean, &se, &sd[c], &vse);
+            if (i == 10) {  /* s = 1: unbiased, and the closed-form variance */
+                static const char *name[3] = {"score function",
+                    "score function with baseline f(μ)", "reparameterised"};
+                for (int j = 0; j < LK; j++) {
+                    double mj, sej, sdj;
+                    moments_get(&m[c][j], n, &mj, &sej, &sdj, NULL);
+                    char text[200];
+                    snprintf(text, sizeof text, "s = 1, %ld draws: %s estimate of "
+                             "∂/∂μ%s E_q log p(x, z)", n, name[c], j ? "₂" : "₁");
+                    book_claim_sigma(B, "Monte Carlo", text, exact[j], mj, sej, 4.0);
+                }
+                if (c == 2)
+                    book_claim_sigma(B, "Monte Carlo", "s = 1: variance of the "
+                                     "reparameterised ∂/∂μ₁ = s²(H²)₁₁, H = −(WᵀW/σ² + I)",
+                                     h2, sd[2] * sd[2] * (n - 1) / n, vse, 4.0);
+                at1[c] = sd[c];
+            }
+            if (i == 0)
+                at0[c] = sd[c];
+        }
+        worst_ratio = fmin(worst_ratio, fmin(sd[0], sd[1]) / sd[2]);
+        fprintf(f, "%.6g\t%.6g\t%.6g\t%.6g\t%.6g\n", s, sd[0], sd[1], sd[2], s * sqrt(h2));
+    }
+    book_close_file(B, f);
+    book_claim_ge(B, "Monte Carlo", "at every s (14 values, 0.1 to 2), both score-function "
+                  "estimators vary more than the reparameterised one (smallest sd ratio)",
+                  worst_ratio, 1.0, 0.0);
+    book_value(B, "ge_exact1", exact[0], 4);
+    book_value(B, "ge_sd_score1", at1[0], 3);
+    book_value(B, "ge_sd_base1", at1[1], 3);
+    book_value(B, "ge_sd_rep1", at1[2], 3);
+    book_value(B, "ge_sd_score0", at0[0], 3);
+    book_value(B, "ge_sd_base0", at0[1], 3);
+    book_value(B, "ge_sd_rep0", at0[2], 3);
+    book_value(B, "ge_s0", pow(2.0, -10 / 3.0), 2);
+    book_value(B, "ge_ratio1", at1[0] / at1[2], 2);
+    book_value(B, "ge_ratio_min", worst_ratio, 2);
+    book_value(B, "ge_draws_ratio1", pow(at1[0] / at1[2], 2), 2);
+}
+
+/* -- 11. The k1, k2, k3 estimators ------------------------------------------ */
+
+/* One case of the table: its name, D(q || p), the closed forms of the
+ * per-draw variance V of k1 = -log r, of E[k2] = (V + D^2)/2 and of
+ * Var k3 = E r^2 - 1 - 2 D(p || q) - 2 D + V, and the draws' log r. */
+struct kcase {
+    const char *name;
+    double d, v, e_k2, var_k3, lmin;
+};
+
+/* Closed forms of a case q = N(mu, cov) against p = N(0, I) in k dims. */
+static void kcase_closed(struct kcase *c, const double *mu, const double *cov, size_t k)
+{
+    double zero[K] = {0}, eye[K * K], fwd, v = 0.0;
+    identity(eye, k);
+    ok(kl_mvn_divergence_raw(mu, cov, zero, eye, k, &c->d), "D(q || p)");
+    ok(kl_mvn_divergence_raw(zero, eye, mu, cov, k, &fwd), "D(p || q)");
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j < k; j++) {
+            double a = cov[i * k + j] - (i == j);
+            v += 0.5 * a * a + mu[i] * cov[i * k + j] * mu[j];
+        }
+    c->v = v;
+    c->e_k2 = 0.5 * (v + c->d * c->d);
+    c->var_k3 = expm1(log_ratio_moment(mu, cov, k, 2)) - 2 * fwd - 2 * c->d + v;
+}
+
+/* The row of case C from the N draws' LOG_R: claims and values kN_*. */
+static void kcase_row(const struct kcase *c, int row, const double *log_r, long n,
+                      FILE *f)
+{
+    struct moments m[4] = {0};
+    for (long i = 0; i < n; i++) {
+        double lr = log_r[i], k1 = -lr, k2 = 0.5 * lr * lr, k3 = expm1(lr) - lr;
+        moments_add(&m[0], k1);
+        moments_add(&m[1], k2);
+        moments_add(&m[2], k3);
+        moments_add(&m[3], k2 - k1);
+    }
+    double mean[4], se[4], sd[4], vse[4];
+    for (int e = 0; e < 4; e++)
+        moments_get(&m[e], n, &mean[e], &se[e], &sd[e], &vse[e]);
+    char text[200], name[64];
+    snprintf(text, sizeof text, "k1 = −log r, %s: unbiased", c->name);
+    book_claim_sigma(B, "Monte Carlo", text, c->d, mean[0], se[0], 4.0);
+    snprintf(text, sizeof text, "k3 = (r − 1) − log r, %s: unbiased", c->name);
+    book_claim_sigma(B, "Monte Carlo", text, c->d, mean[2], se[2], 4.0);
+    snprintf(text, sizeof text, "k2 = ½(log r)², %s: mean = ½(V + D²)", c->name);
+    book_claim_sigma(B, "Monte Carlo", text, c->e_k2, mean[1], se[1], 4.0);
+    snprintf(text, sizeof text, "k2 − k1, %s: mean = the bias ½(V + D²) − D", c->name);
+    book_claim_sigma(B, "Monte Carlo", text, c->e_k2 - c->d, mean[3], se[3], 4.0);
+    double bias = c->e_k2 - c->d;
+    if (fabs(bias) > 8 * se[3]) {   /* resolvable: the sign must show */
+        snprintf(text, sizeof text, "k2's bias is %s for %s: mean of k2 − k1, in SE "
+                 "(signed)", bias > 0 ? "positive" : "negative", c->name);
+        book_claim_ge(B, "Monte Carlo", text, (bias > 0 ? 1 : -1) * mean[3] / se[3], 4.0, 0.0);
+    }
+    if (c->lmin > 0.875) {  /* E r^8 finite: the sample variance's SE means something */
+        snprintf(text, sizeof text, "k3, %s: variance = E r² − 1 − 2D(p‖q) − 2D + V",
+                 c->name);
+        book_claim_sigma(B, "Monte Carlo", text, c->var_k3, sd[2] * sd[2] * (n - 1) / n,
+                         vse[2], 4.0);
+    }
+    fprintf(f, "%d\t%.8g\t%.8g\t%.8g\t%.8g\t%.8g\t%.8g\t%.8g\n", row, c->d, mean[0],
+            mean[1], mean[2], sd[0], sd[1], sd[2]);
+    static const char *est[3] = {"k1", "k2", "k3"};
+    for (int e = 0; e < 3; e++) {
+        snprintf(name, sizeof name, "%s_mean%d", est[e], row);
+        book_value(B, name, mean[e], 4);
+        snprintf(name, sizeof name, "%s_se%d", est[e], row);
+        book_value(B, name, se[e], 2);
+        snprintf(name, sizeof name, "%s_sd%d", est[e], row);
+        book_value(B, name, sd[e], 3);
+    }
+    snprintf(name, sizeof name, "kd%d", row);
+    book_value(B, name, c->d, 4);
+    snprintf(name, sizeof name, "k2_bias%d", row);
+    book_value(B, name, c->e_k2 - c->d, 3);
+    snprintf(name, sizeof name, "k2_bias_mc%d", row);
+    book_value(B, name, mean[3], 3);
+    snprintf(name, sizeof name, "k2_bias_se%d", row);
+    book_value(B, name, se[3], 2);
+    snprintf(name, sizeof name, "k1_sd_closed%d", row);
+    book_value(B, name, sqrt(c->v), 3);
+    snprintf(name, sizeof name, "k3_sd_closed%d", row);
+    book_value(B, name, sqrt(c->var_k3), 3);
+    snprintf(name, sizeof name, "k_rel%d", row);
+    book_value(B, name, sqrt(c->v) / c->d, 3);
+}
+
+/* The three one-dimensional cases q = N(mu, s^2) of KEST_MU, KEST_SD, and the
+ * four-dimensional posterior of the Monte Carlo section, whose draws'
+ * -log r are LOG4 (N4 of them, negated here). */
+static void k_estimators(const double *mu4, const double *cov4, double lmin4,
+                         const double *minus_log_r4, long n4)
+{
+    long n = book_param_int(B, "KEST_DRAWS");
+    double kmu[3], ksd[3];
+    book_param_real_list(B, "KEST_MU", kmu, 3);
+    book_param_real_list(B, "KEST_SD", ksd, 3);
+    double *lr = book_malloc(B, (size_t)(n > n4 ? n : n4) * sizeof *lr);
+    FILE *f = book_data(B, "k-estimators.tsv", "the k1, k2, k3 estimators: exact D, "
+                        "their means and per-draw sds", "case\tD\tk1\tk2\tk3\tsd1\tsd2\tsd3");
+    gsl_rng_set(RNG, SEED + 10);
+    char labels[3][64];
+    for (int c = 0; c < 3; c++) {
+        double mu = kmu[c], s = ksd[c], cov = s * s;
+        if (mu == 0.0 && s == 1.0)
+            book_param_refuse(B, "KEST_SD", "with KEST_MU, case %d is the prior itself, whose "
+                              "D = 0 leaves nothing to estimate", c + 1);
+        snprintf(labels[c], sizeof labels[c], "q = N(%g, %g²)", mu, s);
+        struct kcase kc = {labels[c], 0, 0, 0, 0, s * s};
+        kcase_closed(&kc, &mu, &cov, 1);
+        for (long i = 0; i < n; i++) {
+            double z = mu + s * gsl_ran_gaussian(RNG, 1.0);
+            lr[i] = -0.5 * z * z + 0.5 * (z - mu) * (z - mu) / cov + log(s);
+        }
+        kcase_row(&kc, c, lr, n, f);
+        if (s == 1.0) {    /* log r = -mu^2/2 - mu eps: E k2 - D = mu^4/8 */
+            char text[320];
+            snprintf(text, sizeof text, "%s: the bias of k2, ½(V + D²) − D, is "
+                     "μ⁴/8 (one-dimensional derivation)", labels[c]);
+            book_claim_rel(B, "exact", text, pow(mu, 4) / 8, kc.e_k2 - kc.d, 1e-9);
+        }
+        char name[32], text[64];
+        snprintf(name, sizeof name, "kname%d", c);
+        snprintf(text, sizeof text, "$\\mathcal N(%g, %g^2)$", mu, s);
+        book_value_text(B, name, text);
+    }
+    struct kcase k4 = {"the 4-D posterior", 0, 0, 0, 0, lmin4};
+    kcase_closed(&k4, mu4, cov4, K);
+    for (long i = 0; i < n4; i++)
+        lr[i] = -minus_log_r4[i];
+    kcase_row(&k4, 3, lr, n4, f);
+    book_close_file(B, f);
+    free(lr);
+}
+
+/* -- 12. Where the moments of r stop existing --------------------------------- */
+
+/* +1 where E_q[r^m] is finite for q = N(0, s^2) against N(0, 1) (the
+ * Cholesky test of log_power_integral), -1 where it diverges. */
+struct moment_order {
+    double m;
+};
+
+static double moment_finite(double s, void *params)
+{
+    double m = ((struct moment_order *)params)->m, mu = 0.0, cov = s * s;
+    return isfinite(log_ratio_moment(&mu, &cov, 1, m)) ? 1.0 : -1.0;
+}
+
+/* The smallest s at which E_q[r^m] is finite, by GSL's bisection on the
+ * sign of moment_finite over [0.1, 1]. */
+static double moment_threshold(double m)
+{
+    struct moment_order o = {m};
+    gsl_function F = {moment_finite, &o};
+    gsl_root_fsolver *r = gsl_root_fsolver_alloc(gsl_root_fsolver_bisection);
+    if (r == NULL)
+        book_fail(B, "out of memory");
+    gsl_root_fsolver_set(r, &F, 0.1, 1.0);
+    int status = GSL_CONTINUE;
+    for (int it = 0; it < 200 && status == GSL_CONTINUE; it++) {
+        gsl_root_fsolver_iterate(r);
+        status = gsl_root_test_interval(gsl_root_fsolver_x_lower(r),
+                                        gsl_root_fsolver_x_upper(r), 1e-13, 0.0);
+    }
+    double s = 0.5 * (gsl_root_fsolver_x_lower(r) + gsl_root_fsolver_x_upper(r));
+    gsl_root_fsolver_free(r);
+    if (status != GSL_SUCCESS)
+        book_fail(B, "bisection for the moment threshold did not converge");
+    return s;
+}
+
+/* E_q[r^m] < inf exactly when m I + (1 - m) Sigma^-1 is positive definite:
+ * for Sigma = s^2 I, s^2 > (m - 1)/m.  m = 2: the variance of (r - 1) - log r;
+ * m = 4: the variance of its sample variance. */
+static void moment_thresholds(void)
+{
+    double s2 = moment_threshold(2), s4 = moment_threshold(4);
+    book_claim_abs(B, "bisection", "E_q[r²] finite exactly for s > 1/√2 (GSL bisection "
+                   "on the Cholesky test)", M_SQRT1_2, s2, 1e-10);
+    book_claim_abs(B, "bisection", "E_q[r⁴] finite exactly for s > √¾ (GSL bisection "
+                   "on the Cholesky test)", sqrt(0.75), s4, 1e-10);
+    book_value(B, "thr2", s2, 4);
+    book_value(B, "thr4", s4, 4);
+    book_plot_value(B, "thr2", s2);
+    book_plot_value(B, "thr4", s4);
+}
+
+/* -- 13. The direction flips --------------------------------------------------- */
+
+/* A posterior too wide or too narrow by a factor F, in the VAE's direction
+ * D(q || p) and in chapter 5's D(p || q). */
+static void direction_flip(void)
+{
+    static const double factors[] = {2, 3, 10};
+    double worst = 0.0, least = INFINITY;
+    for (int i = 0; i < 3; i++) {
+        double f = factors[i], wide = per_dim(0.0, f), narrow = per_dim(0.0, 1 / f);
+        double fw, fn;     /* chapter 5's direction, p = N(0, 1) first */
+        ok(kl_gaussian_divergence(0, 1, 0, f, &fw), "D(p || q)");
+        ok(kl_gaussian_divergence(0, 1, 0, 1 / f, &fn), "D(p || q)");
+        /* D(N(0, s^2) || N(0, 1)) = D(N(0, 1) || N(0, 1/s^2)) */
+        worst = fmax(worst, fmax(fabs(wide - fn) / fn, fabs(narrow - fw) / fw));
+        least = fmin(least, wide / narrow);
+        char name[32];
+        snprintf(name, sizeof name, "flip_wide%d", i);
+        book_value(B, name, wide, 3);
+        snprintf(name, sizeof name, "flip_narrow%d", i);
+        book_value(B, name, narrow, 3);
+        snprintf(name, sizeof name, "flip_fwide%d", i);
+        book_value(B, name, fw, 3);
+        snprintf(name, sizeof name, "flip_fnarrow%d", i);
+        book_value(B, name, fn, 3);
+        snprintf(name, sizeof name, "flip_ratio%d", i);
+        book_value(B, name, wide / narrow, 3);
+    }
+    book_claim_le(B, "chapter 5", "D(N(0, s²) ‖ N(0, 1)) = D(N(0, 1) ‖ N(0, 1/s²)) "
+                  "for s = 2, 3, 10 and their inverses (worst relative gap)",
+                  worst, 0.0, 1e-13);
+    /* for the exercises' solutions */
+    book_value(B, "ex_rho05", -0.5 * log1p(-0.25), 4);
+    book_value(B, "ex_rho099", -0.5 * log1p(-0.99 * 0.99), 4);
+    book_value(B, "ex_prior_s", 0.5 * ((0.25 + 0.25) / 4 - 1 - log(0.25) + log(4.0)), 4);
+    book_claim_ge(B, "closed form", "D(q ‖ p): a posterior too wide by 2, 3 or 10 costs "
+                  "more than one too narrow by the same factor (smallest ratio)",
+                  least, 1.0, 0.0);
+}
+
 int main(int argc, char **argv)
 {
     B = book_open("06-vae-kl", argc, argv);
@@ -1159,6 +1967,13 @@ int main(int argc, char **argv)
     monte_carlo();
     variance_scan();
     gradients();
+    struct lg_model lg;
+    lg_open(&lg, 0);
+    elbo(&lg);
+    beta_vae(&lg);
+    gradient_estimators(&lg);
+    moment_thresholds();
+    direction_flip();
     gsl_rng_free(RNG);
     return book_close(B);
 }

@@ -20,9 +20,10 @@ set size ratio -1
 set xrange [xmin - 0.15 * span:xmax + 0.2 * span]
 set yrange [ymin - 0.075 * span:ymax + 0.475 * span]
 set key top left samplen 2
-plot "ellipses.tsv" index 0 with lines lt 1 lw 2 title "prior N(0, I): 1σ, 2σ", \
+# the draws first and light, so that the ellipses lie on top of them
+plot "ellipse-draws.tsv" with points pt 7 ps 0.3 lc rgb "#b0b0b0" title sprintf("%d draws z ∼ q", ELL_DRAWS), \
+     "ellipses.tsv" index 0 with lines lt 1 lw 2 title "prior N(0, I): 1σ, 2σ", \
      "" index 1 with lines lt 1 lw 1 dt 2 notitle, \
-     "ellipse-draws.tsv" with points lt 7 pt 7 ps 0.35 title sprintf("%d draws z ∼ q", ELL_DRAWS), \
      "ellipses.tsv" index 2 with lines lt 2 lw 2.5 \
          title sprintf("posterior q, ρ = %.2f: D = %.3f nats", ELL_RHO, ell_d_full), \
      "" index 3 with lines lt 2 lw 1 dt 2 notitle, \

@@ -11,8 +11,8 @@ set logscale xy
 set format x "10^{%T}"
 set format y "%g"
 set xrange [0.7 * word(ERR_SIZES, 1):1.4 * word(ERR_SIZES, words(ERR_SIZES))]
-set offsets 0, 0, graph 0.05, graph 0.3
-set key bottom left
+set offsets 0, 0, graph 0.05, graph 0.05
+set key top right
 plot "mc-error.tsv" using 1:4 with lines lt 1 dt 2 title "plain: predicted sd/√n", \
      "" using 1:2 with points lt 1 pt 7 ps 1.2 title "plain, mean of log q − log p", \
      "" using 1:5 with lines lt 2 dt 2 title "(r − 1) − log r: sd/√n", \

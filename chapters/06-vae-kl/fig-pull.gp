@@ -2,8 +2,15 @@
 # Redraw by hand: cd output/06-vae-kl && gnuplot fig-pull.gp
 load "house.gp"
 load "values.gp"
-set terminal svg size 760,560 @SVG
+set terminal svg size 760,500 @SVG
 set output "fig-pull.svg"
+
+# fixed margins: a map drawn by splot otherwise leaves a blank band above
+set lmargin at screen 0.10
+set rmargin at screen 0.80
+set tmargin at screen 0.96
+set bmargin at screen 0.14
+set colorbox user origin screen 0.83, screen 0.14 size screen 0.025, screen 0.82
 
 set view map
 set xlabel "posterior mean μⱼ"

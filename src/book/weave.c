@@ -944,9 +944,10 @@ static void weave_explorer(struct weaver *w, const char *args, size_t lineno)
         error_at(w, w->md_path, lineno, "cannot read the explorer data '%s' "
                  "(written by book_explorer_open?)", path);
     else
+        /* a placeholder: the typesetter puts the data in (typeset.h) */
         fprintf(w->out, "```{=html}\n<div class=\"explorer\" id=\"x%02d-%s\" "
-                "hidden>\n<script type=\"application/json\">\n%s</script>\n"
-                "</div>\n```\n", w->chapter, name, json);
+                "hidden data-explorer=\"%s/%s\"></div>\n```\n", w->chapter,
+                name, w->slug, file);
     free(json);
     free(path);
     free(file);

@@ -17,6 +17,8 @@
  *   @explorer NAME       (alone on a line) the interactive explorer whose
  *                        data the program wrote as NAME.explorer.json
  *                        (src/book/explorer.h), drawn by src/book/explorer.js
+ *                        (a placeholder div naming the file, which the
+ *                        typesetter fills, typeset.h)
  *                        beside the static figure before it
  *   @params              (alone on a line) the table of the chapter's
  *                        parameters, as the run used them (params.tsv)

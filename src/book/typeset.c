@@ -1,0 +1,796 @@
+/* typeset.c — woven Markdown to one self-contained HTML page (typeset.h). */
+#define _POSIX_C_SOURCE 200809L
+#include "typeset.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* The version of the cache's layout and of the pandoc options below: part
+ * of every key, so changing either converts everything again. */
+#define CACHE_SCHEME "typeset-1 --from markdown --to html5 --mathml --highlight-style tango"
+
+struct section {
+    char *text;     /* its Markdown */
+    char key[17];   /* the hash of the scheme, pandoc and the text */
+};
+
+struct page {
+    const struct book_typeset *o;
+    FILE *err;
+    int errors;
+    char *title, *subtitle;
+    struct section *sec;
+    size_t nsec, capsec;
+    /* assembly */
+    int counters[6];
+    int cb_next;                 /* code blocks numbered so far */
+    char **ids;                  /* heading ids used so far */
+    size_t nids, capids;
+    FILE *toc;                   /* the table of contents being written */
+    char *tocbuf;
+    size_t toclen;
+    int toc_level;               /* 0: no list open, 1: in the first level, 2: in a sublist */
+    int has_explorer;
+};
+
+static void oom(void)
+{
+    fputs("typeset: out of memory\n", stderr);
+    exit(1);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (p == NULL)
+        oom();
+    return p;
+}
+
+static char *xstrndup(const char *s, size_t n)
+{
+    char *d = xrealloc(NULL, n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+static void fail(struct page *p, const char *what, const char *arg)
+{
+    fprintf(p->err, "typeset: %s%s%s\n", what, arg ? ": " : "", arg ? arg : "");
+    p->errors++;
+}
+
+/* The whole of PATH, or NULL; its length in *LEN. */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, k;
+    char *buf = xrealloc(NULL, cap);
+    while ((k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += k;
+        if (cap - n - 1 == 0)
+            buf = xrealloc(buf, cap *= 2);
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+/* Writes TEXT to PATH through PATH.tmp, so that a reader never sees half. */
+static int write_atomic(const char *path, const char *text, size_t n)
+{
+    size_t pl = strlen(path);
+    char *tmp = xrealloc(NULL, pl + 16);
+    snprintf(tmp, pl + 16, "%s.%ld.tmp", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    int ok = f != NULL && fwrite(text, 1, n, f) == n;
+    if (f != NULL && fclose(f) != 0)
+        ok = 0;
+    if (ok && rename(tmp, path) != 0)
+        ok = 0;
+    if (!ok)
+        remove(tmp);
+    free(tmp);
+    return ok ? 0 : -1;
+}
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* What identifies the pandoc that converts: its path, size and time, so a
+ * new pandoc converts everything again. */
+static char *pandoc_identity(const char *pandoc)
+{
+    char *found = NULL;
+    if (strchr(pandoc, '/') != NULL) {
+        found = xstrndup(pandoc, strlen(pandoc));
+    } else {
+        const char *path = getenv("PATH");
+        while (path != NULL && *path && found == NULL) {
+            size_t n = strcspn(path, ":");
+            char *cand = xrealloc(NULL, n + strlen(pandoc) + 2);
+            snprintf(cand, n + strlen(pandoc) + 2, "%.*s/%s", (int)n, path, pandoc);
+            if (access(cand, X_OK) == 0)
+                found = cand;
+            else
+                free(cand);
+            path += n + (path[n] == ':');
+        }
+    }
+    struct stat st;
+    char *id = xrealloc(NULL, 4200);
+    if (found != NULL && stat(found, &st) == 0)
+        snprintf(id, 4200, "%s %lld %lld", found, (long long)st.st_size,
+                 (long long)st.st_mtime);
+    else
+        snprintf(id, 4200, "%s", pandoc);
+    free(found);
+    return id;
+}
+
+static void add_section(struct page *p, const char *s, size_t n)
+{
+    if (p->nsec == p->capsec) {
+        p->capsec = p->capsec ? 2 * p->capsec : 32;
+        p->sec = xrealloc(p->sec, p->capsec * sizeof *p->sec);
+    }
+    p->sec[p->nsec].text = xstrndup(s, n);
+    p->sec[p->nsec].key[0] = '\0';
+    p->nsec++;
+}
+
+static int starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* "title: The KL Workbook" in a YAML block: the value, unquoted. */
+static char *yaml_value(const char *line, size_t n, const char *key)
+{
+    size_t k = strlen(key);
+    if (n <= k + 1 || strncmp(line, key, k) != 0 || line[k] != ':')
+        return NULL;
+    const char *v = line + k + 1;
+    const char *end = line + n;
+    while (v < end && *v == ' ')
+        v++;
+    while (end > v && (end[-1] == ' ' || end[-1] == '\r'))
+        end--;
+    if (end - v >= 2 && (*v == '"' || *v == '\'') && end[-1] == *v) {
+        v++;
+        end--;
+    }
+    return xstrndup(v, (size_t)(end - v));
+}
+
+/* Cuts TEXT into sections at "# " and "## " headings that are outside code
+ * fences, fenced divs and <details>; a YAML block at the start gives the
+ * title and subtitle. */
+static void split_sections(struct page *p, const char *text)
+{
+    const char *s = text;
+    if (starts(s, "---\n")) {
+        const char *line = s + 4;
+        while (*line) {
+            size_t n = strcspn(line, "\n");
+            if ((n == 3 && (starts(line, "---") || starts(line, "..."))) ) {
+                s = line + n + (line[n] == '\n');
+                break;
+            }
+            char *v;
+            if ((v = yaml_value(line, n, "title")) != NULL) {
+                free(p->title);
+                p->title = v;
+            } else if ((v = yaml_value(line, n, "subtitle")) != NULL) {
+                free(p->subtitle);
+                p->subtitle = v;
+            }
+            line += n + (line[n] == '\n');
+        }
+    }
+    const char *start = s, *line = s;
+    int fence = 0, divs = 0, details = 0;
+    while (*line) {
+        size_t n = strcspn(line, "\n");
+        if (starts(line, "```") || starts(line, "~~~")) {
+            fence = !fence;
+        } else if (!fence) {
+            if (starts(line, ":::")) {
+                const char *t = line + 3;
+                while (*t == ':')
+                    t++;
+                while (*t == ' ')
+                    t++;
+                if (*t == '\n' || *t == '\0')
+                    divs -= divs > 0;
+                else
+                    divs++;
+            } else if (starts(line, "<details")) {
+                details++;
+            } else if (starts(line, "</details>")) {
+                details -= details > 0;
+            } else if (divs == 0 && details == 0 &&
+                       (starts(line, "# ") || starts(line, "## ")) &&
+                       line > start) {
+                add_section(p, start, (size_t)(line - start));
+                start = line;
+            }
+        }
+        line += n + (line[n] == '\n');
+    }
+    if (line > start)
+        add_section(p, start, (size_t)(line - start));
+}
+
+static char *cache_path(const struct page *p, const char *key, const char *ext)
+{
+    size_t n = strlen(p->o->cache_dir) + strlen(key) + strlen(ext) + 3;
+    char *path = xrealloc(NULL, n);
+    snprintf(path, n, "%s/%s%s", p->o->cache_dir, key, ext);
+    return path;
+}
+
+/* Runs pandoc on IN, writing OUT; returns its exit status (-1: not run). */
+static int run_pandoc(const char *pandoc, const char *in, const char *out)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execlp(pandoc, pandoc, "--from", "markdown", "--to", "html5",
+               "--mathml", "--highlight-style", "tango", "-o", out, in,
+               (char *)NULL);
+        fprintf(stderr, "typeset: cannot run %s: %s\n", pandoc, strerror(errno));
+        _exit(127);
+    }
+    int ws;
+    if (pid < 0 || waitpid(pid, &ws, 0) != pid || !WIFEXITED(ws))
+        return -1;
+    return WEXITSTATUS(ws);
+}
+
+/* Converts every section whose fragment is not in the cache, in one pandoc
+ * run: the sections, each after a marker comment that pandoc passes through,
+ * and the output cut at the markers. */
+static void convert_missing(struct page *p)
+{
+    char *pid = xrealloc(NULL, 32);
+    snprintf(pid, 32, "batch-%ld", (long)getpid());
+    char *in = cache_path(p, pid, ".md"), *out = cache_path(p, pid, ".html");
+    FILE *f = NULL;
+    size_t missing = 0;
+    for (size_t i = 0; i < p->nsec; i++) {
+        char *path = cache_path(p, p->sec[i].key, ".html");
+        int have = access(path, R_OK) == 0;
+        free(path);
+        if (have)
+            continue;
+        int dup = 0;                /* the same section twice in one page */
+        for (size_t k = 0; k < i; k++)
+            dup |= strcmp(p->sec[k].key, p->sec[i].key) == 0;
+        if (dup)
+            continue;
+        if (f == NULL && (f = fopen(in, "w")) == NULL) {
+            fail(p, "cannot write", in);
+            break;
+        }
+        fprintf(f, "<!--kl-section %s-->\n\n%s\n\n", p->sec[i].key, p->sec[i].text);
+        missing++;
+    }
+    if (f != NULL && fclose(f) != 0)
+        fail(p, "cannot write", in);
+    if (missing > 0 && p->errors == 0) {
+        int status = run_pandoc(p->o->pandoc, in, out);
+        size_t len;
+        char *html = status == 0 ? read_file(out, &len) : NULL;
+        if (status != 0 || html == NULL) {
+            fail(p, "pandoc failed on", in);
+        } else {
+            const char *mark = "<!--kl-section ";
+            char *c = strstr(html, mark);
+            while (c != NULL) {
+                char key[17];
+                memcpy(key, c + strlen(mark), 16);
+                key[16] = '\0';
+                char *body = strchr(c, '\n');
+                body = body ? body + 1 : c + strlen(c);
+                char *next = strstr(body, mark);
+                size_t n = next ? (size_t)(next - body) : strlen(body);
+                char *path = cache_path(p, key, ".html");
+                if (write_atomic(path, body, n) != 0)
+                    fail(p, "cannot write", path);
+                free(path);
+                c = next;
+            }
+        }
+        free(html);
+    }
+    if (p->errors == 0)
+        remove(in);
+    remove(out);
+    free(in);
+    free(out);
+    free(pid);
+}
+
+/* The value of attribute NAME in the tag TAG..END ("" when absent), copied. */
+static char *attr(const char *tag, const char *end, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *c = tag + 1; c + n + 2 < end; c++) {
+        if ((c[-1] == ' ' || c[-1] == '\n') && strncmp(c, name, n) == 0 &&
+            c[n] == '=' && c[n + 1] == '"') {
+            const char *v = c + n + 2, *q = memchr(v, '"', (size_t)(end - v));
+            if (q != NULL)
+                return xstrndup(v, (size_t)(q - v));
+        }
+    }
+    return xstrndup("", 0);
+}
+
+static int id_used(const struct page *p, const char *id)
+{
+    for (size_t i = 0; i < p->nids; i++)
+        if (strcmp(p->ids[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+/* A heading id not used before in the page: ID, else ID-1, ID-2... */
+static char *unique_id(struct page *p, const char *id)
+{
+    char *u = xstrndup(id, strlen(id));
+    for (int k = 1; id_used(p, u); k++) {
+        free(u);
+        u = xrealloc(NULL, strlen(id) + 16);
+        snprintf(u, strlen(id) + 16, "%s-%d", id, k);
+    }
+    if (p->nids == p->capids) {
+        p->capids = p->capids ? 2 * p->capids : 64;
+        p->ids = xrealloc(p->ids, p->capids * sizeof *p->ids);
+    }
+    p->ids[p->nids++] = xstrndup(u, strlen(u));
+    return u;
+}
+
+static void toc_entry(struct page *p, int level, const char *number,
+                      const char *id, const char *inner, size_t ninner)
+{
+    if (level == 1) {
+        if (p->toc_level == 2)
+            fputs("</li>\n</ul></li>\n", p->toc);
+        else if (p->toc_level == 1)
+            fputs("</li>\n", p->toc);
+        p->toc_level = 1;
+    } else {
+        if (p->toc_level == 0)
+            p->toc_level = 1;       /* a section before any chapter */
+        if (p->toc_level == 1)
+            fputs("\n<ul>\n", p->toc);
+        else
+            fputs("</li>\n", p->toc);
+        p->toc_level = 2;
+    }
+    fprintf(p->toc, "<li><a href=\"#%s\">", id);
+    if (number[0])
+        fprintf(p->toc, "<span class=\"toc-section-number\">%s</span> ", number);
+    fwrite(inner, 1, ninner, p->toc);
+    fputs("</a>", p->toc);
+}
+
+/* A heading: its number, a unique id, an entry in the contents.  TAG points
+ * at "<hN"; returns the end of the heading's start tag. */
+static const char *put_heading(struct page *p, const char *tag, FILE *out)
+{
+    int level = tag[2] - '0';
+    const char *end = strchr(tag, '>');
+    if (end == NULL) {
+        fputs(tag, out);
+        return tag + strlen(tag);
+    }
+    char *cls = attr(tag, end, "class"), *id = attr(tag, end, "id");
+    int numbered = strstr(cls, "unnumbered") == NULL;
+    char number[64] = "";
+    if (numbered) {
+        p->counters[level - 1]++;
+        for (int k = level; k < 6; k++)
+            p->counters[k] = 0;
+        size_t at = 0;
+        for (int k = 0; k < level && at < sizeof number - 12; k++)
+            at += (size_t)snprintf(number + at, sizeof number - at, "%s%d",
+                                   k ? "." : "",
+                                   p->counters[k] + (k == 0 ? p->o->number_offset : 0));
+    }
+    char *uid = id[0] ? unique_id(p, id) : NULL;
+    fprintf(out, "<h%d", level);
+    if (numbered)
+        fprintf(out, " data-number=\"%s\"", number);
+    if (uid != NULL)
+        fprintf(out, " id=\"%s\"", uid);
+    if (cls[0])
+        fprintf(out, " class=\"%s\"", cls);
+    fputc('>', out);
+    if (numbered)
+        fprintf(out, "<span class=\"header-section-number\">%s</span> ", number);
+    if (level <= 2 && uid != NULL) {
+        char close[8];
+        snprintf(close, sizeof close, "</h%d>", level);
+        const char *stop = strstr(end + 1, close);
+        if (stop != NULL)
+            toc_entry(p, level, number, uid, end + 1, (size_t)(stop - end - 1));
+    }
+    free(cls);
+    free(id);
+    free(uid);
+    return end + 1;
+}
+
+static void put_base64(FILE *out, const unsigned char *s, size_t n)
+{
+    static const char tab[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned v = (unsigned)s[i] << 16;
+        if (i + 1 < n)
+            v |= (unsigned)s[i + 1] << 8;
+        if (i + 2 < n)
+            v |= s[i + 2];
+        fputc(tab[(v >> 18) & 63], out);
+        fputc(tab[(v >> 12) & 63], out);
+        fputc(i + 1 < n ? tab[(v >> 6) & 63] : '=', out);
+        fputc(i + 2 < n ? tab[v & 63] : '=', out);
+    }
+}
+
+/* An SVG drawn by gnuplot, inline: the <svg> element takes the image's id,
+ * style and alt text; the ids it defines (gnuplot names them alike in every
+ * figure) are prefixed with PREFIX, and so are the references to them. */
+static void put_svg(FILE *out, const char *svg, const char *id,
+                    const char *style, const char *alt)
+{
+    const char *open = strstr(svg, "<svg");
+    const char *tag_end = open ? strchr(open, '>') : NULL;
+    if (tag_end == NULL)
+        return;
+    char prefix[256];
+    snprintf(prefix, sizeof prefix, "%s-", id);
+    for (char *c = prefix; *c; c++)
+        if (*c == ':')
+            *c = '-';
+    fputs("<svg", out);
+    for (const char *c = open + 4; c < tag_end; c++)
+        fputc(*c == '\n' ? ' ' : *c, out);
+    fprintf(out, " id=\"%s\" class=\"figure-svg\" role=\"img\" aria-label=\"%s\"",
+            id, alt);
+    if (style[0])
+        fprintf(out, " style=\"%s\"", style);
+    fputc('>', out);
+    const char *c = tag_end + 1;
+    const char *stop = strstr(c, "</svg>");
+    if (stop == NULL)
+        stop = c + strlen(c);
+    while (c < stop) {
+        if (starts(c, "<title>")) {
+            const char *e = strstr(c, "</title>");
+            if (e != NULL) {
+                fprintf(out, "<title>%s</title>", alt);
+                c = e + 8;
+                continue;
+            }
+        }
+        if (starts(c, "<desc>")) {
+            const char *e = strstr(c, "</desc>");
+            if (e != NULL) {
+                c = e + 7;
+                continue;
+            }
+        }
+        if (starts(c, "<g ")) {
+            /* an empty group (gnuplot opens one for each colour change):
+             * nothing to draw, left out */
+            const char *gt = strchr(c, '>');
+            if (gt != NULL && gt < stop && starts(gt + 1, "\n</g>")) {
+                c = gt + 6;
+                continue;
+            }
+        }
+        if (starts(c, "id='gnuplot_") || starts(c, "id=\"gnuplot_")) {
+            /* gnuplot's names for its canvas and plots, for its mouse
+             * script: unused here, and repeated in a multiplot */
+            const char *q = strchr(c + 4, c[3]);
+            c = q != NULL ? q + 1 : c + 4;
+        } else if (starts(c, "id='") || starts(c, "id=\"")) {
+            fwrite(c, 1, 4, out);
+            fputs(prefix, out);
+            c += 4;
+        } else if (starts(c, "href='#") || starts(c, "href=\"#")) {
+            fwrite(c, 1, 7, out);
+            fputs(prefix, out);
+            c += 7;
+        } else if (starts(c, "url(#")) {
+            fputs("url(#", out);
+            fputs(prefix, out);
+            c += 5;
+        } else {
+            /* up to the next character that may start one of the above */
+            const char *next = c + 1;
+            while (next < stop && *next != '<' && *next != 'i' && *next != 'h' &&
+                   *next != 'u')
+                next++;
+            fwrite(c, 1, (size_t)(next - c), out);
+            c = next;
+        }
+    }
+    fputs("</svg>", out);
+}
+
+static char *resource(const struct page *p, const char *rel)
+{
+    size_t n = strlen(p->o->resource_dir) + strlen(rel) + 2;
+    char *path = xrealloc(NULL, n);
+    snprintf(path, n, "%s/%s", p->o->resource_dir, rel);
+    return path;
+}
+
+/* An <img>: inline when it is an SVG, a data: URI otherwise.  TAG points
+ * at "<img"; returns the end of the tag. */
+static const char *put_image(struct page *p, const char *tag, FILE *out)
+{
+    const char *end = strstr(tag, "/>");
+    const char *gt = strchr(tag, '>');
+    if (gt != NULL && (end == NULL || gt < end))
+        end = gt;
+    else if (end != NULL)
+        end++;
+    if (end == NULL) {
+        fputs(tag, out);
+        return tag + strlen(tag);
+    }
+    char *src = attr(tag, end, "src"), *id = attr(tag, end, "id");
+    char *style = attr(tag, end, "style"), *alt = attr(tag, end, "alt");
+    char *path = resource(p, src);
+    size_t len = 0;
+    char *data = read_file(path, &len);
+    size_t ns = strlen(src);
+    if (data == NULL) {
+        fail(p, "cannot read the image", path);
+    } else if (ns > 4 && strcmp(src + ns - 4, ".svg") == 0 && strstr(data, "<svg")) {
+        put_svg(out, data, id, style, alt);
+    } else {
+        const char *type = ns > 4 && strcmp(src + ns - 4, ".gif") == 0 ? "image/gif"
+                         : ns > 4 && strcmp(src + ns - 4, ".png") == 0 ? "image/png"
+                         : ns > 4 && strcmp(src + ns - 4, ".svg") == 0 ? "image/svg+xml"
+                         : "application/octet-stream";
+        fprintf(out, "<img src=\"data:%s;base64,", type);
+        put_base64(out, (const unsigned char *)data, len);
+        fputc('"', out);
+        if (id[0])
+            fprintf(out, " id=\"%s\"", id);
+        if (style[0])
+            fprintf(out, " style=\"%s\"", style);
+        fprintf(out, " alt=\"%s\" />", alt);
+    }
+    free(data);
+    free(path);
+    free(src);
+    free(id);
+    free(style);
+    free(alt);
+    return end + 1;
+}
+
+/* An explorer placeholder: the data inline.  TAG points at "<div"; returns
+ * the end of the placeholder. */
+static const char *put_explorer(struct page *p, const char *tag, FILE *out)
+{
+    const char *end = strchr(tag, '>');
+    const char *close = end ? strstr(end, "</div>") : NULL;
+    if (close == NULL) {
+        fputs(tag, out);
+        return tag + strlen(tag);
+    }
+    char *id = attr(tag, end, "id"), *file = attr(tag, end, "data-explorer");
+    char *path = resource(p, file);
+    char *json = read_file(path, NULL);
+    if (json == NULL || strstr(json, "</") != NULL)
+        fail(p, "cannot read the explorer data (or it holds \"</\")", path);
+    else
+        fprintf(out, "<div class=\"explorer\" id=\"%s\" hidden>\n"
+                     "<script type=\"application/json\">\n%s</script>\n</div>",
+                id, json);
+    p->has_explorer = 1;
+    free(json);
+    free(path);
+    free(id);
+    free(file);
+    return close + 6;
+}
+
+/* One section's fragment into the page: headings numbered, ids unique,
+ * figures and explorer data inline.  Code blocks are numbered cb1, cb2...
+ * through the page, whatever pandoc called them in the fragment. */
+static void put_fragment(struct page *p, const char *html, FILE *out)
+{
+    int map_old[512], map_new[512], nmap = 0;
+    const char *c = html;
+    while (*c) {
+        if (c[0] == '<' && c[1] == 'h' && c[2] >= '1' && c[2] <= '6' &&
+            (c[3] == ' ' || c[3] == '\n' || c[3] == '>')) {
+            c = put_heading(p, c, out);
+        } else if (starts(c, "<img ") || starts(c, "<img\n")) {
+            c = put_image(p, c, out);
+        } else if (starts(c, "<div class=\"explorer\"") &&
+                   strstr(c, "data-explorer=\"") != NULL &&
+                   strstr(c, "data-explorer=\"") < strchr(c, '>')) {
+            c = put_explorer(p, c, out);
+        } else if ((starts(c, "\"cb") || starts(c, "\"#cb")) &&
+                   c[c[1] == '#' ? 4 : 3] >= '0' && c[c[1] == '#' ? 4 : 3] <= '9') {
+            const char *d = c + (c[1] == '#' ? 4 : 3);
+            char *e;
+            long old = strtol(d, &e, 10);
+            if (*e != '"' && *e != '-') {
+                fputc(*c++, out);
+                continue;
+            }
+            int k = 0;
+            while (k < nmap && map_old[k] != old)
+                k++;
+            if (k == nmap && nmap < 512) {
+                map_old[nmap] = (int)old;
+                map_new[nmap++] = ++p->cb_next;
+            }
+            fprintf(out, "%.*s%d", (int)(d - c), c, k < nmap ? map_new[k] : (int)old);
+            c = e;
+        } else {
+            size_t n = 1 + strcspn(c + 1, "<\"");
+            fwrite(c, 1, n, out);
+            c += n;
+        }
+    }
+}
+
+static void put_escaped(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '<')
+            fputs("&lt;", out);
+        else if (*s == '>')
+            fputs("&gt;", out);
+        else if (*s == '&')
+            fputs("&amp;", out);
+        else if (*s == '"')
+            fputs("&quot;", out);
+        else
+            fputc(*s, out);
+    }
+}
+
+static int put_file(struct page *p, FILE *out, const char *path, int script)
+{
+    char *text = read_file(path, NULL);
+    if (text == NULL || (script && strstr(text, "</script") != NULL)) {
+        fail(p, text ? "a script may not hold \"</script\"" : "cannot read", path);
+        free(text);
+        return -1;
+    }
+    fputs(text, out);
+    free(text);
+    return 0;
+}
+
+int book_typeset(const struct book_typeset *opts, const char *const *md,
+                 int nmd, FILE *out, FILE *err)
+{
+    struct page pg = {0}, *p = &pg;
+    p->o = opts;
+    p->err = err;
+    mkdir(opts->cache_dir, 0777);
+    for (int i = 0; i < nmd; i++) {
+        char *text = read_file(md[i], NULL);
+        if (text == NULL) {
+            fail(p, "cannot read", md[i]);
+            continue;
+        }
+        split_sections(p, text);
+        free(text);
+    }
+    char *ident = pandoc_identity(opts->pandoc);
+    for (size_t i = 0; i < p->nsec; i++) {
+        uint64_t h = 0xcbf29ce484222325ULL;
+        h = fnv1a(h, CACHE_SCHEME, sizeof CACHE_SCHEME);
+        h = fnv1a(h, ident, strlen(ident) + 1);
+        h = fnv1a(h, p->sec[i].text, strlen(p->sec[i].text));
+        snprintf(p->sec[i].key, sizeof p->sec[i].key, "%016llx", (unsigned long long)h);
+    }
+    free(ident);
+    if (p->errors == 0)
+        convert_missing(p);
+    char *body = NULL;
+    size_t bodylen = 0;
+    FILE *b = open_memstream(&body, &bodylen);
+    p->toc = open_memstream(&p->tocbuf, &p->toclen);
+    if (b == NULL || p->toc == NULL)
+        oom();
+    for (size_t i = 0; i < p->nsec && p->errors == 0; i++) {
+        char *path = cache_path(p, p->sec[i].key, ".html");
+        char *html = read_file(path, NULL);
+        if (html == NULL)
+            fail(p, "a converted section is missing", path);
+        else
+            put_fragment(p, html, b);
+        free(html);
+        free(path);
+    }
+    if (p->toc_level == 2)
+        fputs("</li>\n</ul></li>\n", p->toc);
+    else if (p->toc_level == 1)
+        fputs("</li>\n", p->toc);
+    fclose(b);
+    fclose(p->toc);
+
+    if (p->errors == 0) {
+        fprintf(out, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+                     "lang=\"%s\" xml:lang=\"%s\">\n<head>\n<meta charset=\"utf-8\" />\n"
+                     "<meta name=\"generator\" content=\"pandoc\" />\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, "
+                     "initial-scale=1.0, user-scalable=yes\" />\n<title>",
+                opts->lang, opts->lang);
+        put_escaped(out, p->title ? p->title : opts->pagetitle);
+        fputs("</title>\n<style>\n", out);
+        for (int i = 0; i < 4 && opts->css[i]; i++)
+            put_file(p, out, opts->css[i], 0);
+        fputs("</style>\n</head>\n<body>\n", out);
+        if (p->title != NULL) {
+            fputs("<header id=\"title-block-header\">\n<h1 class=\"title\">", out);
+            put_escaped(out, p->title);
+            fputs("</h1>\n", out);
+            if (p->subtitle != NULL) {
+                fputs("<p class=\"subtitle\">", out);
+                put_escaped(out, p->subtitle);
+                fputs("</p>\n", out);
+            }
+            fputs("</header>\n", out);
+        }
+        if (p->toclen > 0)
+            fprintf(out, "<nav id=\"TOC\" role=\"doc-toc\">\n<ul>\n%s</ul>\n</nav>\n",
+                    p->tocbuf);
+        fwrite(body, 1, bodylen, out);
+        if (p->has_explorer && opts->script != NULL) {
+            fputs("<script>\n", out);
+            put_file(p, out, opts->script, 1);
+            fputs("</script>\n", out);
+        }
+        fputs("</body>\n</html>\n", out);
+    }
+    free(body);
+    free(p->tocbuf);
+    for (size_t i = 0; i < p->nsec; i++)
+        free(p->sec[i].text);
+    free(p->sec);
+    for (size_t i = 0; i < p->nids; i++)
+        free(p->ids[i]);
+    free(p->ids);
+    free(p->title);
+    free(p->subtitle);
+    return p->errors;
+}

@@ -1,0 +1,235 @@
+/* Tests of src/book/typeset.c with the real pandoc: sections converted once
+ * and reused, headings numbered and made unique, the contents, code-block
+ * ids through the page, figures and explorer data inline, and its errors. */
+#define _POSIX_C_SOURCE 200809L
+#include "testlib.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "book/typeset.h"
+
+/* A pandoc that counts its runs in the file "runs" beside it. */
+static const char COUNTING_PANDOC[] =
+    "#!/bin/sh\n"
+    "echo run >> \"$(dirname \"$0\")/runs\"\n"
+    "exec pandoc \"$@\"\n";
+
+static const char FRONT[] =
+    "---\ntitle: A Book\nsubtitle: \"with <tags> & more\"\n---\n\n"
+    "# About {.unnumbered}\n\nFront matter.\n";
+
+static const char CHAPTER[] =
+    "# Entropy\n\nIntro $x^2$.\n\n"
+    "## Summary\n\n```c\nint a;\n```\n\n"
+    "::: {.note}\n## inside a div, not a cut\n:::\n\n"
+    "### Detail\n\ntext\n\n"
+    "## Summary\n\n```c\nint b;\n```\n\n"
+    "![**Figure 1.1.** A curve](ch/fig-a.svg){#fig:01-a style=\"min-width:504px\"}\n\n"
+    "![**Figure 1.2.** A film](ch/fig-b.gif){#fig:01-b}\n\n"
+    "```{=html}\n<div class=\"explorer\" id=\"x01-m\" hidden data-explorer=\"ch/m.explorer.json\"></div>\n```\n";
+
+static const char SVG[] =
+    "<?xml version=\"1.0\"?>\n<svg \n viewBox=\"0 0 720 420\"\n"
+    " xmlns=\"http://www.w3.org/2000/svg\">\n<title>Gnuplot</title>\n"
+    "<desc>Produced by GNUPLOT</desc>\n<g id=\"gnuplot_canvas\">\n<g fill=\"none\" color=\"black\">\n</g>\n"
+    "<defs><circle id='gpPt5' r='1'/><clipPath id='gpclip'/></defs>\n"
+    "<use xlink:href='#gpPt5' clip-path='url(#gpclip)'/>\n</g>\n</svg>\n";
+
+struct fx {
+    char *root, cache[4200], pandoc[4200];
+};
+
+static void setup(struct fx *f)
+{
+    f->root = testlib_tmpdir();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f->root);
+    char ch[4200];
+    snprintf(ch, sizeof ch, "%s/ch", f->root);
+    mkdir(ch, 0777);
+    snprintf(f->cache, sizeof f->cache, "%s/cache", f->root);
+    snprintf(f->pandoc, sizeof f->pandoc, "%s/pandoc", f->root);
+    testlib_write(f->root, "pandoc", COUNTING_PANDOC);
+    chmod(f->pandoc, 0755);
+    testlib_write(f->root, "front.md", FRONT);
+    testlib_write(f->root, "chapter.md", CHAPTER);
+    testlib_write(f->root, "a.css", "body { color: red; }\n");
+    testlib_write(f->root, "x.js", "var x = 1;\n");
+    testlib_write(ch, "fig-a.svg", SVG);
+    testlib_write(ch, "fig-b.gif", "GIF89a");
+    testlib_write(ch, "m.explorer.json", "{\"kind\":\"map\"}\n");
+}
+
+static int typeset(struct fx *f, int offset, int front, char **out, char **err)
+{
+    char front_md[4200], chapter_md[4200], css[4200], js[4200];
+    snprintf(front_md, sizeof front_md, "%s/front.md", f->root);
+    snprintf(chapter_md, sizeof chapter_md, "%s/chapter.md", f->root);
+    snprintf(css, sizeof css, "%s/a.css", f->root);
+    snprintf(js, sizeof js, "%s/x.js", f->root);
+    struct book_typeset o = {.pandoc = f->pandoc, .cache_dir = f->cache,
+                             .resource_dir = f->root, .css = {css},
+                             .script = js, .pagetitle = "Chapter", .lang = "en",
+                             .number_offset = offset};
+    const char *md[] = {front_md, chapter_md};
+    size_t on = 0, en = 0;
+    FILE *o_ = open_memstream(out, &on), *e = open_memstream(err, &en);
+    int r = book_typeset(&o, front ? md : md + 1, front ? 2 : 1, o_, e);
+    fclose(o_);
+    fclose(e);
+    return r;
+}
+
+static int runs(const struct fx *f)
+{
+    char *t = testlib_read(f->root, "runs");
+    int n = 0;
+    for (char *c = t; c && (c = strstr(c, "run")) != NULL; c += 3)
+        n++;
+    free(t);
+    return n;
+}
+
+static void has(const char *out, const char *want)
+{
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, want));
+    if (strstr(out, want) == NULL)
+        fprintf(stderr, "\n    wanted '%s'\n", want);
+}
+
+static void test_typeset_page(void)
+{
+    struct fx f;
+    setup(&f);
+    char *out, *err;
+    CU_ASSERT_EQUAL(typeset(&f, 4, 0, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    CU_ASSERT_EQUAL(runs(&f), 1);               /* every section in one run */
+    has(out, "<title>Chapter</title>");
+    has(out, "<style>\nbody { color: red; }\n</style>");
+    /* numbered from the offset; the second Summary gets a new id */
+    has(out, "<h1 data-number=\"5\" id=\"entropy\"><span class=\"header-section-number\">5</span> Entropy</h1>");
+    has(out, "<h2 data-number=\"5.1\" id=\"summary\"><span class=\"header-section-number\">5.1</span> Summary</h2>");
+    has(out, "<h3 data-number=\"5.2.1\"");
+    has(out, "<h2 data-number=\"5.3\" id=\"summary-1\">");
+    /* the contents: two levels, linked */
+    has(out, "<nav id=\"TOC\" role=\"doc-toc\">\n<ul>\n<li><a href=\"#entropy\"><span class=\"toc-section-number\">5</span> Entropy</a>\n<ul>\n");
+    has(out, "<li><a href=\"#summary-1\"><span class=\"toc-section-number\">5.3</span> Summary</a></li>\n</ul></li>\n</ul>\n</nav>");
+    CU_ASSERT_PTR_NULL(strstr(out, "Detail</a>"));
+    /* code blocks numbered through the page, whatever their section */
+    has(out, "<div class=\"sourceCode\" id=\"cb1\">");
+    has(out, "<div class=\"sourceCode\" id=\"cb2\">");
+    has(out, "href=\"#cb2-1\"");
+    /* the SVG inline, its ids prefixed, gnuplot's own dropped */
+    has(out, "<svg   viewBox=\"0 0 720 420\"  xmlns=\"http://www.w3.org/2000/svg\" "
+             "id=\"fig:01-a\" class=\"figure-svg\" role=\"img\" aria-label=\"Figure 1.1. A curve\" "
+             "style=\"min-width:504px\">");
+    has(out, "<title>Figure 1.1. A curve</title>");
+    has(out, "<circle id='fig-01-a-gpPt5' r='1'/>");
+    has(out, "xlink:href='#fig-01-a-gpPt5' clip-path='url(#fig-01-a-gpclip)'");
+    CU_ASSERT_PTR_NULL(strstr(out, "gnuplot_canvas"));
+    CU_ASSERT_PTR_NULL(strstr(out, "color=\"black\""));   /* an empty group */
+    CU_ASSERT_PTR_NULL(strstr(out, "GNUPLOT"));
+    CU_ASSERT_PTR_NULL(strstr(out, "<?xml"));
+    /* the GIF as data ("GIF89a" in base64), the explorer's data and script */
+    has(out, "<img src=\"data:image/gif;base64,R0lGODlh\" id=\"fig:01-b\"");
+    has(out, "<div class=\"explorer\" id=\"x01-m\" hidden>\n<script type=\"application/json\">\n{\"kind\":\"map\"}\n</script>\n</div>");
+    has(out, "<script>\nvar x = 1;\n</script>\n</body>");
+    char *first = out;
+    free(err);
+
+    /* again: nothing to convert, the same page */
+    CU_ASSERT_EQUAL(typeset(&f, 4, 0, &out, &err), 0);
+    CU_ASSERT_EQUAL(runs(&f), 1);
+    CU_ASSERT_STRING_EQUAL(out, first);
+    free(out);
+    free(err);
+
+    /* one section edited: one run, for it alone; the page as a fresh build */
+    char *md = testlib_read(f.root, "chapter.md");
+    char *at = strstr(md, "text\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+    at[0] = 'T';
+    testlib_write(f.root, "chapter.md", md);
+    CU_ASSERT_EQUAL(typeset(&f, 4, 0, &out, &err), 0);
+    CU_ASSERT_EQUAL(runs(&f), 2);
+    has(out, "<p>Text</p>");
+    char *incremental = out;
+    free(err);
+    char cmd[8600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f.cache);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+    CU_ASSERT_EQUAL(typeset(&f, 4, 0, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(out, incremental);
+    free(out);
+    free(err);
+    free(incremental);
+    free(first);
+    free(md);
+    testlib_rmtree(f.root);
+    free(f.root);
+}
+
+/* A title block from the front matter; an unnumbered heading stays so. */
+static void test_typeset_report(void)
+{
+    struct fx f;
+    setup(&f);
+    char *out, *err;
+    CU_ASSERT_EQUAL(typeset(&f, 0, 1, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    has(out, "<title>A Book</title>");
+    has(out, "<header id=\"title-block-header\">\n<h1 class=\"title\">A Book</h1>\n"
+             "<p class=\"subtitle\">with &lt;tags&gt; &amp; more</p>\n</header>");
+    has(out, "<h1 id=\"about\" class=\"unnumbered\">About</h1>");
+    has(out, "<li><a href=\"#about\">About</a></li>\n<li><a href=\"#entropy\">"
+             "<span class=\"toc-section-number\">1</span> Entropy</a>");
+    CU_ASSERT_PTR_NULL(strstr(out, "title: A Book"));
+    free(out);
+    free(err);
+    testlib_rmtree(f.root);
+    free(f.root);
+}
+
+static void expect_failure(struct fx *f, const char *want)
+{
+    char *out, *err;
+    CU_ASSERT(typeset(f, 0, 0, &out, &err) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, want));
+    if (strstr(err, want) == NULL)
+        fprintf(stderr, "\n    wanted '%s' in '%s'\n", want, err);
+    free(out);
+    free(err);
+}
+
+static void test_typeset_errors(void)
+{
+    struct fx f;
+    setup(&f);
+    char path[4200];
+    snprintf(path, sizeof path, "%s/ch/fig-a.svg", f.root);
+    remove(path);
+    expect_failure(&f, "cannot read the image");
+    testlib_write(f.root, "ch/fig-a.svg", SVG);
+    snprintf(path, sizeof path, "%s/ch/m.explorer.json", f.root);
+    remove(path);
+    expect_failure(&f, "cannot read the explorer data");
+    testlib_write(f.root, "x.js", "a = '</script>';\n");
+    testlib_write(f.root, "ch/m.explorer.json", "{}\n");
+    expect_failure(&f, "a script may not hold");
+    testlib_write(f.root, "pandoc", "#!/bin/sh\nexit 3\n");
+    testlib_write(f.root, "chapter.md", "# New\n");
+    expect_failure(&f, "pandoc failed on");
+    snprintf(path, sizeof path, "%s/chapter.md", f.root);
+    remove(path);
+    expect_failure(&f, "cannot read");
+    testlib_rmtree(f.root);
+    free(f.root);
+}
+
+TEST_SUITE(typeset,
+           TEST(test_typeset_page),
+           TEST(test_typeset_report),
+           TEST(test_typeset_errors))
