@@ -3,10 +3,12 @@
  * Experiments: Jensen's inequality drawn as a chord above −log and checked on
  * random discrete distributions for three convex functions; Gibbs'
  * inequality, each step of its derivation checked on random pairs with
- * partial supports; the smallest divergence among more than a million random
- * pairs over alphabet sizes 2 to 1000 and Dirichlet concentrations 0.01 to
- * 100; random pairs of Gaussian, Laplace and Student t densities by
- * quadrature; the quadratic vanishing of D(P‖P + εΔ); Pinsker's inequality.
+ * partial supports; H(P) = ln K − D(P‖U) and the maximum-entropy bound on
+ * Dirichlet draws; the smallest divergence over every ordered pair of pools
+ * of Dirichlet draws (alphabet sizes 2 to 1000, concentrations 0.01 to 100);
+ * random pairs of Gaussian, Laplace and Student t densities by quadrature;
+ * the quadratic vanishing of D(P‖P + εΔ); Pinsker's and Bretagnolle–Huber's
+ * bounds and where they cross; the numbers of the exercises.
  *
  * Run: make chapter-03.  The knobs are in chapters/03-jensen/params; the
  * figures are drawn by the fig-*.gp scripts beside this file from the data
@@ -16,10 +18,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_roots.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_lambert.h>
+#include <gsl/gsl_sf_psi.h>
 #include <gsl/gsl_statistics_double.h>
 
 #include "book/book.h"
@@ -29,7 +35,7 @@
 #include "kl/gaussian.h"
 
 enum {
-    MAXSIZES = 12,      /* the params' limits on the million-pair grid */
+    MAXSIZES = 12,      /* the params' limits on the pair sweep's grid */
     MAXALPHAS = 8,
     MAXK = 2000,
     MAXPOOL = 400,
@@ -38,7 +44,7 @@ enum {
     THIN = 500,         /* keep every THIN-th pair for the Pinsker scatter */
     VK = 5              /* outcomes of the vanishing experiment */
 };
-/* The million pairs cost m(m - 1) K terms a cell; a build allows this many. */
+/* The pair sweep costs m(m - 1) K terms a cell; a build allows this many. */
 static const double MAX_TERMS = 2.5e8;
 static const double HLO = -15.0, HWIDTH = 0.1;
 /* An entry near 1 is stored with an absolute rounding error up to 2^-53, about
@@ -267,7 +273,104 @@ static void gibbs_equality(void)
 
 }
 
-/* -- 3. A million random pairs --------------------------------------------- */
+/* -- 2b. The uniform law has the largest entropy --------------------------- */
+
+/* H(P) = ln K − D(P‖U) for U uniform on K outcomes, checked on Dirichlet
+ * draws: the library's entropy against ln K less the library's divergence
+ * from U (two functions that share no code path but the input checks), and
+ * the largest entropy among the draws below ln K.  Its own generator, seeded
+ * from SEED, so that the later experiments draw what they drew before. */
+static void max_entropy(void)
+{
+    static const size_t ks[] = {2, 3, 5, 10, 100, 1000};
+    enum { NK = sizeof ks / sizeof ks[0], KMAX = 1000 };
+    const long draws = book_param_int(B, "MAXENT_DRAWS");
+    const double alpha_value = book_param_real(B, "MAXENT_ALPHA");
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    if (r == NULL)
+        book_fail(B, "out of memory");
+    gsl_rng_set(r, (unsigned long)book_param_int(B, "SEED") + 3u);
+    static double alpha[KMAX], p[KMAX], u[KMAX];
+    for (size_t i = 0; i < KMAX; i++)
+        alpha[i] = alpha_value;
+    double worst_identity = 0.0, least_deficit = INFINITY, worst_uniform = 0.0;
+    double worst_z = -1.0, z_mean = 0.0, z_expected = 0.0, z_se = 0.0;
+    size_t z_k = 0;
+    FILE *f = book_data(B, "maxent-table.tsv", "entropy of Dirichlet draws "
+                        "against ln K", "$K$\t$\\ln K$\tlargest $H(P)$ of the "
+                        "draws\t$\\ln K - \\max H$\tmean $D(P \\Vert U)$");
+    for (size_t j = 0; j < NK; j++) {
+        const size_t k = ks[j];
+        for (size_t i = 0; i < k; i++)
+            u[i] = 1.0 / (double)k;
+        const double logk = log((double)k);
+        double h_max = -INFINITY, d_sum = 0.0, d_sq = 0.0;
+        for (long t = 0; t < draws; t++) {
+            gsl_ran_dirichlet(r, k, alpha, p);
+            /* >>> max-entropy */
+            double h, d;
+            ok(kl_discrete_entropy(p, k, KL_BASE_E, &h), "entropy");
+            ok(kl_discrete_divergence(p, u, k, KL_BASE_E, &d), "divergence");
+            double identity = fabs(h - (logk - d));  /* H = ln K − D(P‖U) */
+            /* <<< max-entropy */
+            worst_identity = fmax(worst_identity, identity);
+            h_max = fmax(h_max, h);
+            d_sum += d;
+            d_sq += d * d;
+        }
+        /* E[H(P)] = ψ(Kα + 1) − ψ(α + 1) for a symmetric Dirichlet(α) law */
+        double mean = d_sum / (double)draws;
+        double se = sqrt(fmax(d_sq / (double)draws - mean * mean, 0.0) /
+                         (double)(draws - 1));
+        double expected = logk - gsl_sf_psi((double)k * alpha_value + 1.0) +
+                          gsl_sf_psi(alpha_value + 1.0);
+        double z = fabs(mean - expected) / se;
+        if (z > worst_z) {
+            worst_z = z;
+            z_k = k;
+            z_mean = mean;
+            z_expected = expected;
+            z_se = se;
+        }
+        least_deficit = fmin(least_deficit, logk - h_max);
+        if (j == NK - 1)
+            book_value(B, "maxent_mean_hi", mean, 3);
+        double h_u;   /* the equality case: H(U) = ln K */
+        ok(kl_discrete_entropy(u, k, KL_BASE_E, &h_u), "entropy");
+        worst_uniform = fmax(worst_uniform, fabs(h_u - logk) / logk);
+        char c[4][64];
+        fprintf(f, "%zu\t%s\t%s\t%s\t%s\n", k, book_format(logk, 5, 1, c[0], 64),
+                book_format(h_max, 5, 1, c[1], 64),
+                book_format(logk - h_max, 3, 1, c[2], 64),
+                book_format(d_sum / (double)draws, 3, 1, c[3], 64));
+    }
+    book_close_file(B, f);
+    gsl_rng_free(r);
+
+    book_claim_le(B, "two functions", "max entropy: library H(P) = ln K − D(P‖U) by "
+                  "the library's divergence, on every Dirichlet draw (largest "
+                  "difference)", worst_identity, 0.0, 1e-12);
+    /* a draw within 10⁻⁸ of uniform (α large, K = 2) has a deficit below the
+     * rounding of H, about 10⁻¹⁶ ln K: allowed, not more */
+    book_claim_ge(B, "bound", "max entropy: ln K − max H(P) ≥ 0 over the draws, for "
+                  "each K, up to rounding 10⁻¹⁵ (smallest deficit)", least_deficit,
+                  0.0, 1e-15);
+    book_claim_le(B, "exact", "max entropy: H(U) = ln K for the uniform law, "
+                  "each K (largest relative difference)", worst_uniform, 0.0, 1e-15);
+    char text[200];
+    snprintf(text, sizeof text, "max entropy: mean D(P‖U) over the draws = ln K − "
+             "ψ(Kα + 1) + ψ(α + 1), at K = %zu (of the sizes, the farthest in "
+             "standard errors)", z_k);
+    book_claim_sigma(B, "Monte Carlo", text, z_expected, z_mean, z_se, 4.0);
+    book_value(B, "maxent_worst_identity", worst_identity, 2);
+    book_value(B, "maxent_worst_z", worst_z, 2);
+    book_value(B, "maxent_least_deficit", least_deficit, 3);
+    book_value(B, "maxent_worst_uniform", worst_uniform, 2);
+    book_value_int(B, "maxent_nk", NK);
+    book_value_int(B, "maxent_k_hi", (long long)ks[NK - 1]);
+}
+
+/* -- 3. Every ordered pair of a pool --------------------------------------------- */
 
 /* >>> textbook */
 /* The textbook sum of p (ln p − ln q), in plain floating point and not
@@ -292,7 +395,7 @@ struct pinsker_point {
     int alpha;
 };
 
-/* What the million pairs leave behind: counts, extremes, a histogram of
+/* What the pair sweep leaves behind: counts, extremes, a histogram of
  * log10 D for each concentration and a thinned sample for the scatter. */
 struct tallies {
     long pairs, draws, terms, below, above, zero, unresolved;
@@ -341,7 +444,7 @@ static void tally(struct tallies *t, int a, size_t k, double d, double tv,
         t->pts[t->npts++] = (struct pinsker_point){d, tv, a};
 }
 
-/* The grid of the million pairs, from the params: sizes, pools (one a size)
+/* The grid of the pair sweep, from the params: sizes, pools (one a size)
  * and concentrations; refuses a grid that does not match or costs too much. */
 struct grid {
     long sizes[MAXSIZES], pools[MAXSIZES];
@@ -502,6 +605,14 @@ static void many_pairs(void)
     book_value_int(B, "pairs_unresolved", t.unresolved);
     book_value_int(B, "pairs_k_lo", g.sizes[0]);
     book_value_int(B, "pairs_k_hi", g.sizes[g.nsizes - 1]);
+    /* a pool of m draws gives m(m − 1) ordered pairs; each draw is in 2(m − 1) */
+    long m0 = g.pools[0], m1 = g.pools[g.nsizes - 1];
+    book_value_int(B, "pairs_m_first", m0);
+    book_value_int(B, "pairs_mm_first", m0 * (m0 - 1));
+    book_value_int(B, "pairs_reuse_first", 2 * (m0 - 1));
+    book_value_int(B, "pairs_m_last", m1);
+    book_value_int(B, "pairs_mm_last", m1 * (m1 - 1));
+    book_value_int(B, "pairs_nalphas", (long long)g.nalphas);
     book_value(B, "pairs_alpha_lo", g.alphas[0], 6);
     book_value(B, "pairs_alpha_hi", g.alphas[g.nalphas - 1], 6);
     book_value(B, "pairs_dres", DRES, 1);
@@ -810,6 +921,184 @@ static void vanishing(void)
 
 }
 
+/* -- 6b. Where Bretagnolle–Huber overtakes Pinsker ------------------------- */
+
+/* √(D/2) = √(1 − e^(−D)) where g(D) = D/2 + expm1(−D) = 0; besides D = 0
+ * it has one root, bracketed by [1, 2] (g(1) < 0 < g(2)). */
+static double bh_gap(double d, void *params)
+{
+    (void)params;
+    return 0.5 * d + expm1(-d);
+}
+
+static void bh_crossing(void)
+{
+    /* >>> bh-crossing */
+    gsl_function g = {bh_gap, NULL};
+    gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+    if (s == NULL)
+        book_fail(B, "out of memory");
+    double lo = 1.0, hi = 2.0, root = 1.5;
+    int status = gsl_root_fsolver_set(s, &g, lo, hi);
+    for (int iter = 0; status == GSL_SUCCESS && iter < 100; iter++) {
+        status = gsl_root_fsolver_iterate(s);
+        root = gsl_root_fsolver_root(s);
+        lo = gsl_root_fsolver_x_lower(s);
+        hi = gsl_root_fsolver_x_upper(s);
+        if (gsl_root_test_interval(lo, hi, 0.0, 1e-15) == GSL_SUCCESS)
+            break;
+    }
+    gsl_root_fsolver_free(s);
+    /* <<< bh-crossing */
+    if (status != GSL_SUCCESS || hi - lo > 1e-12)
+        book_fail(B, "Brent's root finder did not converge on the crossing");
+
+    /* the closed form: with u = 1 − D/2, e^(−D) = u becomes
+     * (−2u) e^(−2u) = −2 e^(−2), so −2u = W(−2e^(−2)); the branch W₋₁ gives
+     * −2 (D = 0), the principal branch W₀ the crossing D = 2 + W₀(−2e^(−2)). */
+    gsl_sf_result w;
+    if (gsl_sf_lambert_W0_e(-2.0 * exp(-2.0), &w) != GSL_SUCCESS)
+        book_fail(B, "gsl_sf_lambert_W0 failed");
+    book_claim_rel(B, "Lambert W", "Bretagnolle–Huber = Pinsker at D* (Brent's root) "
+                   "= 2 + W₀(−2e⁻²)", 2.0 + w.val, root, 1e-12);
+    /* on a grid over (0, 1000]: below D* Pinsker's bound is the smaller,
+     * above it Bretagnolle–Huber's */
+    long wrong = 0, n = 0;
+    for (int i = 1; i <= 2000; i++) {
+        double d = pow(10.0, -6.0 + 9.0 * i / 2000.0);
+        if (fabs(d - root) < 1e-9 * root)
+            continue;
+        double pinsker = sqrt(0.5 * d), bh = sqrt(-expm1(-d));
+        if ((d < root) != (pinsker < bh))
+            wrong++;
+        n++;
+    }
+    char text[200];
+    snprintf(text, sizeof text, "Pinsker's bound < Bretagnolle–Huber's for D < D*, "
+             "> for D > D*, on %ld grid points from 10⁻⁶ to 10³ (exceptions)", n);
+    book_claim_abs(B, "grid", text, 0.0, (double)wrong, 0.0);
+    book_value(B, "bh_cross", root, 4);
+    book_value(B, "bh_cross_tv", sqrt(0.5 * root), 3);
+    book_value(B, "bh_cross_w", w.val, 6);
+    book_value_int(B, "bh_grid", n);
+    book_plot_value(B, "bh_cross", root);
+    book_plot_value(B, "bh_cross_tv", sqrt(0.5 * root));
+}
+
+/* -- 7. The numbers of the exercises --------------------------------------- */
+
+/* D(Bern(p) ‖ Bern(q)) in closed form, with log1p for accuracy near p = q. */
+static double bernoulli_kl(double p, double q)
+{
+    return p * log(p / q) + (1.0 - p) * log1p((q - p) / (1.0 - q));
+}
+
+static void exercises(void)
+{
+    /* 3.1: the Jensen gap of exp on X uniform on {0, 1, 2} */
+    const double x1[] = {0.0, 1.0, 2.0}, w1[] = {1 / 3.0, 1 / 3.0, 1 / 3.0};
+    double gap1 = jensen_gap(exp, x1, w1, 3);
+    double closed1 = (1.0 + M_E + M_E * M_E) / 3.0 - M_E;
+    book_claim_rel(B, "closed form", "exercise 3.1: Jensen gap of eˣ on X uniform on "
+                   "{0, 1, 2} = (1 + e + e²)/3 − e", closed1, gap1, 1e-14);
+    book_value(B, "ex1_efx", (1.0 + M_E + M_E * M_E) / 3.0, 5);
+    book_value(B, "ex1_fex", M_E, 5);
+    book_value(B, "ex1_gap", gap1, 4);
+
+    /* 3.2: Gibbs' chain on P = (0.6, 0.4, 0), Q = (0.2, 0.3, 0.5) */
+    const double p2[] = {0.6, 0.4, 0.0}, q2[] = {0.2, 0.3, 0.5};
+    struct gibbs_sides s2 = gibbs_sides(p2, q2, 3);
+    book_claim_rel(B, "closed form", "exercise 3.2: D(P‖Q) = 0.6 ln 3 + 0.4 ln(4/3) "
+                   "for P = (0.6, 0.4, 0), Q = (0.2, 0.3, 0.5)",
+                   0.6 * log(3.0) + 0.4 * log(4.0 / 3.0), s2.d, 1e-14);
+    book_value(B, "ex2_d", s2.d, 4);
+    book_value(B, "ex2_mass", s2.mass, 2);
+    book_value(B, "ex2_bound", s2.jensen, 4);
+    book_value(B, "ex2_slack", s2.d - s2.jensen, 3);
+
+    /* 3.3: the mean D(P‖U) of Dirichlet(α) draws, exact and through χ²/2 */
+    const double a3 = 100.0, k3 = 10.0;
+    double exact3 = log(k3) - gsl_sf_psi(k3 * a3 + 1.0) + gsl_sf_psi(a3 + 1.0);
+    double chi3 = 0.5 * (k3 - 1.0) / (k3 * a3 + 1.0);
+    book_claim_rel(B, "digamma", "exercise 3.3: mean D(P‖U) ≈ ½ E[χ²] = (K − 1)/(2(Kα "
+                   "+ 1)) for K = 10, α = 100, against ln K − ψ(Kα + 1) + ψ(α + 1)",
+                   exact3, chi3, 0.01);
+    book_value(B, "ex3_exact", exact3, 4);
+    book_value(B, "ex3_chi", chi3, 4);
+    book_value(B, "ex3_alpha", a3, 3);
+    book_value(B, "ex3_k", k3, 2);
+
+    /* 3.4: Pinsker and Bretagnolle–Huber for Bern(0.5) against Bern(q) */
+    const double qs[] = {0.9, 0.999, 0.51};
+    const char *tags[] = {"a", "b", "c"};
+    for (int i = 0; i < 3; i++) {
+        double pp[2] = {0.5, 0.5}, qq[2] = {qs[i], 1.0 - qs[i]}, d, tv;
+        ok(kl_discrete_divergence(pp, qq, 2, KL_BASE_E, &d), "divergence");
+        ok(kl_distance_tv(pp, qq, 2, &tv), "TV");
+        char name[40], text[200];
+        snprintf(text, sizeof text, "exercise 3.4: D(Bern(0.5) ‖ Bern(%g)) by the "
+                 "library = the Bernoulli closed form", qs[i]);
+        book_claim_rel(B, "closed form", text, bernoulli_kl(0.5, qs[i]), d, 1e-12);
+        snprintf(name, sizeof name, "ex4%s_d", tags[i]);
+        const int sig = i == 2 ? 6 : 4;   /* Bern(0.51): the bound is nearly TV */
+        book_value(B, name, d, sig);
+        snprintf(name, sizeof name, "ex4%s_tv", tags[i]);
+        book_value(B, name, tv, sig);
+        snprintf(name, sizeof name, "ex4%s_pinsker", tags[i]);
+        book_value(B, name, sqrt(0.5 * d), sig);
+        snprintf(name, sizeof name, "ex4%s_bh", tags[i]);
+        book_value(B, name, sqrt(-expm1(-d)), sig);
+        snprintf(name, sizeof name, "ex4%s_ratio", tags[i]);
+        book_value(B, name, tv / sqrt(0.5 * d), sig);
+        if (i == 0)
+            book_claim_le(B, "bound", "exercise 3.4: Pinsker is not tight at Bern(0.5) "
+                          "against Bern(0.9): TV/√(D/2) < 1", tv / sqrt(0.5 * d),
+                          0.99, 0.0);
+    }
+
+    /* 3.5: D(Bern(0.3) ‖ Bern(0.3 + ε)) against its series in ε */
+    const double p5 = 0.3, e5 = 0.01;
+    double pp5[2] = {p5, 1.0 - p5}, qq5[2] = {p5 + e5, 1.0 - p5 - e5}, d5;
+    ok(kl_discrete_divergence(pp5, qq5, 2, KL_BASE_E, &d5), "divergence");
+    double t2 = e5 * e5 / (2.0 * p5 * (1.0 - p5));
+    double t3 = -e5 * e5 * e5 / 3.0 * (1.0 / (p5 * p5) - 1.0 / ((1 - p5) * (1 - p5)));
+    double t4 = pow(e5, 4) / 4.0 * (1.0 / pow(p5, 3) + 1.0 / pow(1 - p5, 3));
+    book_claim_abs(B, "series", "exercise 3.5: D(Bern(0.3) ‖ Bern(0.31)) = ε²/(2p(1 − p)) "
+                   "− (ε³/3)(1/p² − 1/(1 − p)²) + O(ε⁴), within 2× the ε⁴ term",
+                   t2 + t3, d5, 2.0 * t4);
+    book_value(B, "ex5_d", d5, 6);
+    book_value(B, "ex5_t2", t2, 6);
+    book_value(B, "ex5_t23", t2 + t3, 6);
+    book_value(B, "ex5_t3", t3, 3);
+    book_value(B, "ex5_t4", t4, 3);
+    book_value(B, "ex5_t4_rel", t4 / d5, 2);
+    book_value(B, "ex5_rel2", (d5 - t2) / d5, 2);
+    book_value(B, "ex5_rel3", (d5 - t2 - t3) / d5, 2);
+
+    /* 3.6: equality in Jensen for |x|, convex but not strictly */
+    const double xs[] = {1.0, 3.0}, xm[] = {-1.0, 3.0}, wh[] = {0.5, 0.5};
+    double gs = jensen_gap(fabs, xs, wh, 2), gm = jensen_gap(fabs, xm, wh, 2);
+    book_claim_abs(B, "exact", "exercise 3.6: Jensen gap of |x| on X = 1 or 3 (one sign) "
+                   "is 0", 0.0, gs, 0.0);
+    book_claim_abs(B, "exact", "exercise 3.6: Jensen gap of |x| on X = −1 or 3 is "
+                   "(1 + 3)/2 − |1| = 1", 1.0, gm, 0.0);
+    book_value(B, "ex6_same", gs, 2);
+    book_value(B, "ex6_mixed", gm, 2);
+
+    /* 3.7: H(P) + D(P‖U) = ln 3 for P = (2, 1, 1)/4 */
+    const double p7[] = {0.5, 0.25, 0.25}, u7[] = {1 / 3.0, 1 / 3.0, 1 / 3.0};
+    double h7, d7;
+    ok(kl_discrete_entropy(p7, 3, KL_BASE_E, &h7), "entropy");
+    ok(kl_discrete_divergence(p7, u7, 3, KL_BASE_E, &d7), "divergence");
+    book_claim_rel(B, "two functions", "exercise 3.7: H(P) + D(P‖U) = ln 3 for "
+                   "P = (½, ¼, ¼)", log(3.0), h7 + d7, 1e-15);
+    book_value(B, "ex7_h", h7, 6);
+    book_value(B, "ex7_d", d7, 6);
+    book_value(B, "ex7_ln3", log(3.0), 6);
+    book_value(B, "ex7_h_closed", 1.5 * log(2.0), 6);
+    book_value(B, "ln2", log(2.0), 4);
+}
+
 int main(int argc, char **argv)
 {
     B = book_open("03-jensen", argc, argv);
@@ -821,10 +1110,13 @@ int main(int argc, char **argv)
     jensen_random();
     gibbs();
     gibbs_equality();
+    max_entropy();
     many_pairs();
     continuous();
     continuous_integrand();
     vanishing();
+    bh_crossing();
+    exercises();
     gsl_rng_free(RNG);
     return book_close(B);
 }
