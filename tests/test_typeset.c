@@ -127,8 +127,8 @@ static void test_typeset_page(void)
              "id=\"fig:01-a\" class=\"figure-svg\" role=\"img\" aria-label=\"Figure 1.1. A curve\" "
              "style=\"min-width:504px\">");
     has(out, "<title>Figure 1.1. A curve</title>");
-    has(out, "<circle id='fig-01-a-gpPt5' r='1'/>");
-    has(out, "<use href='#fig-01-a-gpPt5' clip-path='url(#fig-01-a-gpclip)'/>\n</g>");
+    has(out, "<circle id='s1-gpPt5' r='1'/>");
+    has(out, "<use href='#s1-gpPt5' clip-path='url(#s1-gpclip)'/>\n</g>");
     CU_ASSERT_PTR_NULL(strstr(out, "gnuplot_canvas"));
     CU_ASSERT_PTR_NULL(strstr(out, "color=\"black\""));   /* an empty group */
     CU_ASSERT_PTR_NULL(strstr(out, "GNUPLOT"));

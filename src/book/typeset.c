@@ -36,6 +36,7 @@ struct page {
     size_t toclen;
     int toc_level;               /* 0: no list open, 1: in the first level, 2: in a sublist */
     int has_explorer;
+    int svgs;                    /* SVG figures inlined so far */
 };
 
 static void oom(void)
@@ -464,19 +465,18 @@ static void put_base64(FILE *out, const unsigned char *s, size_t n)
 
 /* An SVG drawn by gnuplot, inline: the <svg> element takes the image's id,
  * style and alt text; the ids it defines (gnuplot names them alike in every
- * figure) are prefixed with PREFIX, and so are the references to them. */
+ * figure) are prefixed with "sN-" for the page's Nth figure, and so are the
+ * references to them (a short prefix: a scatter refers to its marker
+ * thousands of times). */
 static void put_svg(FILE *out, const char *svg, const char *id,
-                    const char *style, const char *alt)
+                    const char *style, const char *alt, int n)
 {
     const char *open = strstr(svg, "<svg");
     const char *tag_end = open ? strchr(open, '>') : NULL;
     if (tag_end == NULL)
         return;
-    char prefix[256];
-    snprintf(prefix, sizeof prefix, "%s-", id);
-    for (char *c = prefix; *c; c++)
-        if (*c == ':')
-            *c = '-';
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "s%d-", n);
     fputs("<svg", out);
     for (const char *c = open + 4; c < tag_end; c++)
         fputc(*c == '\n' ? ' ' : *c, out);
@@ -600,7 +600,7 @@ static const char *put_image(struct page *p, const char *tag, FILE *out)
     if (data == NULL) {
         fail(p, "cannot read the image", path);
     } else if (ns > 4 && strcmp(src + ns - 4, ".svg") == 0 && strstr(data, "<svg")) {
-        put_svg(out, data, id, style, alt);
+        put_svg(out, data, id, style, alt, ++p->svgs);
     } else {
         const char *type = ns > 4 && strcmp(src + ns - 4, ".gif") == 0 ? "image/gif"
                          : ns > 4 && strcmp(src + ns - 4, ".png") == 0 ? "image/png"
