@@ -14,8 +14,7 @@ set ytics ()
 do for [i=1:ntexts] { set xtics add (word(texts, i) i-1); set ytics add (word(texts, i) i-1) }
 set grid noxtics noytics
 set border 0
+set style fill solid 1.0
 set cblabel sprintf("D(row ‖ column) with α = %g (nats)", TERMS_ALPHA)
 set cbrange [0:*]
-set xlabel "Q, the column"
-set ylabel "P, the row"
-plot "matrix.tsv" using 1:2:3 with image notitle
+plot "matrix.tsv" using 1:2:3 with image pixels notitle

@@ -8,7 +8,7 @@ set logscale x
 set format x "10^{%T}"
 set xlabel "pseudo-count α of the first half"
 set ylabel "held-out log-likelihood (nats a word)"
-set key bottom center
+set key top left
 set arrow from ho_alpha, graph 0 to ho_alpha, graph 1 nohead lt 3 dt 2 lw 1.5
 set label sprintf("α* = %.2f", ho_alpha) at ho_alpha, graph 0.55 left offset 0.5,0 textcolor lt 3
 plot "heldout.tsv" using 1:2 with lines lt 1 title "GPL-3: second half under the first", \

@@ -10,6 +10,7 @@ set yrange [TOP_TERMS-0.4:-0.6]
 set ytics scale 0 font ",11"
 set grid x noy
 set xrange [0:*]
+set xtics 0.005 format "%g"
 set xlabel "term p log(p/q) (nats)"
 set title sprintf("D(GPL-2 ‖ GPL-3) = %.3f", d23) font ",13"
 plot "terms.tsv" using ($3/2):1:($3/2):(0.38):ytic(2) with boxxyerror lt 1 notitle
