@@ -31,7 +31,7 @@
 #include "kl/wordfreq.h"
 
 #define CORPUS "/usr/share/common-licenses"
-enum { MAXTEXTS = 64 };
+enum { MAXTEXTS = 64, HALF_MIN_WORDS = 500 };
 
 static struct book *B;
 
@@ -616,6 +616,36 @@ static void corpus_matrices(const struct corpus *k, double alpha)
                    "has its nearest neighbour (JS) among those versions",
                    (double)with_sibling, (double)near_family, 0.0);
     book_value_int(B, "with_sibling", (long long)with_sibling);
+    /* each text's second half against its own first half and against the
+     * first half of every text that is not a version of it */
+    size_t own_wins = 0, long_texts = 0, short_wins = 0;
+    char short_texts[512] = "";
+    double margin = INFINITY;
+    for (size_t a = 0; a < n; a++) {
+        double own = smoothed_d(k, k->second[a], k->first[a], 0, 1), other = INFINITY;
+        for (size_t b = 0; b < n; b++)
+            if (b != a && !family(k, a, b))
+                other = fmin(other, smoothed_d(k, k->second[a], k->first[b], 0, 1));
+        if (kl_wordfreq_length(k->wf, k->whole[a]) < HALF_MIN_WORDS) {
+            size_t used = strlen(short_texts);
+            snprintf(short_texts + used, sizeof short_texts - used, "%s%s",
+                     used ? ", " : "", k->name[a]);
+            if (own < other)
+                short_wins++;
+            continue;
+        }
+        long_texts++;
+        own_wins += own < other;
+        margin = fmin(margin, other - own);
+    }
+    book_claim_abs(B, "count", "every text of at least 500 words has its second "
+                   "half closer (JS) to its own first half than to the first "
+                   "half of any other license", (double)long_texts,
+                   (double)own_wins, 0.0);
+    book_value(B, "half_margin", margin, 2);
+    book_value_int(B, "half_long", (long long)long_texts);
+    book_value_text(B, "half_short", short_texts[0] ? short_texts : "none");
+    book_value_text(B, "half_short_wins", short_wins ? "holds" : "fails");
     book_plot_text(B, "texts", names);
     book_plot_value(B, "ntexts", (double)n);
     book_value_text(B, "nearest", near);
