@@ -8,7 +8,7 @@ set logscale x
 set format x "10^{%T}"
 set xlabel "pseudo-count α added to every word"
 set ylabel "divergence (nats)"
-set key top right
+set key right center
 set arrow from 1, graph 0 to 1, graph 1 nohead lt 8 dt 2 lw 1
 set label "Laplace, α = 1" at 1, graph 0.95 left offset 0.5,0 textcolor rgb "#555555"
 plot "heldout.tsv" using 1:4 with lines lt 1 title "D(GPL-2 ‖ GPL-3)", \
