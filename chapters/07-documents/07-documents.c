@@ -220,6 +220,11 @@ static void zipf(const struct corpus *k)
         for (size_t t = 0; t < k->n; t++)
             f[i] += k->c[k->whole[t]][i];
     }
+    size_t top = 0;
+    for (size_t i = 1; i < k->v; i++)
+        if (f[i] > f[top])
+            top = i;
+    book_value_text(B, "zipf_top_word", kl_wordfreq_word(k->wf, top));
     qsort(f, k->v, sizeof *f, desc);
     double total = 0;
     for (size_t i = 0; i < k->v; i++)
