@@ -16,6 +16,7 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,13 +297,17 @@ static void gpl(const struct corpus *k, size_t g2, size_t g3)
     double d23 = smoothed_d(k, a, b, 0, 0), d32 = smoothed_d(k, b, a, 0, 0);
     size_t miss23 = 0, miss32 = 0;
     double mass23 = 0, len2 = 0;
+    size_t miss_top = SIZE_MAX;
     for (size_t i = 0; i < k->v; i++)
         len2 += k->c[a][i];
     for (size_t i = 0; i < k->v; i++) {
         miss23 += k->c[a][i] > 0 && k->c[b][i] == 0;
         miss32 += k->c[b][i] > 0 && k->c[a][i] == 0;
-        if (k->c[a][i] > 0 && k->c[b][i] == 0)
+        if (k->c[a][i] > 0 && k->c[b][i] == 0) {
             mass23 += k->c[a][i] / len2;
+            if (miss_top == SIZE_MAX || k->c[a][i] > k->c[a][miss_top])
+                miss_top = i;
+        }
     }
     book_claim_ge(B, "exact", "without smoothing, D(GPL-2 ‖ GPL-3) = +∞",
                   d23, DBL_MAX, 0.0);
@@ -311,6 +316,8 @@ static void gpl(const struct corpus *k, size_t g2, size_t g3)
     book_value_int(B, "miss23", (long long)miss23);
     book_value_int(B, "miss32", (long long)miss32);
     book_value(B, "mass23", mass23, 3);
+    book_value_text(B, "miss_top", kl_wordfreq_word(k->wf, miss_top));
+    book_value_int(B, "miss_top_n", (long long)k->c[a][miss_top]);
     /* as alpha -> 0 the missing words' terms grow like -p log alpha */
     double s = (smoothed_d(k, a, b, 1e-7, 0) - smoothed_d(k, a, b, 1e-8, 0)) / log(10.0);
     book_claim_rel(B, "closed form", "as α → 0, dD(GPL-2 ‖ GPL-3)/d ln α → "
