@@ -19,6 +19,7 @@ extern const struct cli_command cli_entropy, cli_cross, cli_div, cli_js;
 extern const struct cli_command cli_mvn, cli_vae;
 extern const struct cli_command cli_gauss;
 extern const struct cli_command cli_mi;
+extern const struct cli_command cli_words;
 
 /* Every command, in the order `kl --help` lists them. */
 static const struct cli_command *const commands[] = {
@@ -30,6 +31,7 @@ static const struct cli_command *const commands[] = {
     &cli_gauss,
     &cli_mvn,
     &cli_vae,
+    &cli_words,
 };
 
 static void usage(void)

@@ -255,3 +255,40 @@ enum kl_status kl_discrete_js(const double *p, const double *q, size_t n,
             kl_ksum_add(&sum, js_term(&lb, p[i], q[i]));
     return finish(0.5 * kl_ksum_value(&sum), js);
 }
+
+enum kl_status kl_discrete_divergence_terms(const double *p, const double *q,
+                                            size_t n, double base,
+                                            double *terms)
+{
+    double scale;
+    enum kl_status st = check_pair(p, q, n, base, &scale);
+    if (st != KL_OK)
+        return st;
+    struct log_base lb = make_log_base(base, scale);
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == 0.0) {
+            terms[i] = 0.0;
+        } else if (q[i] == 0.0) {
+            terms[i] = INFINITY;
+        } else {
+            struct kl_ksum one = KL_KSUM_ZERO;
+            add_kl_term(&one, &lb, p[i], q[i]);
+            terms[i] = kl_ksum_value(&one) + 0.0;
+        }
+    }
+    return KL_OK;
+}
+
+enum kl_status kl_discrete_js_terms(const double *p, const double *q, size_t n,
+                                    double base, double *terms)
+{
+    double scale;
+    enum kl_status st = check_pair(p, q, n, base, &scale);
+    if (st != KL_OK)
+        return st;
+    struct log_base lb = make_log_base(base, scale);
+    for (size_t i = 0; i < n; i++)
+        terms[i] = (p[i] > 0.0 || q[i] > 0.0) ? 0.5 * js_term(&lb, p[i], q[i])
+                                              : 0.0;
+    return KL_OK;
+}

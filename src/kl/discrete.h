@@ -69,4 +69,18 @@ enum kl_status kl_discrete_divergence(const double *p, const double *q,
 enum kl_status kl_discrete_js(const double *p, const double *q, size_t n,
                               double base, double *js);
 
+/* The terms of D(P||Q) one symbol at a time: TERMS[i] = p_i log(p_i/q_i)
+ * (0 where p_i = 0, +inf where p_i > 0 = q_i; negative where p_i < q_i),
+ * each as accurate as in kl_discrete_divergence, whose value is their sum.
+ * Checks P, Q and BASE as it does; TERMS untouched on error. */
+enum kl_status kl_discrete_divergence_terms(const double *p, const double *q,
+                                            size_t n, double base,
+                                            double *terms);
+
+/* The terms of JS(P,Q): TERMS[i] = (p_i log(p_i/m_i) + q_i log(q_i/m_i))/2,
+ * m_i = (p_i + q_i)/2, each >= 0 and at most (p_i + q_i) log(2)/2, summing
+ * to kl_discrete_js.  Checks as kl_discrete_js does. */
+enum kl_status kl_discrete_js_terms(const double *p, const double *q, size_t n,
+                                    double base, double *terms);
+
 #endif

@@ -6,9 +6,12 @@
 
 struct document {
     size_t *counts; /* over the first nwords words of the vocabulary */
-    size_t nwords;  /* vocabulary size when the document was added */
+    size_t nwords;  /* vocabulary size when the document was closed */
     size_t length;  /* words in the document, with repeats */
 };
+
+/* The tokenizer's state between two pieces of a document being streamed. */
+enum scan { OUT, IN, JOIN }; /* between words, in a word, after a joiner */
 
 struct kl_wordfreq {
     char **words;   /* the vocabulary, in order of first occurrence */
@@ -17,6 +20,14 @@ struct kl_wordfreq {
     size_t capslots;            /* a power of two, > 2 nwords */
     struct document *docs;
     size_t ndocs, capdocs;
+    /* the document being streamed (kl_wordfreq_open .. _close) */
+    int open;
+    size_t *counts, capcounts;  /* its counts, over the first capcounts words */
+    size_t length;
+    enum scan scan;
+    char joiner;                /* the ' or - held back in state JOIN */
+    char *word;                 /* the folded word being read */
+    size_t wlen, wcap;
 };
 
 /* -- splitting ------------------------------------------------------------- */
@@ -25,30 +36,6 @@ static int is_word_byte(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-/* An apostrophe or hyphen joins two word characters. */
-static int is_joiner(const unsigned char *s)
-{
-    return (s[0] == '\'' || s[0] == '-') && is_word_byte(s[1]);
-}
-
-/* Finds the next word at or after *S: stores its start and length and moves
- * *S past it.  Returns 0 at the end of the text. */
-static int next_word(const char **s, const char **start, size_t *len)
-{
-    const unsigned char *p = (const unsigned char *)*s;
-    while (*p && !is_word_byte(*p))
-        p++;
-    if (*p == 0)
-        return 0;
-    const unsigned char *b = p;
-    while (is_word_byte(*p) || (is_joiner(p) && p > b))
-        p++;
-    *start = (const char *)b;
-    *len = (size_t)(p - b);
-    *s = (const char *)p;
-    return 1;
 }
 
 static void fold(char *dst, const char *src, size_t len)
@@ -132,6 +119,159 @@ static enum kl_status intern(struct kl_wordfreq *wf, const char *w, size_t len,
     return KL_OK;
 }
 
+/* -- streaming: a document in pieces -------------------------------------- */
+
+/* Appends byte C, folded, to the word being read. */
+static enum kl_status word_push(struct kl_wordfreq *wf, char c)
+{
+    if (wf->wlen + 1 >= wf->wcap) {
+        size_t cap = wf->wcap ? 2 * wf->wcap : 64;
+        char *w = realloc(wf->word, cap);
+        if (w == NULL)
+            return KL_ENOMEM;
+        wf->word = w;
+        wf->wcap = cap;
+    }
+    wf->word[wf->wlen++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    return KL_OK;
+}
+
+/* Counts the word just read in the open document and starts a new one. */
+static enum kl_status word_end(struct kl_wordfreq *wf)
+{
+    size_t k;
+    wf->word[wf->wlen] = 0;
+    enum kl_status st = intern(wf, wf->word, wf->wlen, &k);
+    if (st != KL_OK)
+        return st;
+    if (k >= wf->capcounts) {
+        size_t cap = wf->capcounts ? 2 * wf->capcounts : 64;
+        while (cap <= k)
+            cap *= 2;
+        size_t *c = realloc(wf->counts, cap * sizeof *c);
+        if (c == NULL)
+            return KL_ENOMEM;
+        memset(c + wf->capcounts, 0, (cap - wf->capcounts) * sizeof *c);
+        wf->counts = c;
+        wf->capcounts = cap;
+    }
+    wf->counts[k]++;
+    wf->length++;
+    wf->wlen = 0;
+    return KL_OK;
+}
+
+/* Drops the open document (its words stay in the vocabulary). */
+static void discard(struct kl_wordfreq *wf)
+{
+    free(wf->counts);
+    wf->counts = NULL;
+    wf->capcounts = 0;
+    wf->open = 0;
+}
+
+enum kl_status kl_wordfreq_open(struct kl_wordfreq *wf)
+{
+    if (wf == NULL || wf->open)
+        return KL_EPARAM;
+    if (wf->ndocs == wf->capdocs) {
+        size_t cap = wf->capdocs ? 2 * wf->capdocs : 8;
+        struct document *docs = realloc(wf->docs, cap * sizeof *docs);
+        if (docs == NULL)
+            return KL_ENOMEM;
+        wf->docs = docs;
+        wf->capdocs = cap;
+    }
+    wf->open = 1;
+    wf->counts = NULL;
+    wf->capcounts = 0;
+    wf->length = 0;
+    wf->scan = OUT;
+    wf->wlen = 0;
+    return KL_OK;
+}
+
+/* The splitting rule of wordfreq.h as a machine of three states, so that a
+ * word, or a joiner, may straddle two pieces: OUT between words, IN inside
+ * one, JOIN after an apostrophe or hyphen that belongs to the word only if a
+ * word byte follows. */
+enum kl_status kl_wordfreq_feed(struct kl_wordfreq *wf, const char *text,
+                                size_t len)
+{
+    if (wf == NULL || !wf->open || (text == NULL && len > 0))
+        return KL_EPARAM;
+    enum kl_status st = KL_OK;
+    for (size_t i = 0; i < len && st == KL_OK; i++) {
+        unsigned char c = (unsigned char)text[i];
+        int w = is_word_byte(c);
+        switch (wf->scan) {
+        case OUT:
+            if (w) {
+                st = word_push(wf, (char)c);
+                wf->scan = IN;
+            }
+            break;
+        case IN:
+            if (w) {
+                st = word_push(wf, (char)c);
+            } else if (c == '\'' || c == '-') {
+                wf->joiner = (char)c;
+                wf->scan = JOIN;
+            } else {
+                st = word_end(wf);
+                wf->scan = OUT;
+            }
+            break;
+        case JOIN:
+            if (w) {
+                if ((st = word_push(wf, wf->joiner)) == KL_OK)
+                    st = word_push(wf, (char)c);
+                wf->scan = IN;
+            } else {
+                /* the joiner only separates; C, not a word byte, too */
+                st = word_end(wf);
+                wf->scan = OUT;
+            }
+            break;
+        }
+    }
+    if (st != KL_OK)
+        discard(wf);
+    return st;
+}
+
+enum kl_status kl_wordfreq_close(struct kl_wordfreq *wf, size_t *doc)
+{
+    if (wf == NULL || !wf->open)
+        return KL_EPARAM;
+    enum kl_status st = KL_OK;
+    if (wf->scan != OUT)
+        st = word_end(wf);
+    if (st == KL_OK && wf->length == 0)
+        st = KL_EEMPTY;
+    if (st != KL_OK) {
+        discard(wf);
+        return st;
+    }
+    /* the counts over exactly the vocabulary so far */
+    size_t n = wf->nwords;
+    size_t *c = realloc(wf->counts, (n ? n : 1) * sizeof *c);
+    if (c == NULL) {
+        discard(wf);
+        return KL_ENOMEM;
+    }
+    for (size_t i = wf->capcounts; i < n; i++)
+        c[i] = 0;
+    wf->docs[wf->ndocs] = (struct document){c, n, wf->length};
+    if (doc)
+        *doc = wf->ndocs;
+    wf->ndocs++;
+    wf->counts = NULL;
+    wf->capcounts = 0;
+    wf->open = 0;
+    return KL_OK;
+}
+
 /* -- public functions ------------------------------------------------------ */
 
 struct kl_wordfreq *kl_wordfreq_alloc(void)
@@ -150,54 +290,21 @@ void kl_wordfreq_free(struct kl_wordfreq *wf)
     free(wf->words);
     free(wf->slots);
     free(wf->docs);
+    free(wf->counts);
+    free(wf->word);
     free(wf);
 }
 
 enum kl_status kl_wordfreq_add(struct kl_wordfreq *wf, const char *text,
                                size_t *doc)
 {
-    if (wf == NULL || text == NULL)
+    if (wf == NULL || text == NULL || wf->open)
         return KL_EPARAM;
-    const char *s = text, *start;
-    size_t len, nwords = 0;
-    while (next_word(&s, &start, &len))
-        nwords++;
-    if (nwords == 0)
-        return KL_EEMPTY;
-
-    if (wf->ndocs == wf->capdocs) {
-        size_t cap = wf->capdocs ? 2 * wf->capdocs : 8;
-        struct document *docs = realloc(wf->docs, cap * sizeof *docs);
-        if (docs == NULL)
-            return KL_ENOMEM;
-        wf->docs = docs;
-        wf->capdocs = cap;
-    }
-    /* The index of every word, then the counts over the grown vocabulary. */
-    size_t *index = malloc(nwords * sizeof *index);
-    char *word = malloc(strlen(text) + 1);
-    enum kl_status st = (index && word) ? KL_OK : KL_ENOMEM;
-    s = text;
-    for (size_t i = 0; st == KL_OK && next_word(&s, &start, &len); i++) {
-        fold(word, start, len);
-        st = intern(wf, word, len, &index[i]);
-    }
-    size_t *counts = NULL;
-    if (st == KL_OK && (counts = calloc(wf->nwords, sizeof *counts)) == NULL)
-        st = KL_ENOMEM;
-    if (st == KL_OK) {
-        for (size_t i = 0; i < nwords; i++)
-            counts[index[i]]++;
-        wf->docs[wf->ndocs] = (struct document){counts, wf->nwords, nwords};
-        if (doc)
-            *doc = wf->ndocs;
-        wf->ndocs++;
-    }
-    free(index);
-    free(word);
+    enum kl_status st = kl_wordfreq_open(wf);
+    if (st == KL_OK && (st = kl_wordfreq_feed(wf, text, strlen(text))) == KL_OK)
+        st = kl_wordfreq_close(wf, doc);
     return st;
 }
-
 size_t kl_wordfreq_size(const struct kl_wordfreq *wf)
 {
     return wf ? wf->nwords : 0;

@@ -20,6 +20,19 @@
  * word ("don't", "well-kept").  Everything else (spaces, punctuation) only
  * separates.  ASCII letters are folded to lower case; other bytes are kept
  * as they are.  Words are numbered in the order of their first occurrence.
+ *
+ * A document too large to hold in memory streams through in pieces of any
+ * size (a word or a joiner may straddle two pieces), in memory proportional
+ * to the vocabulary, not to the text:
+ *
+ *     kl_wordfreq_open(wf);
+ *     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+ *         kl_wordfreq_feed(wf, buf, n);
+ *     kl_wordfreq_close(wf, &d);
+ *
+ * kl_wordfreq_add(wf, text, &d) is the same for one NUL-terminated piece.
+ * Bytes are split as bytes: checking that the text is UTF-8 is the
+ * caller's business.
  */
 #ifndef KL_WORDFREQ_H
 #define KL_WORDFREQ_H
@@ -40,11 +53,31 @@ void kl_wordfreq_free(struct kl_wordfreq *wf);
 /* Splits the NUL-terminated TEXT into words, adds the new ones to the
  * vocabulary and records the document's counts; writes its number (0, 1, ...
  * in the order of adding) to DOC, which may be NULL.  KL_EPARAM for a NULL
- * WF or TEXT, KL_EEMPTY for a text without words (nothing is changed),
+ * WF or TEXT or while a streamed document is open, KL_EEMPTY for a text
+ * without words (nothing is changed),
  * KL_ENOMEM when out of memory (no document is added; words already added to
  * the vocabulary stay, with count 0 in every document). */
 enum kl_status kl_wordfreq_add(struct kl_wordfreq *wf, const char *text,
                                size_t *doc);
+
+/* Starts a new document, to be given in pieces with kl_wordfreq_feed() and
+ * ended with kl_wordfreq_close().  KL_EPARAM for a NULL WF or when a
+ * document is already open, KL_ENOMEM when out of memory. */
+enum kl_status kl_wordfreq_open(struct kl_wordfreq *wf);
+
+/* Splits the LEN bytes at TEXT (NUL bytes are separators like any other
+ * non-word byte), continuing the words of the previous piece, and counts
+ * them in the open document.  KL_EPARAM when no document is open;
+ * KL_ENOMEM when out of memory, which also drops the open document (its
+ * words stay in the vocabulary, with count 0 in every document). */
+enum kl_status kl_wordfreq_feed(struct kl_wordfreq *wf, const char *text,
+                                size_t len);
+
+/* Ends the open document, records its counts and writes its number to DOC
+ * (which may be NULL).  KL_EPARAM when no document is open; KL_EEMPTY for a
+ * document without words and KL_ENOMEM when out of memory, both of which
+ * drop the document.  After any of these, another may be opened. */
+enum kl_status kl_wordfreq_close(struct kl_wordfreq *wf, size_t *doc);
 
 /* The number of distinct words so far (the vocabulary size). */
 size_t kl_wordfreq_size(const struct kl_wordfreq *wf);

@@ -5,7 +5,7 @@
  * (and '-', standard input, reads it too), so the fuzzer reaches the readers
  * without touching any other file.  Besides fuzz.h's contract: gauss, mvn,
  * vae and mi, whose values are always finite, never print "inf"; a command
- * without --help or --check prints exactly one line. */
+ * without --help, --check or --top (words) prints exactly one line. */
 #include "fuzz.h"
 
 #include <unistd.h>
@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         argv[argc] = a[0] == '@' ? at_path : a;
         help |= strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0 ||
                 strcmp(a, "help") == 0;
-        check |= strcmp(a, "--check") == 0;
+        check |= strcmp(a, "--check") == 0 || strncmp(a, "--top", 5) == 0;
         argc++;
     }
     argv[argc] = NULL;
