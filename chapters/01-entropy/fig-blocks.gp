@@ -8,7 +8,7 @@ set output "fig-blocks.svg"
 set xlabel "tosses coded together, n"
 set ylabel "bits per toss"
 set xrange [0.5:BLOCK_MAX + 0.5]
-set yrange [0:1.15]
+set yrange [0:1.6]
 set xtics 1
 set key top right
 plot "blocks.tsv" using 1:4 with lines lt 8 dt 3 title "bound H + 1/n", \
