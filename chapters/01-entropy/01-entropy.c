@@ -76,8 +76,8 @@ static void information_figure(void)
     book_value(B, "info_half_nats", information(0.5, M_E), 4);
     book_value(B, "info_hundredth_bits", information(0.01, 2.0), 4);
     book_value(B, "info_hundredth_nats", information(0.01, M_E), 4);
-    book_value(B, "nats_per_bit", M_LN2, 6);
-    book_value(B, "bits_per_nat", 1.0 / M_LN2, 6);
+    book_value(B, "nats_per_bit", M_LN2, 4);
+    book_value(B, "bits_per_nat", 1.0 / M_LN2, 4);
 }
 
 /* -- 2. Entropy as expected information: a worked example ----------------- */
@@ -108,7 +108,7 @@ static void weather_example(void)
 
     book_plot_value(B, "weather_h_bits", h_bits);
     book_value(B, "weather_h_bits", h_bits, 4);
-    book_value(B, "weather_h_nats", h_nats, 6);
+    book_value(B, "weather_h_nats", h_nats, 4);
     /* 1/2 * 1 + 1/4 * 2 + 1/8 * 3 + 1/8 * 3 = 7/4, by hand */
     book_claim_abs(B, "exact rational", "weather: H = ½·1 + ¼·2 + ⅛·3 + ⅛·3 = 7/4 bits", 1.75,
                    h_bits, 1e-15);
@@ -193,6 +193,20 @@ static void bernoulli(void)
     book_value(B, "bern_argmax", pstar, 8);
     book_value(B, "bern_h01", h01, 3);
     book_value(B, "bern_h11", h11, 3);
+    book_plot_value(B, "bern_h04", bernoulli_entropy(0.4, NULL));
+    book_value(B, "bern_h04", bernoulli_entropy(0.4, NULL), 3);
+    book_value(B, "bern_h045", bernoulli_entropy(0.45, NULL), 4);
+    book_value(B, "bern_loss045", 1 - bernoulli_entropy(0.45, NULL), 2);
+    book_value(B, "bern_quad045", 2 * 0.05 * 0.05 / M_LN2, 2);
+    /* near the top, 1 − H(½ + ε) = 2ε²/ln 2 + O(ε⁴) (Taylor: H″(½) = −4/ln 2) */
+    book_claim_rel(B, "series", "Bernoulli: 1 − H(½ + ε) = 2ε²/ln 2 at ε = 0.01",
+                   2 * 1e-4 / M_LN2, 1 - bernoulli_entropy(0.51, NULL), 1e-3);
+    /* exercise: two independent coins, p = 0.5 and p = 0.1 */
+    double joint[4] = {0.05, 0.45, 0.05, 0.45}, hj;
+    ok(kl_discrete_entropy(joint, 4, 2.0, &hj), "joint entropy");
+    book_value(B, "ex_joint_h", hj, 4);
+    book_claim_abs(B, "exact", "two independent coins: H(X, Y) = H(X) + H(Y) = 1 + H(0.1) bits",
+                   1.0 + bernoulli_direct(0.1), hj, 1e-14);
     book_claim_abs(B, "exact", "Bernoulli: Brent's method puts the maximum of H at p = ½",
                    0.5, pstar, 1e-7);
     book_claim_abs(B, "exact", "Bernoulli: the maximum is 1 bit", 1.0, hstar, 1e-14);
@@ -233,6 +247,212 @@ static void bernoulli_explorer(void)
     book_value(B, "bern_probe_h", bernoulli_entropy(0.1, NULL), 4);
     book_value(B, "bern_probe_i1", information(0.1, 2.0), 4);
     book_value(B, "bern_probe_i0", information(0.9, 2.0), 4);
+}
+
+
+/* -- 3b. Codes: Kraft's inequality and Huffman's code ---------------------- */
+
+struct sym { double p; size_t i; };
+
+static int by_probability(const void *a, const void *b)
+{
+    double x = ((const struct sym *)a)->p, y = ((const struct sym *)b)->p;
+    return (x > y) - (x < y);
+}
+
+/* >>> huffman */
+/* Huffman's code (Huffman 1952): merge the two least probable symbols into
+ * one and repeat until one is left.  A symbol's codeword is one bit longer
+ * for every merge it takes part in.  The leaves wait in one queue, sorted;
+ * merged nodes come out in increasing weight, so they wait in a second. */
+static void huffman_lengths(const double *p, size_t k, int *len)
+{
+    size_t nodes = 2 * k - 1, a = 0, b = k, next = k;
+    struct sym *leaf = book_malloc(B, k * sizeof *leaf);
+    double *w = book_malloc(B, nodes * sizeof *w);
+    size_t *parent = book_malloc(B, nodes * sizeof *parent);
+    int *depth = book_malloc(B, nodes * sizeof *depth);
+    for (size_t i = 0; i < k; i++)
+        leaf[i] = (struct sym){p[i], i};
+    qsort(leaf, k, sizeof *leaf, by_probability);
+    for (size_t i = 0; i < k; i++)
+        w[i] = leaf[i].p;
+    for (; next < nodes; next++) { /* take the two lightest fronts */
+        size_t x = a < k && (b >= next || w[a] <= w[b]) ? a++ : b++;
+        size_t y = a < k && (b >= next || w[a] <= w[b]) ? a++ : b++;
+        w[next] = w[x] + w[y];
+        parent[x] = parent[y] = next;
+    }
+    depth[nodes - 1] = 0; /* the root; a child is one deeper */
+    for (size_t n = nodes - 1; n-- > 0;)
+        depth[n] = depth[parent[n]] + 1;
+    for (size_t i = 0; i < k; i++)
+        len[leaf[i].i] = depth[i];
+    free(leaf), free(w), free(parent), free(depth);
+}
+
+/* The mean length L = sum p_i l_i and the Kraft sum sum 2^-l_i. */
+static void code_stats(const double *p, const int *len, size_t k,
+                       double *mean, double *kraft)
+{
+    *mean = *kraft = 0.0;
+    for (size_t i = 0; i < k; i++) {
+        *mean += p[i] * len[i];
+        *kraft += ldexp(1.0, -len[i]);
+    }
+}
+/* <<< huffman */
+
+/* The least mean length over ALL length vectors in 1..k-1 that satisfy
+ * Kraft's inequality (every one is a prefix code's), by brute force. */
+static double best_lengths_brute(const double *p, size_t k)
+{
+    int len[8];
+    double best = INFINITY;
+    for (size_t i = 0; i < k; i++)
+        len[i] = 1;
+    for (;;) {
+        double mean, kraft;
+        code_stats(p, len, k, &mean, &kraft);
+        if (kraft <= 1.0)
+            best = fmin(best, mean);
+        size_t i = 0;
+        while (i < k && len[i] == (int)k - 1)
+            len[i++] = 1;
+        if (i == k)
+            return best;
+        len[i]++;
+    }
+}
+
+/* Canonical codewords for the lengths, as strings of 0 and 1: shorter
+ * first, each the previous plus one, shifted to its length. */
+static void canonical_code(const int *len, size_t k, char words[][24])
+{
+    unsigned long code = 0;
+    int prev = 0, done = 0;
+    for (int l = 1; done < (int)k; l++)
+        for (size_t i = 0; i < k; i++)
+            if (len[i] == l) {
+                code <<= (l - prev);
+                prev = l;
+                for (int j = 0; j < l; j++)
+                    words[i][j] = (code >> (l - 1 - j)) & 1 ? '1' : '0';
+                words[i][l] = '\0';
+                code++;
+                done++;
+            }
+}
+
+/* Pairs (i, j) whose codeword i is a prefix of codeword j. */
+static int prefix_violations(char words[][24], size_t k)
+{
+    int bad = 0;
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j < k; j++)
+            if (i != j && strncmp(words[i], words[j], strlen(words[i])) == 0)
+                bad++;
+    return bad;
+}
+
+/* One of the chapter's distributions coded: its values and claims. */
+static void code_one(const char *name, const char *label, const double *p, size_t k,
+                     int dyadic)
+{
+    int len[8];
+    char words[8][24], key[64], text[200], list[200] = "";
+    double h, mean, kraft;
+    ok(kl_discrete_entropy(p, k, 2.0, &h), "entropy");
+    huffman_lengths(p, k, len);
+    code_stats(p, len, k, &mean, &kraft);
+    canonical_code(len, k, words);
+    for (size_t i = 0; i < k; i++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                 i ? ", " : "", words[i]);
+    snprintf(key, sizeof key, "code_%s_h", name), book_value(B, key, h, 4);
+    snprintf(key, sizeof key, "code_%s_h1", name), book_value(B, key, h + 1, 4);
+    snprintf(key, sizeof key, "code_%s_l", name), book_value(B, key, mean, 4);
+    snprintf(key, sizeof key, "code_%s_kraft", name), book_value(B, key, kraft, 4);
+    snprintf(key, sizeof key, "code_%s_words", name), book_value_text(B, key, list);
+    snprintf(text, sizeof text, "%s: Huffman's L = the least L over all Kraft length vectors", label);
+    book_claim_abs(B, "brute force", text, best_lengths_brute(p, k), mean, 1e-12);
+    snprintf(text, sizeof text, "%s: H ≤ L < H + 1 (L − H, bits)", label);
+    book_claim_ge(B, "bound", text, mean - h, 0.0, dyadic ? 1e-12 : 0.0);
+    book_claim_le(B, "bound", text, mean - h, 1.0 - 1e-9, 0.0);
+    snprintf(text, sizeof text, "%s: Kraft sum of Huffman's code = 1", label);
+    book_claim_abs(B, "exact", text, 1.0, kraft, 1e-12);
+    snprintf(text, sizeof text, "%s: codewords prefix-free (pairs checked)", label);
+    book_claim_le(B, "brute force", text, prefix_violations(words, k), 0.0, 0.0);
+    if (dyadic) {
+        snprintf(text, sizeof text, "%s (dyadic): L = H exactly", label);
+        book_claim_abs(B, "exact", text, h, mean, 1e-12);
+    }
+}
+
+static void codes(void)
+{
+    double coin = book_param_real(B, "COIN");
+    long nmax = book_param_int(B, "BLOCK_MAX");
+    const double weather[] = {0.5, 0.25, 0.125, 0.125};
+    const double bern[] = {coin, 1 - coin};
+    const double loaded[] = {0.5, 0.1, 0.1, 0.1, 0.1, 0.1};
+    const double fair[] = {1. / 6, 1. / 6, 1. / 6, 1. / 6, 1. / 6, 1. / 6};
+    const double ex[] = {0.4, 0.2, 0.2, 0.1, 0.1};
+    code_one("weather", "weather", weather, 4, 1);
+    code_one("coin", "coin", bern, 2, coin == 0.5);
+    code_one("loaded", "loaded die", loaded, 6, 0);
+    code_one("fair", "fair die", fair, 6, 0);
+    code_one("ex", "exercise (0.4, 0.2, 0.2, 0.1, 0.1)", ex, 5, 0);
+
+    /* Kraft sums of two proposed length lists, for the exercises */
+    book_value(B, "kraft_ex_a", 0.5 + 0.25 + 0.25 + 0.125, 4);
+
+    /* >>> blocks */
+    /* Blocks of n tosses of the coin: 2^n symbols, a block with j heads has
+     * probability coin^j (1 - coin)^(n - j).  Code them with Huffman. */
+    double h1, worst_lo = INFINITY, worst_hi = -INFINITY;
+    ok(kl_discrete_entropy(bern, 2, 2.0, &h1), "coin entropy");
+    FILE *f = book_data(B, "blocks.tsv", "Huffman code of blocks of n coin tosses",
+                        "n\tL_per_toss\tH\tH_plus_1_over_n");
+    for (long n = 1; n <= nmax; n++) {
+        size_t m = (size_t)1 << n;
+        double *p = book_malloc(B, m * sizeof *p), mean, kraft, hn;
+        int *len = book_malloc(B, m * sizeof *len);
+        for (size_t s = 0; s < m; s++) {
+            int heads = __builtin_popcountl(s);
+            p[s] = pow(coin, heads) * pow(1 - coin, n - heads);
+        }
+        huffman_lengths(p, m, len);
+        code_stats(p, len, m, &mean, &kraft);
+        /* <<< blocks */
+        ok(kl_discrete_entropy(p, m, 2.0, &hn), "block entropy");
+        worst_lo = fmin(worst_lo, mean / n - h1);
+        worst_hi = fmax(worst_hi, (mean / n - h1) * n);
+        if (n == 2) {
+            book_value(B, "block2_l", mean / 2, 4);
+            book_value(B, "block2_p_tt", p[0], 4);
+            book_value(B, "block2_p_ht", p[1], 4);
+            book_value(B, "block2_p_hh", p[3], 4);
+        }
+        if (n == nmax) {
+            book_value(B, "blockN_l", mean / n, 4);
+            book_value(B, "blockN_gap", mean / n - h1, 2);
+            book_value(B, "blockN_bound", 1.0 / n, 2);
+            char text[200];
+            snprintf(text, sizeof text, "blocks of %ld tosses: library H(block) = n H(coin)", n);
+            book_claim_rel(B, "exact", text, n * h1, hn, 1e-12);
+        }
+        fprintf(f, "%ld\t%.12g\t%.12g\t%.12g\n", n, mean / n, h1, h1 + 1.0 / n);
+        free(p), free(len);
+    }
+    book_close_file(B, f);
+    book_claim_ge(B, "bound", "blocks n = 1…BLOCK_MAX: L_n/n ≥ H (least L_n/n − H)", worst_lo,
+                  0.0, coin == 0.5 ? 1e-12 : 0.0);
+    book_claim_le(B, "bound", "blocks n = 1…BLOCK_MAX: L_n/n < H + 1/n (largest n(L_n/n − H))",
+                  worst_hi, 1.0 - 1e-9, 0.0);
+    book_plot_value(B, "coin_h", h1);
+    book_value(B, "coin_h_bits", h1, 3);
+    book_value(B, "coin_q", 1 - coin, 4);
 }
 
 /* -- 4. The uniform distribution has the largest entropy ------------------ */
@@ -336,6 +556,11 @@ static void uniform_maximum(void)
     book_value_int(B, "maxent_k_first", sizes[0]);
     book_value_int(B, "maxent_k_last", sizes[nsizes - 1]);
     book_value(B, "maxent_first_hmax_frac", frac[0][0], 4);
+    book_value(B, "maxent_first_hmax_gap", 1 - frac[0][0], 2);
+    /* the exercises' predictions, from the closed-form mean entropy */
+    book_value(B, "ex_alpha01_first", dirichlet_mean_entropy((size_t)sizes[0], 0.1) / log((double)sizes[0]), 3);
+    book_value(B, "ex_alpha01_last", dirichlet_mean_entropy((size_t)sizes[nsizes - 1], 0.1) / log((double)sizes[nsizes - 1]), 3);
+    book_value(B, "ex_k1000_mean", dirichlet_mean_entropy(1000, alpha) / log(1000.0), 3);
     book_value(B, "maxent_last_hmax_frac", frac[nsizes - 1][0], 4);
     book_value(B, "maxent_first_mean_frac", frac[0][1], 3);
     book_value(B, "maxent_last_mean_frac", frac[nsizes - 1][1], 3);
@@ -423,6 +648,28 @@ static void gaussian_entropy(void)
                   quad_entropy(0.1).value, 0.0, 0.0);
     book_value(B, "sigma0", sigma0, 4);
     book_plot_value(B, "sigma0", sigma0);
+    /* exercise: the uniform law on [0, a] has h = ln a; a Gaussian of the
+     * same variance a²/12 has ½ ln(πe/6) more, whatever a */
+    for (int i = 0; i < 2; i++) {
+        double a = i ? 0.5 : 2.0, hg;
+        ok(kl_gaussian_entropy(a / sqrt(12.0), &hg), "closed form");
+        char text[200];
+        snprintf(text, sizeof text, "uniform on [0, %g]: h(Gaussian, same variance) − ln a = ½ ln(πe/6)", a);
+        book_claim_rel(B, "closed form", text, 0.5 * log(M_PI * M_E / 6), hg - log(a), 1e-12);
+    }
+    book_value(B, "ex_unif_h05", log(0.5), 4);
+    book_value(B, "ex_unif_gap", 0.5 * log(M_PI * M_E / 6), 4);
+    /* exercise: the loaded die, H = log K − D(P‖U) */
+    {
+        double p[6] = {0.5, 0.1, 0.1, 0.1, 0.1, 0.1}, u[6], h, d;
+        for (int i = 0; i < 6; i++)
+            u[i] = 1.0 / 6;
+        ok(kl_discrete_entropy(p, 6, 2.0, &h), "entropy");
+        ok(kl_discrete_divergence(p, u, 6, 2.0, &d), "divergence");
+        book_claim_abs(B, "exact", "loaded die: H(P) + D(P‖U) = log₂ 6", log2(6.0), h + d, 1e-14);
+        book_value(B, "ex_die_d", d, 4);
+        book_value(B, "ex_log6", log2(6.0), 4);
+    }
     book_value(B, "peak_sigma01", 1.0 / (0.1 * sqrt(2 * M_PI)), 3);
 }
 
@@ -491,6 +738,7 @@ int main(int argc, char **argv)
     weather_example();
     bernoulli();
     bernoulli_explorer();
+    codes();
     uniform_maximum();
     gaussian_entropy();
     discretize();
