@@ -372,6 +372,7 @@ static void code_one(const char *name, const char *label, const double *p, size_
     snprintf(key, sizeof key, "code_%s_h", name), book_value(B, key, h, 4);
     snprintf(key, sizeof key, "code_%s_h1", name), book_value(B, key, h + 1, 4);
     snprintf(key, sizeof key, "code_%s_l", name), book_value(B, key, mean, 4);
+    snprintf(key, sizeof key, "code_%s_excess", name), book_value(B, key, mean - h, 3);
     snprintf(key, sizeof key, "code_%s_kraft", name), book_value(B, key, kraft, 4);
     snprintf(key, sizeof key, "code_%s_words", name), book_value_text(B, key, list);
     snprintf(text, sizeof text, "%s: Huffman's L = the least L over all Kraft length vectors", label);
