@@ -79,8 +79,8 @@ static char *slurp(const char *path)
 /* >>> corpus */
 /* Every regular file of CORPUS, once: names that are symbolic links to
  * another file of the folder (GPL -> GPL-3) are skipped by their resolved
- * path.  Each text is added whole and as its two halves, cut at the line
- * end nearest the middle. */
+ * path.  Each text is added whole and as its two halves, cut at the first
+ * line end at or after its middle byte. */
 static void read_corpus(struct corpus *k, char *skipped, size_t size)
 {
     DIR *d = opendir(CORPUS);
