@@ -263,6 +263,10 @@ static void zipf(const struct corpus *k)
     double ah, sh, h00, h01, h11, hsq;
     if (gsl_fit_linear(x, 1, y, 1, mh, &ah, &sh, &h00, &h01, &h11, &hsq))
         book_fail(B, "the Zipf fit of the head failed");
+    book_claim_rel(B, "GSL statistics", "the slope over the head is cov(log r, "
+                   "log f) / var(log r) over the head",
+                   gsl_stats_covariance(x, 1, y, 1, mh) / gsl_stats_variance(x, 1, mh),
+                   sh, 1e-10);
     book_value_int(B, "zipf_head_ranks", (long long)mh);
     book_value(B, "zipf_head_slope", sh, 2);
     book_value_int(B, "zipf_fit_top", (long long)lround(exp(a)));
