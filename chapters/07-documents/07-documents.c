@@ -32,7 +32,7 @@
 #include "kl/wordfreq.h"
 
 #define CORPUS "/usr/share/common-licenses"
-enum { MAXTEXTS = 64, HALF_MIN_WORDS = 500 };
+enum { MAXTEXTS = 64, HALF_MIN_WORDS = 500, ZIPF_HEAD = 100 };
 
 static struct book *B;
 
@@ -79,8 +79,8 @@ static char *slurp(const char *path)
 /* >>> corpus */
 /* Every regular file of CORPUS, once: names that are symbolic links to
  * another file of the folder (GPL -> GPL-3) are skipped by their resolved
- * path.  Each text is added whole and as its two halves, cut at the line
- * end nearest the middle. */
+ * path.  Each text is added whole and as its two halves, cut at the first
+ * line end at or after its middle byte. */
 static void read_corpus(struct corpus *k, char *skipped, size_t size)
 {
     DIR *d = opendir(CORPUS);
@@ -258,6 +258,40 @@ static void zipf(const struct corpus *k)
     for (size_t r = 0; r < k->v; r++)
         fprintf(o, "%zu\t%g\t%.6g\n", r + 1, f[r], exp(a + slope * log(r + 1.0)));
     book_close_file(B, o);
+    /* the head alone: the slope depends on the range fitted */
+    size_t mh = m < ZIPF_HEAD ? m : ZIPF_HEAD;
+    double ah, sh, h00, h01, h11, hsq;
+    if (gsl_fit_linear(x, 1, y, 1, mh, &ah, &sh, &h00, &h01, &h11, &hsq))
+        book_fail(B, "the Zipf fit of the head failed");
+    book_claim_rel(B, "GSL statistics", "the slope over the head is cov(log r, "
+                   "log f) / var(log r) over the head",
+                   gsl_stats_covariance(x, 1, y, 1, mh) / gsl_stats_variance(x, 1, mh),
+                   sh, 1e-10);
+    book_value_int(B, "zipf_head_ranks", (long long)mh);
+    book_value(B, "zipf_head_slope", sh, 2);
+    book_value_int(B, "zipf_fit_top", (long long)lround(exp(a)));
+    /* words seen once or twice: in the corpus, and within each text */
+    size_t rare = 0;
+    for (size_t i = 0; i < k->v; i++)
+        rare += f[i] <= 2;
+    double lo = 1, hi = 0;
+    for (size_t t = 0; t < k->n; t++) {
+        size_t vt = 0, rt = 0;
+        for (size_t i = 0; i < k->v; i++) {
+            double c = k->c[k->whole[t]][i];
+            vt += c > 0;
+            rt += c > 0 && c <= 2;
+        }
+        lo = fmin(lo, (double)rt / (double)vt);
+        hi = fmax(hi, (double)rt / (double)vt);
+    }
+    char pc[32];
+    snprintf(pc, sizeof pc, "%.0f%%", 100 * lo);
+    book_value_text(B, "rare_text_lo", pc);
+    snprintf(pc, sizeof pc, "%.0f%%", 100 * hi);
+    book_value_text(B, "rare_text_hi", pc);
+    snprintf(pc, sizeof pc, "%.0f%%", 100.0 * (double)rare / (double)k->v);
+    book_value_text(B, "rare_corpus", pc);
     book_value(B, "zipf_slope", slope, 3);
     book_value(B, "zipf_se", sqrt(c11), 2);
     book_value_int(B, "zipf_ranks", (long long)m);
@@ -516,14 +550,14 @@ static double heldout(const struct corpus *k, size_t g2, size_t g3,
         char num[64];
         snprintf(list + used, sizeof list - used, "%s%s %s",
                  t ? (t + 1 == k->n ? " and " : ", ") : "", k->name[t],
-                 book_format(alphas[t], 2, 1, num, sizeof num));
+                 book_format(alphas[t], 3, 1, num, sizeof num));
     }
     book_value_text(B, "ho_list", list);
     double sorted[MAXTEXTS];
     memcpy(sorted, alphas, k->n * sizeof *sorted);
     qsort(sorted, k->n, sizeof *sorted, desc);
     double med = gsl_stats_median_from_sorted_data(sorted, 1, k->n);
-    book_value(B, "ho_median", med, 2);
+    book_value(B, "ho_median", med, 3);
     book_value(B, "d23_ho", smoothed_d(k, k->whole[g2], k->whole[g3], a, 0), 4);
     book_value(B, "d23_laplace", smoothed_d(k, k->whole[g2], k->whole[g3], 1, 0), 4);
     return med;
@@ -620,9 +654,11 @@ static void corpus_matrices(const struct corpus *k, double alpha)
             sibling |= b != a && family(k, a, b);
         with_sibling += sibling;
         near_family += sibling && family(k, a, nn);
-        used = strlen(near);
-        snprintf(near + used, sizeof near - used, "%s%s → %s",
-                 a ? ", " : "", k->name[a], k->name[nn]);
+        if (sibling) {
+            used = strlen(near);
+            snprintf(near + used, sizeof near - used, "%s%s → %s",
+                     used ? ", " : "", k->name[a], k->name[nn]);
+        }
     }
     book_claim_abs(B, "count", "every text with another version in the corpus "
                    "has its nearest neighbour (JS) among those versions",
@@ -688,6 +724,46 @@ static void corpus_matrices(const struct corpus *k, double alpha)
             double asym = d[a * n + b] - d[b * n + a];
             agree += (asym > 0) == (vs[a] < vs[b]);
         }
+    /* the same count, and the most asymmetric pair (largest |difference|),
+     * at other pseudo-counts */
+    static const double alphas[] = {0.01, 0.1, 0.5, 1, 2, 5};
+    char by_alpha[1024] = "", pair_alpha[2048] = "";
+    for (size_t q = 0; q < sizeof alphas / sizeof *alphas; q++) {
+        size_t ag = 0, bi = 0, bj = 0;
+        double big = -1;
+        for (size_t a = 0; a < n; a++)
+            for (size_t b = a + 1; b < n; b++) {
+                double dab = smoothed_d(k, k->whole[a], k->whole[b], alphas[q], 0);
+                double dba = smoothed_d(k, k->whole[b], k->whole[a], alphas[q], 0);
+                ag += (dab - dba > 0) == (vs[a] < vs[b]);
+                if (fabs(dab - dba) > big) {
+                    big = fabs(dab - dba);
+                    bi = dab > dba ? a : b;
+                    bj = dab > dba ? b : a;
+                }
+            }
+        char num[32];
+        size_t used = strlen(by_alpha), last = q + 1 == sizeof alphas / sizeof *alphas;
+        book_format(alphas[q], 3, 1, num, sizeof num);
+        snprintf(by_alpha + used, sizeof by_alpha - used, "%s%zu at α = %s",
+                 q ? (last ? " and " : ", ") : "", ag, num);
+        used = strlen(pair_alpha);
+        snprintf(pair_alpha + used, sizeof pair_alpha - used,
+                 "%s%s ‖ %s at α = %s", q ? (last ? " and " : ", ") : "",
+                 k->name[bi], k->name[bj], num);
+    }
+    book_value_text(B, "asym_by_alpha", by_alpha);
+    book_value_text(B, "asym_pair_by_alpha", pair_alpha);
+    /* the smaller text's real counts against the pseudo-counts it gets */
+    {
+        double *ca = book_malloc(B, k->v * sizeof *ca), *cb = book_malloc(B, k->v * sizeof *cb);
+        size_t m = pair(k, k->whole[ai], k->whole[aj], ca, cb);
+        book_value_int(B, "asym_n_big", (long long)kl_wordfreq_length(k->wf, k->whole[ai]));
+        book_value_int(B, "asym_vpair", (long long)m);
+        book_value_int(B, "asym_pseudo", (long long)lround(alpha * (double)m));
+        free(ca);
+        free(cb);
+    }
     book_value_int(B, "asym_agree", (long long)agree);
     book_value_int(B, "asym_pairs", (long long)pairs);
     book_value_int(B, "vocab_big", (long long)vs[ai]);
@@ -720,6 +796,10 @@ int main(int argc, char **argv)
     double *grid = book_malloc(B, (size_t)ng * sizeof *grid);
     for (long i = 0; i < ng; i++)
         grid[i] = pow(10.0, -4.0 + 6.0 * (double)i / (double)(ng - 1));
+    /* a file that is not UTF-8, for the refusal in exercise 7.7 */
+    FILE *bad = book_file(B, "latin1.txt");
+    fputs("caf\xe9 cr\xe8me\n", bad);
+    book_close_file(B, bad);
     zipf(&k);
     gpl(&k, g2, g3);
     double med = heldout(&k, g2, g3, grid, ng);

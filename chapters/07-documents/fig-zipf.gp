@@ -1,4 +1,4 @@
-# fig-zipf.gp — rank against count of every word of the license corpus, log–log, with the fitted line (chapter 7).
+# fig-zipf.gp — count against rank of every word of the license corpus, log–log, with the fitted line (chapter 7).
 # Redraw by hand: cd output/07-documents && gnuplot fig-zipf.gp
 load "house.gp"
 load "values.gp"
