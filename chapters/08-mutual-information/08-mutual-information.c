@@ -174,6 +174,23 @@ static void example(void)
         snprintf(name, sizeof name, "ex_hrow%d", i + 1);
         book_value(B, name, hrow[i], 4);
     }
+    /* I(X;Y) = Σ_x p(x) D(P_{Y|x} ‖ P_Y): how far each row's law of tomorrow
+     * moves from the unconditional one, averaged over today */
+    double avg_div = 0.0;
+    for (int i = 0; i < EXK; i++) {
+        double row[EXK], dv;
+        for (int j = 0; j < EXK; j++)
+            row[j] = t[i * EXK + j] / px[i];
+        ok(kl_discrete_normalize(row, EXK, row), "a row");
+        ok(kl_discrete_divergence(row, py, EXK, 2.0, &dv), "D(P_Y|x ‖ P_Y)");
+        avg_div += px[i] * dv;
+        char name[32];
+        snprintf(name, sizeof name, "ex_drow%d", i + 1);
+        book_value(B, name, dv, 4);
+    }
+    book_claim_abs(B, "rows' divergences", "example: I(X;Y) = Σₓ p(x) D(P_Y|x ‖ P_Y), "
+                   "the rows' divergences from P_Y averaged (bits)", in.mi, avg_div,
+                   1e-14);
     book_claim_abs(B, "by rows", "example: H(Y|X) = Σᵢ p(x) H(Y | X = x), the rows' "
                    "entropies averaged", hy_x, in.hy_x, 1e-14);
     book_claim_abs(B, "chain rule", "example: H(X,Y) = H(X) + H(Y|X) = H(Y) + H(X|Y)",
