@@ -174,6 +174,23 @@ static void example(void)
         snprintf(name, sizeof name, "ex_hrow%d", i + 1);
         book_value(B, name, hrow[i], 4);
     }
+    /* I(X;Y) = Σ_x p(x) D(P_{Y|x} ‖ P_Y): how far each row's law of tomorrow
+     * moves from the unconditional one, averaged over today */
+    double avg_div = 0.0;
+    for (int i = 0; i < EXK; i++) {
+        double row[EXK], dv;
+        for (int j = 0; j < EXK; j++)
+            row[j] = t[i * EXK + j] / px[i];
+        ok(kl_discrete_normalize(row, EXK, row), "a row");
+        ok(kl_discrete_divergence(row, py, EXK, 2.0, &dv), "D(P_Y|x ‖ P_Y)");
+        avg_div += px[i] * dv;
+        char name[32];
+        snprintf(name, sizeof name, "ex_drow%d", i + 1);
+        book_value(B, name, dv, 4);
+    }
+    book_claim_abs(B, "rows' divergences", "example: I(X;Y) = Σₓ p(x) D(P_Y|x ‖ P_Y), "
+                   "the rows' divergences from P_Y averaged (bits)", in.mi, avg_div,
+                   1e-14);
     book_claim_abs(B, "by rows", "example: H(Y|X) = Σᵢ p(x) H(Y | X = x), the rows' "
                    "entropies averaged", hy_x, in.hy_x, 1e-14);
     book_claim_abs(B, "chain rule", "example: H(X,Y) = H(X) + H(Y|X) = H(Y) + H(X|Y)",
@@ -242,7 +259,8 @@ static void random_tables(void)
     const double alpha = book_param_real(B, "TABLE_ALPHA");
     double t[MAXT * MAXT], q[MAXT * MAXT], a[MAXT], b[MAXT];
     double worst_chain = 0.0, worst_diff = 0.0, min_mi = INFINITY,
-           min_pinsker = INFINITY, worst_indep = 0.0, min_room = INFINITY;
+           min_pinsker = INFINITY, worst_indep = 0.0, min_room = INFINITY,
+           min_mi_tv = 0.0;
     long plotted = 0, every = n / PLOTTED + 1;
     FILE *f = book_data(B, "tables.tsv", "random joint tables: I(X;Y) and the "
                         "total variation from independence, in nats",
@@ -261,6 +279,7 @@ static void random_tables(void)
         worst_chain = fmax(worst_chain, fmax(fabs(hxy - by_x), fabs(hxy - by_y)));
         worst_diff = fmax(worst_diff, fabs(in.mi - via_h));
         /* <<< chain-rule */
+        double mi_before = min_mi;
         min_mi = fmin(min_mi, in.mi);
         min_room = fmin(min_room, fmin(in.hx, in.hy) - in.mi);
         /* Pinsker against the product of the marginals */
@@ -271,6 +290,8 @@ static void random_tables(void)
                 q[i * c + j] = px[i] * py[j];
         ok(kl_distance_tv(t, q, r * c, &tv), "TV");
         min_pinsker = fmin(min_pinsker, in.mi - 2.0 * tv * tv);
+        if (min_mi < mi_before)
+            min_mi_tv = tv;            /* the table with the smallest I so far */
         if (s % every == 0) {
             fprintf(f, "%.6g\t%.6g\t%zu\t%zu\n", tv, in.mi, r, c);
             plotted++;
@@ -302,6 +323,9 @@ static void random_tables(void)
     book_value(B, "tables_worst_chain", worst_chain, 2);
     book_value(B, "tables_worst_diff", worst_diff, 2);
     book_value(B, "tables_min_mi", min_mi, 2);
+    book_value(B, "tables_min_mi_tv", min_mi_tv, 2);
+    book_plot_value(B, "tables_min_mi", min_mi);
+    book_plot_value(B, "tables_min_mi_tv", min_mi_tv);
     book_value(B, "tables_min_pinsker", min_pinsker, 2);
     book_value(B, "tables_worst_indep", worst_indep, 2);
     book_value_int(B, "tables_plotted", plotted);
@@ -309,6 +333,29 @@ static void random_tables(void)
 }
 
 /* -- 3. The data-processing inequality ------------------------------------- */
+
+/* I(X;B|C) for the K x K x K table p(x, y, z) (x slowest): with given = 0
+ * it is I(X;Y|Z), with given = 1 I(X;Z|Y); the average over the conditioning
+ * value c of p(c) times the information of the slice p(x, b | c). */
+static double cond_mi(const double *p, size_t k, int given)
+{
+    double slice[MAXC * MAXC], sum = 0.0;
+    for (size_t c = 0; c < k; c++) {
+        double pc = 0.0;
+        for (size_t x = 0; x < k; x++)
+            for (size_t b = 0; b < k; b++) {
+                size_t i = given == 0 ? x * k * k + b * k + c : x * k * k + c * k + b;
+                slice[x * k + b] = p[i];
+                pc += p[i];
+            }
+        if (pc <= 0.0)
+            continue;
+        for (size_t i = 0; i < k * k; i++)
+            slice[i] /= pc;
+        sum += pc * mi_nats(slice, k, k);
+    }
+    return sum;
+}
 
 /* The joint tables of a chain X → Y → Z of K outcomes each: P_X, the
  * channels A (x → y) and C (y → z), K x K row-stochastic. */
@@ -344,8 +391,8 @@ static void dpi(void)
     for (size_t i = 0; i < k; i++)
         ones[i] = 1.0;
     double min_margin = INFINITY, min_margin_yz = INFINITY, worst_pair = 0.0,
-           max_margin = 0.0;
-    long every = n / PLOTTED + 1;
+           max_margin = 0.0, worst_chain_mi = 0.0, worst_markov = 0.0;
+    long every = n / PLOTTED + 1, plotted = 0;
     double *margins = book_malloc(B, (size_t)n * sizeof *margins);
     FILE *f = book_data(B, "chains.tsv", "random Markov chains X → Y → Z: "
                         "I(X;Y), I(X;Z), I(Y;Z) in bits", "ixy\tixz\tiyz");
@@ -363,9 +410,16 @@ static void dpi(void)
         max_margin = fmax(max_margin, ixy - ixz);
         /* I(X; Y,Z) = I(X;Y) + I(X;Z|Y), and I(X;Z|Y) = 0 on a chain */
         worst_pair = fmax(worst_pair, fabs(ix_yz - ixy));
+        /* the chain rule I(X; Y,Z) = I(X;Z) + I(X;Y|Z), with I(X;Y|Z) as the
+         * average over z of the information in the slices P_{XY|z} */
+        double ixy_z = cond_mi(x_yz, k, 0), ixz_y = cond_mi(x_yz, k, 1);
+        worst_chain_mi = fmax(worst_chain_mi, fabs(ix_yz - (ixz + ixy_z)));
+        worst_markov = fmax(worst_markov, fabs(ixz_y));
         margins[s] = ixy > 0.0 ? (ixy - ixz) / ixy : 0.0;
-        if (s % every == 0)
+        if (s % every == 0) {
             fprintf(f, "%.6g\t%.6g\t%.6g\n", ixy / LN2, ixz / LN2, iyz / LN2);
+            plotted++;
+        }
     }
     book_close_file(B, f);
     char text[200];
@@ -377,6 +431,11 @@ static void dpi(void)
     book_claim_abs(B, "pair table", "on the chains, I(X; Y,Z) = I(X;Y): Z adds nothing "
                    "once Y is known (largest difference, nats)", 0.0, worst_pair,
                    1e-13);
+    book_claim_abs(B, "chain rule", "on the chains, I(X; Y,Z) = I(X;Z) + I(X;Y|Z), "
+                   "I(X;Y|Z) = Σ_z p(z) D(P_XY|z ‖ P_X|z P_Y|z) (largest difference, "
+                   "nats)", 0.0, worst_chain_mi, 1e-13);
+    book_claim_abs(B, "Markov", "on the chains, I(X;Z|Y) = 0 (largest value, nats)",
+                   0.0, worst_markov, 1e-13);
     double sorted_median;
     gsl_sort(margins, 1, (size_t)n);
     sorted_median = gsl_stats_median_from_sorted_data(margins, 1, (size_t)n);
@@ -385,6 +444,9 @@ static void dpi(void)
     book_value(B, "dpi_min_margin", min_margin, 2);
     book_value(B, "dpi_min_margin_yz", min_margin_yz, 2);
     book_value(B, "dpi_worst_pair", worst_pair, 2);
+    book_value(B, "dpi_worst_chain_mi", worst_chain_mi, 2);
+    book_value(B, "dpi_worst_markov", worst_markov, 2);
+    book_value_int(B, "dpi_plotted", plotted);
     book_value(B, "dpi_median_loss", 100.0 * sorted_median, 2);
     book_value(B, "dpi_least_loss", 100.0 * least, 2);
 
@@ -613,7 +675,7 @@ static void estimation(void)
                         "\tdelta_se\tmean_se\tn_bias_plug\tn_bias_mm\tn_bias_sem"
                         "\tn_bias_mm_sem");
     double worst_mm_z = 0.0, worst_plug_z = 0.0;
-    long mm_claimed = 0, mm_from = 0;
+    long mm_claimed = 0, mm_from = 0, full = 0, in_range = 0;
     for (size_t s = 0; s < ns; s++) {
         long n = sizes[s];
         /* >>> estimate */
@@ -626,6 +688,13 @@ static void estimation(void)
             plug[r] = e.plugin;            /* I of the empirical table      */
             mm[r] = e.miller_madow;        /* minus (m_XY − m_X − m_Y + 1)/2n */
             ses[r] = e.se;                 /* the delta-method standard error */
+            if (n * pmin >= 10.0) {
+                size_t filled = 0;
+                for (size_t i = 0; i < k * k; i++)
+                    filled += cnt[i] > 0;
+                full += filled == k * k;
+                in_range++;
+            }
         }
         /* <<< estimate */
         double pm = gsl_stats_mean(plug, 1, (size_t)reps);
@@ -696,6 +765,8 @@ static void estimation(void)
     book_value(B, "est_bias_coef", bias_coef, 3);
     book_value(B, "est_pmin", pmin, 3);
     book_value_int(B, "est_mm_from", mm_from);
+    book_value(B, "est_full_pct", 100.0 * full / in_range, 4);
+    book_value(B, "est_bias_coef_bits", bias_coef / LN2, 3);
     book_value(B, "est_worst_mm_z", worst_mm_z, 2);
     book_value(B, "est_worst_plug_z", worst_plug_z, 2);
     book_value_int(B, "est_cells", (long long)(k * k));

@@ -16,6 +16,7 @@ set xrange [0:top]
 set yrange [0:top]
 set key top left
 set samples 2
+set style fill solid 1.0 noborder   # house.gp fills at 35%: the colour bar must match the opaque points
 plot "chains.tsv" using 1:2:3 with points pt 7 ps 0.3 lc palette title "random chains", \
      x with lines lt 7 lw 1.5 dt 2 title "I(X;Z) = I(X;Y)", \
      "+" using (dpi_eq_ixy):(dpi_eq_ixy) every ::0::0 with points lt 2 pt 9 ps 2 title "Z a relabelling of Y", \

@@ -17,4 +17,4 @@ plot "estimates.tsv" using 1:($2 - $3):($2 + $3) with filledcurves lt 1 title "p
      "" using 1:5 with linespoints lt 2 pt 5 title "Miller–Madow: mean", \
      "" using 1:(est_exact + $8) with lines lt 7 dt 2 title "exact I ± delta-method SE", \
      "" using 1:(est_exact - $8) with lines lt 7 dt 2 notitle, \
-     est_exact with lines lt 7 lw 1.5 notitle
+     est_exact with lines lt 7 lw 1.5 title "exact I"
