@@ -36,7 +36,10 @@ static const char SVG[] =
     " xmlns=\"http://www.w3.org/2000/svg\">\n<title>Gnuplot</title>\n"
     "<desc>Produced by GNUPLOT</desc>\n<g id=\"gnuplot_canvas\">\n<g fill=\"none\" color=\"black\">\n</g>\n"
     "<defs><circle id='gpPt5' r='1'/><clipPath id='gpclip'/></defs>\n"
-    "<use xlink:href='#gpPt5' clip-path='url(#gpclip)'/>\n</g>\n</svg>\n";
+    "<use xlink:href='#gpPt5' clip-path='url(#gpclip)'/>\n"
+    "<use xlink:href='#gpPt5' transform='translate(10.5,20.25) scale(1.22)' color='#ff0000'/>\n"
+    "<use xlink:href='#gpPt5' transform='translate(11,21) scale(1.22)' color='#00ff00'/>\n"
+    "<use xlink:href='#gpPt5' transform='translate(12,22) scale(2)'/>\n</g>\n</svg>\n";
 
 struct fx {
     char *root, cache[4200], pandoc[4200];
@@ -128,7 +131,13 @@ static void test_typeset_page(void)
              "style=\"min-width:504px\">");
     has(out, "<title>Figure 1.1. A curve</title>");
     has(out, "<circle id='s1-gpPt5' r='1'/>");
-    has(out, "<use href='#s1-gpPt5' clip-path='url(#s1-gpclip)'/>\n</g>");
+    has(out, "<use href='#s1-gpPt5' clip-path='url(#s1-gpclip)'/>\n");
+    /* points refer to their marker scaled once, and move by x and y */
+    has(out, "<use href='#s1-m0' x='10.5' y='20.25' color='#ff0000'/>\n"
+             "<use href='#s1-m0' x='11' y='21' color='#00ff00'/>\n"
+             "<use href='#s1-m1' x='12' y='22'/>\n</g>\n");
+    has(out, "<defs><use id='s1-m0' href='#s1-gpPt5' transform='scale(1.22)'/>"
+             "<use id='s1-m1' href='#s1-gpPt5' transform='scale(2)'/></defs>\n</svg>");
     CU_ASSERT_PTR_NULL(strstr(out, "gnuplot_canvas"));
     CU_ASSERT_PTR_NULL(strstr(out, "color=\"black\""));   /* an empty group */
     CU_ASSERT_PTR_NULL(strstr(out, "GNUPLOT"));

@@ -463,11 +463,46 @@ static void put_base64(FILE *out, const unsigned char *s, size_t n)
     }
 }
 
+/* A gnuplot point, <use xlink:href='#M' transform='translate(X,Y) scale(S)'
+ * REST/>: on a match, M, X, Y, S and REST (up to the "/>") are returned
+ * through the pointers and lengths, and the end of the element. */
+struct point_use {
+    const char *m, *x, *y, *sc, *rest;
+    int nm, nx, ny, nsc, nrest;
+};
+
+static const char *match_point(const char *c, struct point_use *u)
+{
+    const char *head = "<use xlink:href='#";
+    if (!starts(c, head))
+        return NULL;
+    const char *m = c + strlen(head), *q = strchr(m, '\'');
+    if (q == NULL || !starts(q, "' transform='translate("))
+        return NULL;
+    const char *x = q + strlen("' transform='translate("), *comma = strchr(x, ',');
+    const char *close = comma ? strchr(comma, ')') : NULL;
+    if (close == NULL || !starts(close, ") scale("))
+        return NULL;
+    const char *sc = close + strlen(") scale("), *sclose = strchr(sc, ')');
+    if (sclose == NULL || sclose[1] != '\'')
+        return NULL;
+    const char *rest = sclose + 2, *end = strstr(rest, "/>"), *gt = strchr(rest, '>');
+    if (end == NULL || gt < end || end - rest > 200 || q - m > 40 || sclose - sc > 20)
+        return NULL;
+    *u = (struct point_use){m, x, comma + 1, sc, rest, (int)(q - m),
+                            (int)(comma - x), (int)(close - comma - 1),
+                            (int)(sclose - sc), (int)(end - rest)};
+    return end + 2;
+}
+
 /* An SVG drawn by gnuplot, inline: the <svg> element takes the image's id,
  * style and alt text; the ids it defines (gnuplot names them alike in every
  * figure) are prefixed with "sN-" for the page's Nth figure, and so are the
  * references to them (a short prefix: a scatter refers to its marker
- * thousands of times). */
+ * thousands of times).  A point, which gnuplot writes as its marker moved
+ * and scaled, refers instead to the marker scaled once (a definition added
+ * at the end) and is moved by x and y: the same picture in two thirds of
+ * the bytes. */
 static void put_svg(FILE *out, const char *svg, const char *id,
                     const char *style, const char *alt, int n)
 {
@@ -489,7 +524,26 @@ static void put_svg(FILE *out, const char *svg, const char *id,
     const char *stop = strstr(c, "</svg>");
     if (stop == NULL)
         stop = c + strlen(c);
+    char marks[64][64];     /* "M S" of each scaled marker defined */
+    int nmarks = 0;
     while (c < stop) {
+        struct point_use u;
+        const char *after;
+        if (c[0] == '<' && (after = match_point(c, &u)) != NULL) {
+            char key[64];
+            snprintf(key, sizeof key, "%.*s %.*s", u.nm, u.m, u.nsc, u.sc);
+            int k = 0;
+            while (k < nmarks && strcmp(marks[k], key) != 0)
+                k++;
+            if (k < 64) {
+                if (k == nmarks)
+                    memcpy(marks[nmarks++], key, sizeof key);
+                fprintf(out, "<use href='#%sm%d' x='%.*s' y='%.*s'%.*s/>", prefix,
+                        k, u.nx, u.x, u.ny, u.y, u.nrest, u.rest);
+                c = after;
+                continue;
+            }
+        }
         if (starts(c, "<title>")) {
             const char *e = strstr(c, "</title>");
             if (e != NULL) {
@@ -565,6 +619,15 @@ static void put_svg(FILE *out, const char *svg, const char *id,
             fwrite(c, 1, (size_t)(next - c), out);
             c = next;
         }
+    }
+    if (nmarks > 0) {
+        fputs("<defs>", out);
+        for (int k = 0; k < nmarks; k++) {
+            const char *sp = strchr(marks[k], ' ');
+            fprintf(out, "<use id='%sm%d' href='#%s%.*s' transform='scale(%s)'/>",
+                    prefix, k, prefix, (int)(sp - marks[k]), marks[k], sp + 1);
+        }
+        fputs("</defs>\n", out);
     }
     fputs("</svg>", out);
 }
