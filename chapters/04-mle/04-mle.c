@@ -1523,6 +1523,7 @@ static void sel_weights(const struct cand *o, int pick_aic)
     book_value(B, "sel_w_pick", wa[pick_aic], 2);
     book_value_int(B, "sel_second_deg", second);
     book_value(B, "sel_second_daic", o->aic[second] - o->aic[pick_aic], 2);
+    book_value(B, "ex_w_two", 1.0 / (1.0 + exp(-(o->aic[second] - o->aic[pick_aic]) / 2.0)), 3);
     book_value(B, "sel_w_second", wa[second], 2);
     book_value(B, "sel_w_ratio", wa[pick_aic] / wa[second], 2);
     book_value(B, "sel_w_big", 100.0 * w_big, 2);
