@@ -42,8 +42,12 @@ static void usage(void)
           "(--base 2 for bits, --base 10 for hartleys).\n"
           "\n"
           "commands:\n", cli_out);
+    int width = 0;      /* the summaries line up after the longest synopsis */
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(cli_out, "  %-50s %s\n", commands[i]->synopsis + 3,
+        if ((int)strlen(commands[i]->synopsis + 3) > width)
+            width = (int)strlen(commands[i]->synopsis + 3);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(cli_out, "  %-*s  %s\n", width, commands[i]->synopsis + 3,
                 commands[i]->summary);
     fputs("\n"
           "'kl COMMAND --help' explains one command, with an example.\n"
