@@ -1,6 +1,7 @@
 /* typeset.c — woven Markdown to one self-contained HTML page (typeset.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "typeset.h"
+#include "slurp.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -65,31 +66,6 @@ static void fail(struct page *p, const char *what, const char *arg)
 {
     fprintf(p->err, "typeset: %s%s%s\n", what, arg ? ": " : "", arg ? arg : "");
     p->errors++;
-}
-
-/* The whole of PATH, or NULL; its length in *LEN. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, k;
-    char *buf = xrealloc(NULL, cap);
-    while ((k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += k;
-        if (cap - n - 1 == 0)
-            buf = xrealloc(buf, cap *= 2);
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
 }
 
 /* Writes TEXT to PATH through PATH.tmp, so that a reader never sees half. */
@@ -303,7 +279,7 @@ static void convert_missing(struct page *p)
     if (missing > 0 && p->errors == 0) {
         int status = run_pandoc(p->o->pandoc, in, out);
         size_t len;
-        char *html = status == 0 ? read_file(out, &len) : NULL;
+        char *html = status == 0 ? book_read_file(out, &len) : NULL;
         if (status != 0 || html == NULL) {
             fail(p, "pandoc failed on", in);
         } else {
@@ -658,7 +634,7 @@ static const char *put_image(struct page *p, const char *tag, FILE *out)
     char *style = attr(tag, end, "style"), *alt = attr(tag, end, "alt");
     char *path = resource(p, src);
     size_t len = 0;
-    char *data = read_file(path, &len);
+    char *data = book_read_file(path, &len);
     size_t ns = strlen(src);
     if (data == NULL) {
         fail(p, "cannot read the image", path);
@@ -699,7 +675,7 @@ static const char *put_explorer(struct page *p, const char *tag, FILE *out)
     }
     char *id = attr(tag, end, "id"), *file = attr(tag, end, "data-explorer");
     char *path = resource(p, file);
-    char *json = read_file(path, NULL);
+    char *json = book_read_file(path, NULL);
     if (json == NULL || strstr(json, "</") != NULL)
         fail(p, "cannot read the explorer data (or it holds \"</\")", path);
     else
@@ -775,7 +751,7 @@ static void put_escaped(FILE *out, const char *s)
 
 static int put_file(struct page *p, FILE *out, const char *path, int script)
 {
-    char *text = read_file(path, NULL);
+    char *text = book_read_file(path, NULL);
     if (text == NULL || (script && strstr(text, "</script") != NULL)) {
         fail(p, text ? "a script may not hold \"</script\"" : "cannot read", path);
         free(text);
@@ -794,7 +770,7 @@ int book_typeset(const struct book_typeset *opts, const char *const *md,
     p->err = err;
     mkdir(opts->cache_dir, 0777);
     for (int i = 0; i < nmd; i++) {
-        char *text = read_file(md[i], NULL);
+        char *text = book_read_file(md[i], NULL);
         if (text == NULL) {
             fail(p, "cannot read", md[i]);
             continue;
@@ -821,7 +797,7 @@ int book_typeset(const struct book_typeset *opts, const char *const *md,
         oom();
     for (size_t i = 0; i < p->nsec && p->errors == 0; i++) {
         char *path = cache_path(p, p->sec[i].key, ".html");
-        char *html = read_file(path, NULL);
+        char *html = book_read_file(path, NULL);
         if (html == NULL)
             fail(p, "a converted section is missing", path);
         else

@@ -1,5 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "weave.h"
+#include "slurp.h"
 
 #include "params.h"
 
@@ -510,26 +511,6 @@ static int split_words(char *args, char **argv, int max)
     return n;
 }
 
-/* Reads the whole of the temporary file F into a string. */
-static char *slurp(FILE *f)
-{
-    rewind(f);
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    int c;
-    while (buf != NULL && (c = fgetc(f)) != EOF) {
-        if (n + 1 == cap)
-            buf = realloc(buf, cap *= 2);
-        if (buf != NULL)
-            buf[n++] = (char)c;
-    }
-    if (buf == NULL) {
-        fputs("weave: out of memory\n", stderr);
-        exit(1);
-    }
-    buf[n] = '\0';
-    return buf;
-}
 
 static size_t count_lines(const char *s)
 {
@@ -579,9 +560,17 @@ static int run_kl(struct weaver *w, const char *args, char **out, char **err)
         int ws;
         if (pid > 0 && waitpid(pid, &ws, 0) == pid && WIFEXITED(ws))
             status = WEXITSTATUS(ws);
-        *out = slurp(fo);
-        *err = slurp(fe);
-        if (status == 127 && (*err)[0] == '\0') {
+        rewind(fo);
+        rewind(fe);
+        *out = book_slurp(fo, NULL);
+        *err = book_slurp(fe, NULL);
+        if (*out == NULL || *err == NULL) {
+            free(*out);
+            free(*err);
+            *out = NULL;
+            *err = sdup("cannot read what kl printed", 27);
+            status = -1;
+        } else if (status == 127 && (*err)[0] == '\0') {
             free(*err);
             *err = cat3("cannot run ", exe, "");
             status = -1;
@@ -882,31 +871,6 @@ static void weave_table(struct weaver *w, const char *args, size_t lineno)
 }
 
 /* Reads all of PATH into a string (NULL if unreadable). */
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return NULL;
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *mem = open_memstream(&buf, &size);
-    if (mem == NULL) {
-        fputs("weave: out of memory\n", stderr);
-        exit(1);
-    }
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        fwrite(chunk, 1, n, mem);
-    int bad = ferror(f);
-    fclose(f);
-    fclose(mem);
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    return buf;
-}
 
 static int is_explorer_name(const char *s)
 {
@@ -938,7 +902,7 @@ static void weave_explorer(struct weaver *w, const char *args, size_t lineno)
     strs_push(&w->explorers, sdup(name, strlen(name)));
     char *file = cat3(name, ".explorer.json", "");
     char *path = cat3(w->out_dir, "/", file);
-    char *json = read_all(path);
+    char *json = book_read_file(path, NULL);
     if (json == NULL || strncmp(json, "{\"kind\":", 8) != 0 ||
         strstr(json, "</") != NULL || strstr(json, "```") != NULL)
         error_at(w, w->md_path, lineno, "cannot read the explorer data '%s' "
