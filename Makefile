@@ -149,6 +149,9 @@ $(TESTS): $(TEST_SRC:%.c=$(SAN)/obj/%.o) $(KL_SRC:%.c=$(SAN)/obj/%.o) \
 # its prose and typeset its page.  Editing chapter.md re-weaves and
 # re-typesets, editing a fig-*.gp redraws, editing params reruns the program.
 HOUSE_GP := src/book/house.gp
+# A chapter refers to the others' sections, equations, exercises and figures
+# (@sec:NN-name...): the weaver reads their labels from every chapter.md.
+ALL_CHAPTER_SRC := $(wildcard chapters/*/chapter.md)
 chapter_figs = $(sort $(wildcard chapters/$(1)/fig-*.gp))
 
 define chapter_rules
@@ -161,7 +164,7 @@ $(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_
 	$$(call msg,GNUPLOT,$(2)/$(1))cp $(HOUSE_GP) $(call chapter_figs,$(1)) $(2)/$(1)/ && \
 	sh src/book/figures.sh $(1) $(2)/$(1) $(notdir $(call chapter_figs,$(1))) && touch $(2)/$(1)/figures.stamp
 
-$(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(2)/$(1)/values.tsv $(WEAVE) $(KL) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
+$(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(ALL_CHAPTER_SRC) $(2)/$(1)/values.tsv $(WEAVE) $(KL) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
 	$$(call msg,WEAVE,$(2)/$(1))$(WEAVE) --kl $(KL) chapters/$(1) $(2)/$(1) $$@
 
 $(2)/$(1)/chapter.html: $(2)/$(1)/chapter.md $(2)/$(1)/figures.stamp $(REPORT_DEPS) $(EXPLORER_JS)

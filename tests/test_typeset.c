@@ -202,6 +202,46 @@ static void test_typeset_report(void)
     free(f.root);
 }
 
+
+/* A link into another chapter's page stays in the page when that chapter
+ * is part of it (the report), and goes to the page when it is not. */
+static void test_typeset_chapter_links(void)
+{
+    struct fx f;
+    setup(&f);
+    char a[4200], b[4200], amd[4300], bmd[4300];
+    snprintf(a, sizeof a, "%s/01-a", f.root);
+    snprintf(b, sizeof b, "%s/02-b", f.root);
+    mkdir(a, 0777);
+    mkdir(b, 0777);
+    testlib_write(a, "chapter.md", "# A {#ch:01}\n\nSee [equation (2.1)]"
+                  "(../02-b/chapter.html#eq:02-y), [chapter 9](../09-z/chapter.html#ch:09) "
+                  "and [there](../02-b/other.html#x).\n");
+    testlib_write(b, "chapter.md", "# B {#ch:02}\n\ntext\n");
+    snprintf(amd, sizeof amd, "%s/chapter.md", a);
+    snprintf(bmd, sizeof bmd, "%s/chapter.md", b);
+    struct book_typeset o = {.pandoc = f.pandoc, .cache_dir = f.cache,
+                             .resource_dir = f.root, .pagetitle = "P", .lang = "en"};
+    for (int both = 0; both < 2; both++) {
+        const char *md[] = {amd, bmd};
+        char *out, *err;
+        size_t on = 0, en = 0;
+        FILE *o_ = open_memstream(&out, &on), *e = open_memstream(&err, &en);
+        CU_ASSERT_EQUAL(book_typeset(&o, md, both ? 2 : 1, o_, e), 0);
+        fclose(o_);
+        fclose(e);
+        CU_ASSERT_STRING_EQUAL(err, "");
+        has(out, both ? "<a href=\"#eq:02-y\">equation (2.1)</a>"
+                      : "<a href=\"../02-b/chapter.html#eq:02-y\">equation");
+        has(out, "href=\"../09-z/chapter.html#ch:09\"");
+        has(out, "href=\"../02-b/other.html#x\"");
+        free(out);
+        free(err);
+    }
+    testlib_rmtree(f.root);
+    free(f.root);
+}
+
 static void expect_failure(struct fx *f, const char *want)
 {
     char *out, *err;
@@ -241,4 +281,5 @@ static void test_typeset_errors(void)
 TEST_SUITE(typeset,
            TEST(test_typeset_page),
            TEST(test_typeset_report),
+           TEST(test_typeset_chapter_links),
            TEST(test_typeset_errors))

@@ -200,7 +200,7 @@ static const char TAIL[] =
 static void test_weave_solutions_and_folds(void)
 {
     struct fixture fx;
-    setup(&fx, "# T\n\n**Exercise 7.1** Compute it.\n\n@solution\nIt is {{kl}}, "
+    setup(&fx, "# T\n\n@exercise Compute it.\n\n@solution\nIt is {{kl}}, "
                "and $n = {{n}}$, $m = 10,000$ but $(1,2)$.\n@end-solution\n\n"
                "@code-fold 07-demo.c setup\n@code 07-demo.c inner\n"
                "@code ../../lib.c t\n"
@@ -504,7 +504,199 @@ static void test_weave_explorer_errors(void)
     teardown(&fx);
 }
 
+
+static const char REFS_MD[] =
+    "# Demo\n"
+    "\n"
+    "## Setting {#sec:setting}\n"
+    "\n"
+    "$$\n"
+    "a = b\n"
+    "$$ {#eq:ab}\n"
+    "\n"
+    "See @eq:ab, @Eq:ab, @sec:setting, @Sec:setting, @sec:sub, @ex:first, @ex:07-2,\n"
+    "@ch:7, @Ch:07, @ch:demo, @ch:3, @ch:other, @ch:03-other's @eq:03-gibbs,\n"
+    "@sec:03-proof, @ex:03-one, @fig:03-pic; @fig:map. Not mail@ex:first.\n"
+    "\n"
+    "$$ x = {{kl}} $$ {#eq:one}\n"
+    "\n"
+    "### Sub {#sec:sub}\n"
+    "\n"
+    "## Aside {-}\n"
+    "\n"
+    "## Exercises {#sec:exercises}\n"
+    "\n"
+    "@exercise {#ex:first} *(compute)* Do @eq:one.\n"
+    "\n"
+    "@exercise Again.\n"
+    "\n"
+    "```\n"
+    "@eq:ab in a fence is text\n"
+    "```\n"
+    "\n"
+    "[entropy]{.define} and [KL]{.define term=\"Kullback–Leibler divergence\"},\n"
+    "a [bracket] and $[0, 1]$.\n"
+    "\n"
+    "@claims\n"
+    "\n"
+    "## After the claims {#sec:after}\n"
+    "\n"
+    "@sec:after\n";
+
+static const char OTHER_MD[] =
+    "# Other\n"
+    "\n"
+    "## Intro\n"
+    "\n"
+    "## Proof {#sec:proof}\n"
+    "\n"
+    "$$\n"
+    "x\n"
+    "$$ {#eq:gibbs}\n"
+    "\n"
+    "![P](fig-pic.svg){#fig:pic}\n"
+    "\n"
+    "@exercise {#ex:one} Text, [relative entropy]{.define}.\n";
+
+/* A second chapter, 03-other, beside the fixture's 07-demo. */
+static void add_other(struct fixture *fx, const char *md)
+{
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/chapters/03-other", fx->root);
+    mkdir(dir, 0777);
+    testlib_write(dir, "chapter.md", md);
+}
+
+static void test_weave_references(void)
+{
+    struct fixture fx;
+    char md[4096];
+    snprintf(md, sizeof md, "%s%s", REFS_MD, TAIL);
+    setup(&fx, md, SOURCE);
+    add_other(&fx, OTHER_MD);
+    char *out, *err;
+    CU_ASSERT_EQUAL(weave(&fx, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    const char *want[] = {
+        "# Demo {#ch:07}\n",
+        "## Setting {#sec:07-setting}\n",
+        "### Sub {#sec:07-sub}\n",
+        "## Aside {-}\n",
+        "<span class=\"equation\" id=\"eq:07-ab\">\n$$\na = b\n$$\n"
+        "<span class=\"eq-number\">(7.1)</span></span>\n",
+        "<span class=\"equation\" id=\"eq:07-one\">\n$$ x = 0.5108 $$\n"
+        "<span class=\"eq-number\">(7.2)</span></span>\n",
+        "See [equation (7.1)](#eq:07-ab), [Equation (7.1)](#eq:07-ab), "
+        "[section 7.1](#sec:07-setting), [Section 7.1](#sec:07-setting), "
+        "[section 7.1.1](#sec:07-sub), [Exercise 7.1](#ex:07-first), "
+        "[Exercise 7.2](#ex:07-2),\n",
+        "[chapter 7](#ch:07), [Chapter 7](#ch:07), [chapter 7](#ch:07), "
+        "[chapter 3](../03-other/chapter.html#ch:03), "
+        "[chapter 3](../03-other/chapter.html#ch:03), "
+        "[chapter 3](../03-other/chapter.html#ch:03)'s "
+        "[equation (3.1)](../03-other/chapter.html#eq:03-gibbs),\n",
+        "[section 3.2](../03-other/chapter.html#sec:03-proof), "
+        "[Exercise 3.1](../03-other/chapter.html#ex:03-one), "
+        "[Figure 3.1](../03-other/chapter.html#fig:03-pic); "
+        "[Figure 7.1](#fig:07-map). Not mail@ex:first.\n",
+        /* the exercises section is 7.2: the unnumbered aside counts none */
+        "## Exercises {#sec:07-exercises}\n",
+        "[**Exercise 7.1**]{#ex:07-first .exercise} *(compute)* Do "
+        "[equation (7.2)](#eq:07-one).\n",
+        "[**Exercise 7.2**]{#ex:07-2 .exercise} Again.\n",
+        "```\n@eq:ab in a fence is text\n```\n",
+        "[entropy]{#def:07-entropy .define} and "
+        "[KL]{#def:07-kullback–leibler-divergence .define},\n"
+        "a [bracket] and $[0, 1]$.\n",
+        /* the claims' heading is 7.3, so the section after it is 7.4 */
+        "## After the claims {#sec:07-after}\n\n[section 7.4](#sec:07-after)\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        CU_ASSERT_PTR_NOT_NULL(strstr(out, want[i]));
+        if (strstr(out, want[i]) == NULL)
+            fprintf(stderr, "\n    wanted '%s' in:\n%s", want[i], out);
+    }
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+/* Weaves MD (with TAIL) beside a chapter 03-other holding OTHER and checks
+ * that the errors contain WANT. */
+static void expect_ref_error(const char *md, const char *other, const char *want)
+{
+    struct fixture fx;
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", md, TAIL);
+    setup(&fx, text, SOURCE);
+    add_other(&fx, other);
+    char *out, *err;
+    CU_ASSERT(weave(&fx, &out, &err) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, want));
+    if (strstr(err, want) == NULL)
+        fprintf(stderr, "\n    wanted '%s' in:\n%s", want, err);
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+static void test_weave_reference_errors(void)
+{
+    expect_ref_error("# T\nsee @eq:nope\n", OTHER_MD,
+                     "chapters/07-demo/chapter.md:2: unknown equation '@eq:nope'");
+    expect_ref_error("# T\nsee @Sec:nope\n", OTHER_MD,
+                     "chapter.md:2: unknown section '@Sec:nope'");
+    expect_ref_error("# T\n\nsee @ex:nope\n", OTHER_MD,
+                     "chapter.md:3: unknown exercise '@ex:nope'");
+    expect_ref_error("# T\nsee @ch:9\n", OTHER_MD, "chapter.md:2: unknown chapter '@ch:9'");
+    expect_ref_error("# T\nsee @ch:nope\n", OTHER_MD, "chapter.md:2: unknown chapter '@ch:nope'");
+    /* the number and the folder of a chapter must agree */
+    expect_ref_error("# T\nsee @ch:03-else\n", OTHER_MD,
+                     "chapter.md:2: unknown chapter '@ch:03-else'");
+    /* another chapter's label, but not that one */
+    expect_ref_error("# T\nsee @eq:03-nope\n", OTHER_MD,
+                     "chapter.md:2: unknown equation '@eq:03-nope'");
+    expect_ref_error("# T\nsee @eq:gibbs\n", OTHER_MD,
+                     "chapter.md:2: unknown equation '@eq:gibbs'");
+    expect_ref_error("# T\nsee @fig:03-none\n", OTHER_MD,
+                     "chapter.md:2: unknown figure '@fig:03-none'");
+}
+
+static void test_weave_label_errors(void)
+{
+    expect_ref_error("# T\n$$\na\n$$ {#eq:a}\n$$\nb\n$$ {#eq:a}\n", OTHER_MD,
+                     "chapter.md:7: equation 'a' defined twice (also at ");
+    expect_ref_error("# T\n\n$$ {#eq:a}\n", OTHER_MD,
+                     "chapter.md:3: an equation label {#eq:NAME} follows the $$");
+    expect_ref_error("# T\n$$ a $$ and {#eq:a}\n", OTHER_MD,
+                     "chapter.md:2: an equation label is \"$$ {#eq:NAME}\"");
+    expect_ref_error("# T {#sec:t}\n", OTHER_MD,
+                     "chapter.md:1: a chapter's heading takes no #sec: label");
+    expect_ref_error("# T\n## A {#sec:a .unnumbered}\n", OTHER_MD,
+                     "chapter.md:2: a section label is #sec:NAME on a numbered heading");
+    expect_ref_error("# T\n## A {#sec:a}\n## B {#sec:a}\n", OTHER_MD,
+                     "chapter.md:3: section 'a' defined twice");
+    expect_ref_error("# T\n\n**Exercise 7.1** Do it.\n", OTHER_MD,
+                     "chapter.md:3: an exercise starts with @exercise");
+    expect_ref_error("# T\n@exercise {#ex:a} x\n@exercise {#ex:a} y\n", OTHER_MD,
+                     "chapter.md:3: exercise 'a' defined twice");
+    expect_ref_error("# T\n@exercise {#ex:} x\n", OTHER_MD,
+                     "chapter.md:2: usage: @exercise [{#ex:NAME}] TEXT");
+    expect_ref_error("# T\n[entropy]{.define}, [Entropy]{.define}\n", OTHER_MD,
+                     "chapter.md:2: term 'Entropy' defined twice");
+    /* a term another chapter defines: the other's file and line are named */
+    expect_ref_error("# T\n\n[Relative entropy]{.define}\n", OTHER_MD,
+                     "chapter.md:3: term 'Relative entropy' defined twice (also at ");
+    expect_ref_error("# T\n\n[Relative entropy]{.define}\n", OTHER_MD,
+                     "03-other/chapter.md:13)");
+    expect_ref_error("# T\n[entropy]{.define term=}\n", OTHER_MD,
+                     "chapter.md:2: a definition is [TEXT]{.define}");
+}
+
 TEST_SUITE(weave,
+           TEST(test_weave_references),
+           TEST(test_weave_reference_errors),
+           TEST(test_weave_label_errors),
            TEST(test_weave_missing_outputs_errors),
            TEST(test_weave_directives),
            TEST(test_weave_tries),

@@ -38,6 +38,8 @@ struct page {
     int toc_level;               /* 0: no list open, 1: in the first level, 2: in a sublist */
     int has_explorer;
     int svgs;                    /* SVG figures inlined so far */
+    char **folders;              /* the folders of the page's Markdown files */
+    int nfolders;
 };
 
 static void oom(void)
@@ -690,6 +692,25 @@ static const char *put_explorer(struct page *p, const char *tag, FILE *out)
     return close + 6;
 }
 
+/* A link to another chapter's page, href="../FOLDER/chapter.html#ID" (as
+ * the weaver writes references to another chapter): when FOLDER's chapter
+ * is part of this page (the report), the link stays in the page, "#ID".
+ * Returns the end of what was written, or NULL if C holds no such link. */
+static const char *put_local_link(struct page *p, const char *c, FILE *out)
+{
+    const char *f = c + strlen("href=\"../");
+    const char *slash = strchr(f, '/');
+    if (slash == NULL || !starts(slash, "/chapter.html#"))
+        return NULL;
+    for (int i = 0; i < p->nfolders; i++)
+        if (strlen(p->folders[i]) == (size_t)(slash - f) &&
+            strncmp(p->folders[i], f, (size_t)(slash - f)) == 0) {
+            fputs("href=\"", out);
+            return slash + strlen("/chapter.html");
+        }
+    return NULL;
+}
+
 /* One section's fragment into the page: headings numbered, ids unique,
  * figures and explorer data inline.  Code blocks are numbered cb1, cb2...
  * through the page, whatever pandoc called them in the fragment. */
@@ -698,7 +719,10 @@ static void put_fragment(struct page *p, const char *html, FILE *out)
     int map_old[512], map_new[512], nmap = 0;
     const char *c = html;
     while (*c) {
-        if (c[0] == '<' && c[1] == 'h' && c[2] >= '1' && c[2] <= '6' &&
+        const char *after;
+        if (starts(c, "href=\"../") && (after = put_local_link(p, c, out)) != NULL) {
+            c = after;
+        } else if (c[0] == '<' && c[1] == 'h' && c[2] >= '1' && c[2] <= '6' &&
             (c[3] == ' ' || c[3] == '\n' || c[3] == '>')) {
             c = put_heading(p, c, out);
         } else if (starts(c, "<img ") || starts(c, "<img\n")) {
@@ -726,7 +750,7 @@ static void put_fragment(struct page *p, const char *html, FILE *out)
             fprintf(out, "%.*s%d", (int)(d - c), c, k < nmap ? map_new[k] : (int)old);
             c = e;
         } else {
-            size_t n = 1 + strcspn(c + 1, "<\"");
+            size_t n = 1 + strcspn(c + 1, "<\"h");
             fwrite(c, 1, n, out);
             c += n;
         }
@@ -769,6 +793,14 @@ int book_typeset(const struct book_typeset *opts, const char *const *md,
     p->o = opts;
     p->err = err;
     mkdir(opts->cache_dir, 0777);
+    p->folders = xrealloc(NULL, (size_t)(nmd > 0 ? nmd : 1) * sizeof *p->folders);
+    for (int i = 0; i < nmd; i++) {
+        const char *end = strrchr(md[i], '/'), *start = end;
+        while (start != NULL && start > md[i] && start[-1] != '/')
+            start--;
+        p->folders[p->nfolders++] = end != NULL ? xstrndup(start, (size_t)(end - start))
+                                                : xstrndup(".", 1);
+    }
     for (int i = 0; i < nmd; i++) {
         char *text = book_read_file(md[i], NULL);
         if (text == NULL) {
@@ -854,6 +886,9 @@ int book_typeset(const struct book_typeset *opts, const char *const *md,
     for (size_t i = 0; i < p->nids; i++)
         free(p->ids[i]);
     free(p->ids);
+    for (int i = 0; i < p->nfolders; i++)
+        free(p->folders[i]);
+    free(p->folders);
     free(p->title);
     free(p->subtitle);
     return p->errors;

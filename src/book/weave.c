@@ -5,6 +5,7 @@
 #include "params.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -100,6 +101,34 @@ static int split_tabs(char *line, char **fields, int max)
     return n;
 }
 
+/* A label that a reference can name: a figure, an equation, a section, an
+ * exercise, a chapter or a defined term, in this chapter or another. */
+enum label_kind { L_FIG, L_EQ, L_SEC, L_EX, L_CH, L_DEF, L_KINDS };
+static const char *const kind_prefix[L_KINDS] = {"fig", "eq", "sec", "ex", "ch", "def"};
+static const char *const kind_word[L_KINDS] = {"figure", "equation", "section",
+                                              "exercise", "chapter", "term"};
+
+struct label {
+    int kind, chapter;
+    char *id;       /* the HTML id, "eq:03-gibbs" */
+    char *number;   /* "3.2" ("3" for a chapter); a term's text for L_DEF */
+    char *slug;     /* the chapter's folder, "03-jensen" */
+    char *where;    /* a term's section: "3.2\tTitle" (L_DEF and L_CH) */
+    char *file;     /* where it is defined */
+    size_t line;
+};
+
+struct labels {
+    struct label *v;
+    size_t n, cap;
+};
+
+/* A labelled display equation of the chapter: lines START..END (1-based). */
+struct eqspan {
+    size_t start, end;
+    char *id, *number;
+};
+
 struct weaver {
     const char *chapter_dir, *out_dir;
     char *slug, *md_path;
@@ -116,6 +145,12 @@ struct weaver {
     int in_math;                /* inside $...$ or $$...$$ of the paragraph */
     int *figure_width;          /* the width of each figure's terminal, px (0: unknown) */
     size_t solution_line;       /* the line of an open @solution, or 0 */
+    struct labels *labels;      /* every chapter's labels (references) */
+    struct eqspan *eqs;         /* the chapter's labelled equations */
+    size_t neqs;
+    int exercises;              /* @exercise lines woven so far */
+    int in_fence;               /* inside a code fence: no references */
+    int titled;                 /* the chapter's heading has its id */
 };
 
 /* How far a figure may shrink: the house style's text (house.gp: 13 px in
@@ -196,11 +231,101 @@ static void put_math_value(FILE *out, const char *v)
     }
 }
 
+static int compare_strings(const void *a, const void *b);
+static const struct label *find_label(const struct labels *ls, const char *id);
+static const char *parse_define(const char *c, char **text, char **term);
+static char *term_id(int chapter, const char *term);
+static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A reference "@KIND:LABEL" at C (KIND fig, eq, sec, ex or ch; Eq, Sec and
+ * Ch for the start of a sentence): writes the link and returns the end of
+ * the reference, or NULL if C starts none.  LABEL names a label of this
+ * chapter, or, as NN-LABEL, one of chapter NN; a chapter is @ch:NN or
+ * @ch:SLUG.  A link into another chapter goes to its page,
+ * ../NN-slug/chapter.html#ID (the report's typesetter makes it #ID). */
+static const char *put_reference(struct weaver *w, const char *line,
+                                 const char *c, size_t lineno)
+{
+    static const struct {
+        const char *name;
+        int kind;
+        const char *text;
+    } refs[] = {
+        {"fig", L_FIG, "Figure %s"},     {"Fig", L_FIG, "Figure %s"},
+        {"eq", L_EQ, "equation (%s)"},   {"Eq", L_EQ, "Equation (%s)"},
+        {"sec", L_SEC, "section %s"},    {"Sec", L_SEC, "Section %s"},
+        {"ex", L_EX, "Exercise %s"},     {"Ex", L_EX, "Exercise %s"},
+        {"ch", L_CH, "chapter %s"},      {"Ch", L_CH, "Chapter %s"},
+    };
+    if (c[0] != '@' || (c > line && is_label_char(c[-1])) || w->in_fence)
+        return NULL;
+    size_t r = 0, len = 0;
+    for (; r < sizeof refs / sizeof refs[0]; r++) {
+        len = strlen(refs[r].name);
+        if (strncmp(c + 1, refs[r].name, len) == 0 && c[1 + len] == ':' &&
+            is_label_char(c[2 + len]))
+            break;
+    }
+    if (r == sizeof refs / sizeof refs[0])
+        return NULL;
+    int kind = refs[r].kind;
+    const char *label = c + 2 + len;
+    size_t n = 0;
+    while (is_label_char(label[n]))
+        n++;
+    while (n > 1 && label[n - 1] == '-')
+        n--;
+    char *lb = sdup(label, n);
+    const struct label *found = NULL;
+    size_t digits = strspn(lb, "0123456789");
+    if (kind == L_CH) {
+        char *id = NULL;
+        if (digits > 0 && (lb[digits] == '\0' || lb[digits] == '-'))
+            id = xprintf("ch:%02d", atoi(lb));
+        if (id != NULL)
+            found = find_label(w->labels, id);
+        if (found != NULL && lb[digits] == '-' && strcmp(found->slug, lb) != 0)
+            found = NULL;
+        for (size_t i = 0; id == NULL && found == NULL && i < w->labels->n; i++) {
+            const struct label *l = &w->labels->v[i];
+            const char *dash = strchr(l->slug, '-');
+            if (l->kind == L_CH && dash != NULL && strcmp(dash + 1, lb) == 0)
+                found = l;
+        }
+        free(id);
+    } else {
+        char *id = xprintf("%s:%02d-%s", kind_prefix[kind], w->chapter, lb);
+        found = find_label(w->labels, id);
+        free(id);
+        if (found == NULL && digits > 0 && lb[digits] == '-' && lb[digits + 1]) {
+            id = xprintf("%s:%02d-%s", kind_prefix[kind], atoi(lb), lb + digits + 1);
+            found = find_label(w->labels, id);
+            free(id);
+        }
+    }
+    if (found == NULL) {
+        char *what = xprintf("unknown %s '@%s:%s'", kind_word[kind],
+                             refs[r].name, lb);
+        error_at(w, w->md_path, lineno, "%s", what);
+        free(what);
+    } else {
+        fputc('[', w->out);
+        fprintf(w->out, refs[r].text, found->number);
+        if (found->chapter == w->chapter)
+            fprintf(w->out, "](#%s)", found->id);
+        else
+            fprintf(w->out, "](../%s/chapter.html#%s)", found->slug, found->id);
+    }
+    free(lb);
+    return label + n;
+}
+
 /* Writes LINE with {{name}} and @fig:label replaced; a value inside maths
  * is written as TeX.  Inline maths ends with its paragraph. */
 static void expand_inline(struct weaver *w, const char *line, size_t lineno)
 {
-    const char *c = line;
+    const char *c = line, *after;
+    char *text, *term;
     if (line[strspn(line, " \t")] == '\0')
         w->in_math = 0;
     while (*c) {
@@ -236,21 +361,16 @@ static void expand_inline(struct weaver *w, const char *line, size_t lineno)
                 fputs(v, w->out);
             }
             c = end + 2;
-        } else if (strncmp(c, "@fig:", 5) == 0 && is_label_char(c[5]) &&
-                   (c == line || !is_label_char(c[-1]))) {
-            const char *label = c + 5;
-            size_t n = 0;
-            while (is_label_char(label[n]))
-                n++;
-            int k = figure_number(w, label, n);
-            char *lb = sdup(label, n);
-            if (k == 0)
-                error_at(w, w->md_path, lineno, "unknown figure '@fig:%s'", lb);
-            else
-                fprintf(w->out, "[Figure %d.%d](#fig:%02d-%s)", w->chapter, k,
-                        w->chapter, lb);
-            free(lb);
-            c = label + n;
+        } else if (c[0] == '@' && (after = put_reference(w, line, c, lineno)) != NULL) {
+            c = after;
+        } else if (c[0] == '[' && !w->in_math && !w->in_fence &&
+                   (after = parse_define(c, &text, &term)) != NULL) {
+            char *id = term_id(w->chapter, term);
+            fprintf(w->out, "[%s]{#%s .define}", text, id);
+            free(id);
+            free(text);
+            free(term);
+            c = after;
         } else {
             fputc(*c++, w->out);
         }
@@ -288,6 +408,484 @@ static int parse_figure(const char *line, const char **cap, size_t *ncap,
     *label = l;
     *nlabel = n;
     return 1;
+}
+
+/* --- labels and references ----------------------------------------------
+ * Every chapter's labels are read from the chapter.md sources (the chapters
+ * are the folders NN-slug beside this one), numbered as the weaver and the
+ * typesetter will number them, so that a reference to another chapter needs
+ * nothing of it built. */
+
+static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *xprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = malloc((size_t)n + 1);
+    if (s == NULL) {
+        fputs("weave: out of memory\n", stderr);
+        exit(1);
+    }
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static void labels_free(struct labels *ls)
+{
+    if (ls == NULL)
+        return;
+    for (size_t i = 0; i < ls->n; i++) {
+        struct label *l = &ls->v[i];
+        free(l->id);
+        free(l->number);
+        free(l->slug);
+        free(l->where);
+        free(l->file);
+    }
+    free(ls->v);
+    ls->v = NULL;
+    ls->n = ls->cap = 0;
+}
+
+static const struct label *find_label(const struct labels *ls, const char *id)
+{
+    for (size_t i = 0; i < ls->n; i++)
+        if (strcmp(ls->v[i].id, id) == 0)
+            return &ls->v[i];
+    return NULL;
+}
+
+/* ASCII case-insensitive equality (other bytes as they are). */
+static int same_term(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+    return *a == *b;
+}
+
+/* A chapter's scan: the labels found go to LS; with W (the chapter being
+ * woven) duplicates and malformed labels are reported at FILE:LINE. */
+struct scan {
+    struct weaver *w;
+    struct labels *ls;
+    const char *file, *slug;
+    int chapter;
+};
+
+static void scan_error(struct scan *s, size_t line, const char *fmt, const char *arg)
+{
+    if (s->w != NULL)
+        error_at(s->w, s->file, line, fmt, arg);
+}
+
+/* Adds a label, taking ID, NUMBER and WHERE; one with an id already used,
+ * or a term defined before anywhere in the book, is an error. */
+static void add_label(struct scan *s, int kind, char *id, char *number,
+                      char *where, size_t line)
+{
+    struct labels *ls = s->ls;
+    for (size_t i = 0; i < ls->n; i++) {
+        const struct label *o = &ls->v[i];
+        if (o->chapter != s->chapter)
+            continue;   /* another chapter's term: load_labels compares */
+        if (strcmp(o->id, id) != 0 &&
+            !(kind == L_DEF && o->kind == L_DEF && same_term(o->number, number)))
+            continue;
+        if (s->w != NULL) {
+            const char *name = kind == L_DEF ? number : strchr(id, '-') ? strchr(id, '-') + 1 : id;
+            char *what = xprintf("%s '%s' defined twice (also at %s:%zu)",
+                                 kind_word[kind], name, o->file, o->line);
+            error_at(s->w, s->file, line, "%s", what);
+            free(what);
+        }
+        free(id);
+        free(number);
+        free(where);
+        return;
+    }
+    if (ls->n == ls->cap) {
+        ls->cap = ls->cap ? 2 * ls->cap : 64;
+        ls->v = realloc(ls->v, ls->cap * sizeof *ls->v);
+        if (ls->v == NULL) {
+            fputs("weave: out of memory\n", stderr);
+            exit(1);
+        }
+    }
+    ls->v[ls->n++] = (struct label){kind, s->chapter, id, number,
+                                    sdup(s->slug, strlen(s->slug)), where,
+                                    sdup(s->file, strlen(s->file)), line};
+}
+
+/* An ATX heading "## Title {#id .class}": its level (0 if LINE is none),
+ * its title and its attributes (without braces; empty if none), copied. */
+static int parse_heading(const char *line, char **title, char **attrs)
+{
+    int level = 0;
+    while (line[level] == '#')
+        level++;
+    if (level == 0 || level > 6 || line[level] != ' ')
+        return 0;
+    const char *t = line + level + 1, *end = t + strlen(t);
+    while (end > t && isspace((unsigned char)end[-1]))
+        end--;
+    const char *open = NULL;
+    if (end > t && end[-1] == '}')
+        for (const char *c = end - 1; c > t; c--)
+            if (*c == '{') {
+                open = c;
+                break;
+            }
+    if (open != NULL && open[-1] == ' ') {
+        *attrs = sdup(open + 1, (size_t)(end - 1 - open - 1));
+        end = open;
+        while (end > t && end[-1] == ' ')
+            end--;
+    } else {
+        *attrs = sdup("", 0);
+    }
+    *title = sdup(t, (size_t)(end - t));
+    return level;
+}
+
+/* Whether the attributes hold the word WORD ("-", ".unnumbered"). */
+static int has_attr_word(const char *attrs, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *c = attrs; (c = strstr(c, word)) != NULL; c += n)
+        if ((c == attrs || c[-1] == ' ') && (c[n] == '\0' || c[n] == ' '))
+            return 1;
+    return 0;
+}
+
+/* The label of "#PREFIX:label" in ATTRS (a pointer into it, length in N). */
+static const char *attr_label(const char *attrs, const char *prefix, size_t *n)
+{
+    char key[16];
+    snprintf(key, sizeof key, "#%s:", prefix);
+    const char *c = strstr(attrs, key);
+    if (c == NULL || (c > attrs && c[-1] != ' ' && c[-1] != '{'))
+        return NULL;
+    c += strlen(key);
+    *n = 0;
+    while (is_label_char(c[*n]))
+        (*n)++;
+    return c;
+}
+
+/* A term's id: its ASCII letters and digits in lower case, every other run
+ * of ASCII characters one '-', other bytes as they are. */
+static char *term_id(int chapter, const char *term)
+{
+    char *id = xprintf("def:%02d-%s", chapter, term), *o = id + 7;
+    int dash = 0;
+    for (const char *c = term; *c; c++) {
+        unsigned char u = (unsigned char)*c;
+        if (u >= 0x80 || isalnum(u)) {
+            if (dash && o > id + 7)
+                *o++ = '-';
+            *o++ = u >= 0x80 ? (char)u : (char)tolower(u);
+            dash = 0;
+        } else {
+            dash = 1;
+        }
+    }
+    *o = '\0';
+    return id;
+}
+
+/* A definition "[TEXT]{.define}" or "[TEXT]{.define term="TERM"}" at C
+ * (which points at '['): returns its end, the text and the term (copied),
+ * or NULL if C starts none. */
+static const char *parse_define(const char *c, char **text, char **term)
+{
+    if (c[0] != '[')
+        return NULL;
+    const char *close = strchr(c + 1, ']');
+    if (close == NULL || close == c + 1 || memchr(c + 1, '[', (size_t)(close - c - 1)))
+        return NULL;
+    const char *a = close + 1;
+    if (strncmp(a, "{.define}", 9) == 0) {
+        *text = sdup(c + 1, (size_t)(close - c - 1));
+        *term = sdup(*text, strlen(*text));
+        return a + 9;
+    }
+    if (strncmp(a, "{.define term=\"", 15) == 0) {
+        const char *t = a + 15, *q = strchr(t, '"');
+        if (q == NULL || q == t || q[1] != '}')
+            return NULL;
+        *text = sdup(c + 1, (size_t)(close - c - 1));
+        *term = sdup(t, (size_t)(q - t));
+        return q + 2;
+    }
+    return NULL;
+}
+
+/* The equation label "$$ {#eq:NAME}" ending LINE: NAME (a pointer into
+ * LINE, length in N) and where the label starts, or NULL. */
+static const char *eq_label(const char *line, size_t *n, const char **at)
+{
+    const char *c = strstr(line, "$$ {#eq:");
+    if (c == NULL)
+        return NULL;
+    const char *l = c + 8;
+    *n = 0;
+    while (is_label_char(l[*n]))
+        (*n)++;
+    if (*n == 0 || l[*n] != '}')
+        return NULL;
+    for (const char *t = l + *n + 1; *t; t++)
+        if (!isspace((unsigned char)*t))
+            return NULL;
+    *at = c + 2;
+    return l;
+}
+
+static void push_eq(struct weaver *w, size_t start, size_t end, const char *id,
+                    const char *number)
+{
+    struct eqspan *e = realloc(w->eqs, (w->neqs + 1) * sizeof *e);
+    if (e == NULL) {
+        fputs("weave: out of memory\n", stderr);
+        exit(1);
+    }
+    w->eqs = e;
+    e[w->neqs++] = (struct eqspan){start, end, sdup(id, strlen(id)),
+                                   sdup(number, strlen(number))};
+}
+
+/* Scans the lines MD of one chapter for its labels, numbering sections as
+ * the typesetter will (the chapter's heading is chapter N, "## " its
+ * sections N.1, N.2..., an @claims line one more; {.unnumbered} and {-}
+ * none), figures, labelled equations and exercises in their order. */
+static void scan_chapter(struct scan *s, const struct strs *md)
+{
+    int counters[6] = {0}, figs = 0, eqs = 0, exs = 0, fence = 0, titled = 0;
+    char *section = xprintf("chapter %d", s->chapter);
+    for (size_t i = 0; i < md->n; i++) {
+        const char *line = md->v[i];
+        size_t lineno = i + 1;
+        if (strncmp(line, "```", 3) == 0 || strncmp(line, "~~~", 3) == 0) {
+            fence = !fence;
+            continue;
+        }
+        if (fence)
+            continue;
+        char *title, *attrs;
+        int level = parse_heading(line, &title, &attrs);
+        if (strcmp(line, "@claims") == 0) {
+            level = 2;
+            title = sdup("Claims checked in this chapter", 30);
+            attrs = sdup("", 0);
+        }
+        if (level > 0) {
+            int numbered = !has_attr_word(attrs, ".unnumbered") &&
+                           !has_attr_word(attrs, "-");
+            char number[64] = "";
+            if (level == 1) {
+                counters[0] = s->chapter;
+                for (int k = 1; k < 6; k++)
+                    counters[k] = 0;
+                snprintf(number, sizeof number, "%d", s->chapter);
+                if (!titled)
+                    add_label(s, L_CH, xprintf("ch:%02d", s->chapter),
+                              sdup(number, strlen(number)),
+                              xprintf("%d\t%s", s->chapter, title), lineno);
+                titled = 1;
+            } else if (numbered) {
+                counters[0] = s->chapter;
+                counters[level - 1]++;
+                for (int k = level; k < 6; k++)
+                    counters[k] = 0;
+                size_t at = 0;
+                for (int k = 0; k < level; k++)
+                    at += (size_t)snprintf(number + at, sizeof number - at,
+                                           "%s%d", k ? "." : "", counters[k]);
+            }
+            if (level > 1 || numbered) {
+                free(section);
+                section = number[0] ? xprintf("%s\t%s", number, title)
+                                    : xprintf("\t%s", title);
+            }
+            size_t n;
+            const char *l = attr_label(attrs, "sec", &n);
+            if (l != NULL && (n == 0 || level == 1 || !numbered)) {
+                scan_error(s, lineno, "%s", level == 1 ? "a chapter's heading "
+                           "takes no #sec: label (refer to it with @ch:NN)"
+                           : "a section label is #sec:NAME on a numbered heading");
+            } else if (l != NULL) {
+                add_label(s, L_SEC, xprintf("sec:%02d-%.*s", s->chapter, (int)n, l),
+                          sdup(number, strlen(number)), NULL, lineno);
+            }
+            free(title);
+            free(attrs);
+            continue;
+        }
+        const char *cap, *file, *flabel;
+        size_t ncap, nfile, nflabel;
+        if (parse_figure(line, &cap, &ncap, &file, &nfile, &flabel, &nflabel)) {
+            figs++;
+            if (s->w != NULL && !figure_number(s->w, flabel, nflabel))
+                strs_push(&s->w->fig_labels, sdup(flabel, nflabel));
+            add_label(s, L_FIG, xprintf("fig:%02d-%.*s", s->chapter, (int)nflabel, flabel),
+                      xprintf("%d.%d", s->chapter, figs), NULL, lineno);
+            continue;
+        }
+        size_t n;
+        const char *at;
+        const char *l = eq_label(line, &n, &at);
+        if (l != NULL) {
+            /* the opening $$: on this line ("$$ x $$ {#eq:y}") or above */
+            size_t start = i;
+            const char *t = line + strspn(line, " ");
+            if (!(strncmp(t, "$$", 2) == 0 && t + 2 < at - 2)) {
+                while (start > 0) {
+                    start--;
+                    const char *u = md->v[start] + strspn(md->v[start], " ");
+                    if (strncmp(u, "$$", 2) == 0)
+                        break;
+                    if (u[0] == '\0') {
+                        start = (size_t)-1;
+                        break;
+                    }
+                }
+                if (start == i || start == (size_t)-1 ||
+                    strncmp(md->v[start] + strspn(md->v[start], " "), "$$", 2) != 0) {
+                    scan_error(s, lineno, "%s", "an equation label {#eq:NAME} "
+                               "follows the $$ that closes a display equation "
+                               "opened by a line starting with $$");
+                    continue;
+                }
+            }
+            eqs++;
+            char *id = xprintf("eq:%02d-%.*s", s->chapter, (int)n, l);
+            char *number = xprintf("%d.%d", s->chapter, eqs);
+            if (s->w != NULL)
+                push_eq(s->w, start + 1, lineno, id, number);
+            add_label(s, L_EQ, id, number, NULL, lineno);
+        } else if (strstr(line, "{#eq:") != NULL) {
+            scan_error(s, lineno, "%s", "an equation label is \"$$ {#eq:NAME}\" "
+                       "at the end of the line that closes the equation");
+        }
+        if (strncmp(line, "@exercise", 9) == 0 &&
+            (line[9] == '\0' || line[9] == ' ')) {
+            exs++;
+            const char *e = line + 9 + strspn(line + 9, " ");
+            char *id;
+            if (strncmp(e, "{#ex:", 5) == 0) {
+                size_t k = 0;
+                while (is_label_char(e[5 + k]))
+                    k++;
+                if (k == 0 || e[5 + k] != '}') {
+                    scan_error(s, lineno, "%s", "usage: @exercise [{#ex:NAME}] TEXT");
+                    continue;
+                }
+                id = xprintf("ex:%02d-%.*s", s->chapter, (int)k, e + 5);
+            } else {
+                id = xprintf("ex:%02d-%d", s->chapter, exs);
+            }
+            add_label(s, L_EX, id, xprintf("%d.%d", s->chapter, exs), NULL, lineno);
+        } else if (strncmp(line, "**Exercise ", 11) == 0 &&
+                   isdigit((unsigned char)line[11])) {
+            scan_error(s, lineno, "%s", "an exercise starts with @exercise "
+                       "(the weaver numbers it)");
+        }
+        for (const char *c = strchr(line, '['); c != NULL; c = strchr(c + 1, '[')) {
+            char *text, *term;
+            if (parse_define(c, &text, &term) == NULL) {
+                if (strncmp(strchr(c, ']') ? strchr(c, ']') : c, "]{.define", 9) == 0)
+                    scan_error(s, lineno, "%s", "a definition is [TEXT]{.define} "
+                               "or [TEXT]{.define term=\"TERM\"}, on one line");
+                continue;
+            }
+            add_label(s, L_DEF, term_id(s->chapter, term), term,
+                      sdup(section, strlen(section)), lineno);
+            free(text);
+        }
+    }
+    free(section);
+}
+
+/* The numbered folders NN-slug of PARENT, sorted. */
+static void chapter_folders(const char *parent, struct strs *names)
+{
+    DIR *d = opendir(parent);
+    if (d == NULL)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (isdigit((unsigned char)e->d_name[0]) && atoi(e->d_name) > 0 &&
+            strchr(e->d_name, '-') != NULL)
+            strs_push(names, sdup(e->d_name, strlen(e->d_name)));
+    closedir(d);
+    if (names->n > 1)
+        qsort(names->v, names->n, sizeof *names->v, compare_strings);
+}
+
+/* The folder holding CHAPTER_DIR ("." if none), copied. */
+static char *parent_folder(const char *chapter_dir)
+{
+    size_t n = strlen(chapter_dir);
+    while (n > 1 && chapter_dir[n - 1] == '/')
+        n--;
+    while (n > 0 && chapter_dir[n - 1] != '/')
+        n--;
+    while (n > 1 && chapter_dir[n - 1] == '/')
+        n--;
+    return n == 0 ? sdup(".", 1) : sdup(chapter_dir, n);
+}
+
+/* Reads the labels of this chapter (MD, reporting its errors) and of every
+ * other chapter folder beside it (silently: their errors are theirs). */
+static void load_labels(struct weaver *w, const struct strs *md)
+{
+    w->labels = calloc(1, sizeof *w->labels);
+    if (w->labels == NULL) {
+        fputs("weave: out of memory\n", stderr);
+        exit(1);
+    }
+    struct scan own = {w, w->labels, w->md_path, w->slug, w->chapter};
+    scan_chapter(&own, md);
+    char *parent = parent_folder(w->chapter_dir);
+    struct strs names = {0};
+    chapter_folders(parent, &names);
+    for (size_t i = 0; i < names.n; i++) {
+        if (strcmp(names.v[i], w->slug) == 0)
+            continue;
+        char *dir = cat3(parent, "/", names.v[i]);
+        char *path = cat3(dir, "/", "chapter.md");
+        struct strs lines = {0};
+        if (read_lines(path, &lines) == 0) {
+            struct scan other = {NULL, w->labels, path, names.v[i], atoi(names.v[i])};
+            scan_chapter(&other, &lines);
+        }
+        strs_free(&lines);
+        free(path);
+        free(dir);
+    }
+    /* a term this chapter defines that another chapter defines too */
+    for (size_t i = 0; i < w->labels->n; i++) {
+        const struct label *a = &w->labels->v[i];
+        if (a->kind != L_DEF || a->chapter != w->chapter)
+            continue;
+        for (size_t k = 0; k < w->labels->n; k++) {
+            const struct label *b = &w->labels->v[k];
+            if (b->kind == L_DEF && b->chapter != w->chapter &&
+                same_term(a->number, b->number)) {
+                char *what = xprintf("term '%s' defined twice (also at %s:%zu)",
+                                     a->number, b->file, b->line);
+                error_at(w, a->file, a->line, "%s", what);
+                free(what);
+            }
+        }
+    }
+    strs_free(&names);
+    free(parent);
 }
 
 static void weave_figure(struct weaver *w, const char *line, size_t lineno)
@@ -1129,25 +1727,65 @@ static void weaver_free(struct weaver *w)
     strs_free(&w->explorers);
     free(w->figure_used);
     free(w->figure_width);
+    labels_free(w->labels);
+    free(w->labels);
+    for (size_t i = 0; i < w->neqs; i++) {
+        free(w->eqs[i].id);
+        free(w->eqs[i].number);
+    }
+    free(w->eqs);
     free(w->slug);
     free(w->md_path);
 }
 
-/* First pass: number the figures in the order the prose shows them. */
-static void number_figures(struct weaver *w, const struct strs *md)
+/* A heading line with its id: the chapter's heading gets #ch:NN, a
+ * {#sec:NAME} becomes {#sec:NN-NAME}.  Returns a copy, or NULL for a line
+ * that is no heading. */
+static char *heading_line(struct weaver *w, const char *line)
 {
-    for (size_t i = 0; i < md->n; i++) {
-        const char *cap, *file, *label;
-        size_t ncap, nfile, nlabel;
-        if (!parse_figure(md->v[i], &cap, &ncap, &file, &nfile, &label, &nlabel))
-            continue;
-        if (figure_number(w, label, nlabel)) {
-            char *lb = sdup(label, nlabel);
-            error_at(w, w->md_path, i + 1, "figure '%s' defined twice", lb);
-            free(lb);
-        }
-        strs_push(&w->fig_labels, sdup(label, nlabel));
+    char *title, *attrs;
+    int level = parse_heading(line, &title, &attrs);
+    if (level == 0)
+        return NULL;
+    char *out;
+    size_t n;
+    const char *l = attr_label(attrs, "sec", &n);
+    if (level == 1 && !w->titled) {
+        w->titled = 1;
+        out = attrs[0] ? xprintf("# %s {#ch:%02d %s}", title, w->chapter, attrs)
+                       : xprintf("# %s {#ch:%02d}", title, w->chapter);
+    } else if (l != NULL && n > 0) {
+        size_t at = (size_t)(l - attrs);
+        out = xprintf("%.*s %s {%.*s%02d-%s}", level, "######", title, (int)at,
+                      attrs, w->chapter, l);
+    } else {
+        out = sdup(line, strlen(line));
     }
+    free(title);
+    free(attrs);
+    return out;
+}
+
+/* @exercise [{#ex:NAME}] TEXT: "Exercise N.K", with its id, and TEXT. */
+static void weave_exercise(struct weaver *w, const char *line, size_t lineno)
+{
+    w->exercises++;
+    const char *e = line + 9 + strspn(line + 9, " ");
+    char *id;
+    if (strncmp(e, "{#ex:", 5) == 0) {
+        size_t k = 0;
+        while (is_label_char(e[5 + k]))
+            k++;
+        id = xprintf("ex:%02d-%.*s", w->chapter, (int)k, e + 5);
+        e += 5 + k + (e[5 + k] == '}');
+        e += strspn(e, " ");
+    } else {
+        id = xprintf("ex:%02d-%d", w->chapter, w->exercises);
+    }
+    fprintf(w->out, "[**Exercise %d.%d**]{#%s .exercise} ", w->chapter,
+            w->exercises, id);
+    expand_inline(w, e, lineno);
+    free(id);
 }
 
 /* Second pass: every line, through the directive it holds. */
@@ -1157,11 +1795,35 @@ static void weave_lines(struct weaver *w, const struct strs *md)
     for (size_t i = 0; i < md->n; i++) {
         const char *line = md->v[i];
         size_t lineno = i + 1;
+        const struct eqspan *eq = NULL;
+        for (size_t k = 0; k < w->neqs && !in_fence; k++)
+            if (w->eqs[k].start == lineno)
+                fprintf(w->out, "<span class=\"equation\" id=\"%s\">\n", w->eqs[k].id);
+        for (size_t k = 0; k < w->neqs && !in_fence; k++)
+            if (w->eqs[k].end == lineno)
+                eq = &w->eqs[k];
+        char *heading = in_fence ? NULL : heading_line(w, line);
         if (strncmp(line, "```", 3) == 0 || strncmp(line, "~~~", 3) == 0) {
             in_fence = !in_fence;
+            w->in_fence = 0;
             expand_inline(w, line, lineno);
+            w->in_fence = in_fence;
         } else if (in_fence) {
             expand_inline(w, line, lineno);
+        } else if (eq != NULL) {
+            size_t n;
+            const char *at;
+            eq_label(line, &n, &at);
+            char *math = sdup(line, (size_t)(at - line));
+            expand_inline(w, math, lineno);
+            fprintf(w->out, "<span class=\"eq-number\">(%s)</span></span>\n",
+                    eq->number);
+            free(math);
+        } else if (heading != NULL) {
+            expand_inline(w, heading, lineno);
+        } else if (strncmp(line, "@exercise", 9) == 0 &&
+                   (line[9] == '\0' || line[9] == ' ')) {
+            weave_exercise(w, line, lineno);
         } else if (strcmp(line, "@claims") == 0) {
             weave_claims(w, lineno);
         } else if (strncmp(line, "@code ", 6) == 0) {
@@ -1200,6 +1862,7 @@ static void weave_lines(struct weaver *w, const struct strs *md)
         } else {
             expand_inline(w, line, lineno);
         }
+        free(heading);
     }
     if (w->solution_line)
         error_at(w, w->md_path, w->solution_line, "%s",
@@ -1236,7 +1899,7 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
     }
     /* without the program's outputs every line would be an error */
     if (w.errors == 0) {
-        number_figures(&w, &md);
+        load_labels(&w, &md);
         weave_lines(&w, &md);
         check_unused_tags(&w);
         check_unused_explorers(&w);
