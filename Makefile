@@ -215,10 +215,16 @@ $(shell mkdir -p $(BUILD) && { [ "$$(cat $(CHAPTER_LIST) 2>/dev/null)" = "$(CHAP
 
 # The report is assembled from the sections the chapter pages converted
 # (it waits for them, and then costs no pandoc run of its own).
-$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(REPORT_DEPS) $(CHAPTER_LIST) $(EXPLORER_JS)
+# Its last section is the glossary, the terms that the chapters define
+# ([TERM]{.define}), written by the weaver from every chapter.md.
+GLOSSARY := $(BUILD)/glossary/glossary.md
+$(GLOSSARY): $(ALL_CHAPTER_SRC) $(WEAVE) $(CHAPTER_LIST) | $$(@D)/
+	$(call msg,GLOSSARY,$@)$(WEAVE) --glossary chapters $@
+
+$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(GLOSSARY) $(REPORT_DEPS) $(CHAPTER_LIST) $(EXPLORER_JS)
 	$(call need,pandoc,pandoc)
 	$(call msg,TYPESET,$@)$(TYPESET) $(TYPESET_FLAGS) --resources $(OUT) \
-	    -o $@ src/book/front.md $(CHAPTER_MD)
+	    -o $@ src/book/front.md $(CHAPTER_MD) $(GLOSSARY)
 
 # pandoc's style sheet for what it writes (highlighted code, maths), as its
 # standalone template carries it.
@@ -245,10 +251,13 @@ check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 # (tests/browser/explorers.js, node built-ins only): events in, readouts and
 # drawings read back against the chapters' numbers and the `kl` calculator.
 BROWSER_TEST := tests/browser/explorers.js
+# ... and every link of them resolves (tests/browser/links.js).
+LINKS_TEST   := tests/browser/links.js
 browser: $(REPORT) $(CHAPTER_HTML) $(KL)
 	$(call need,node,nodejs)
 	$(call need,$(CHROMIUM),chromium)
 	$(call msg,BROWSER,$(BROWSER_TEST))CHROMIUM=$(CHROMIUM) node $(BROWSER_TEST) $(OUT) $(KL)
+	$(call msg,LINKS,$(LINKS_TEST))CHROMIUM=$(CHROMIUM) node $(LINKS_TEST) $(OUT)
 
 # ONLY=NN limits try and sweep to chapter NN.
 PICKED := $(if $(ONLY),$(filter $(ONLY)-%,$(CHAPTERS)),$(CHAPTERS))

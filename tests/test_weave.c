@@ -606,7 +606,7 @@ static void test_weave_references(void)
         "[**Exercise 7.2**]{#ex:07-2 .exercise} Again.\n",
         "```\n@eq:ab in a fence is text\n```\n",
         "[entropy]{#def:07-entropy .define} and "
-        "[KL]{#def:07-kullback–leibler-divergence .define},\n"
+        "[KL]{#def:07-kullback-leibler-divergence .define},\n"
         "a [bracket] and $[0, 1]$.\n",
         /* the claims' heading is 7.3, so the section after it is 7.4 */
         "## After the claims {#sec:07-after}\n\n[section 7.4](#sec:07-after)\n",
@@ -693,7 +693,70 @@ static void test_weave_label_errors(void)
                      "chapter.md:2: a definition is [TEXT]{.define}");
 }
 
+/* Runs the glossary over the fixture's chapters folder. */
+static int glossary(struct fixture *fx, char **out, char **err)
+{
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/chapters", fx->root);
+    size_t on = 0, en = 0;
+    FILE *o = open_memstream(out, &on), *e = open_memstream(err, &en);
+    int r = book_weave_glossary(dir, o, e);
+    fclose(o);
+    fclose(e);
+    return r;
+}
+
+static void test_weave_glossary(void)
+{
+    struct fixture fx;
+    setup(&fx, "# Demo\n\nIntro [Zeta]{.define}.\n\n## Un {-}\n\n[beta]{.define}\n\n"
+               "## Two\n\n```\n[not]{.define}\n```\n\n### Deep\n\n"
+               "[$x$ here]{.define term=\"alpha law\"}\n", SOURCE);
+    add_other(&fx, OTHER_MD);
+    char *out, *err;
+    CU_ASSERT_EQUAL(glossary(&fx, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    /* sorted without regard to case; each term where its section is */
+    CU_ASSERT_STRING_EQUAL(out,
+        "# Glossary {#glossary .unnumbered}\n\n"
+        "The terms the book defines, each linked to the place that defines it.\n\n"
+        "::: {.glossary}\n"
+        "- [alpha law](#def:07-alpha-law) — section 7.1.1, *Deep*\n"
+        "- [beta](#def:07-beta) — chapter 7, *Un*\n"
+        "- [relative entropy](#def:03-relative-entropy) — section 3.2, *Proof*\n"
+        "- [Zeta](#def:07-zeta) — chapter 7, *Demo*\n"
+        ":::\n");
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+static void test_weave_glossary_errors(void)
+{
+    struct fixture fx;
+    setup(&fx, "# Demo\n\nA [x]{.define term=\"Relative entropy\"}\n",
+          SOURCE);
+    add_other(&fx, OTHER_MD);
+    char *out, *err;
+    CU_ASSERT_EQUAL(glossary(&fx, &out, &err), 1);
+    /* the later definition is the one reported, naming the first */
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "07-demo/chapter.md:3: term 'Relative entropy' "
+                                       "defined twice (also at "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "03-other/chapter.md:13)\n"));
+    free(out);
+    free(err);
+    teardown(&fx);
+    setup(&fx, "# Demo\n\nno terms\n", SOURCE);
+    CU_ASSERT_EQUAL(glossary(&fx, &out, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "/chapters: no chapter defines a term"));
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
 TEST_SUITE(weave,
+           TEST(test_weave_glossary),
+           TEST(test_weave_glossary_errors),
            TEST(test_weave_references),
            TEST(test_weave_reference_errors),
            TEST(test_weave_label_errors),

@@ -435,18 +435,21 @@ static char *xprintf(const char *fmt, ...)
     return s;
 }
 
+static void label_free(struct label *l)
+{
+    free(l->id);
+    free(l->number);
+    free(l->slug);
+    free(l->where);
+    free(l->file);
+}
+
 static void labels_free(struct labels *ls)
 {
     if (ls == NULL)
         return;
-    for (size_t i = 0; i < ls->n; i++) {
-        struct label *l = &ls->v[i];
-        free(l->id);
-        free(l->number);
-        free(l->slug);
-        free(l->where);
-        free(l->file);
-    }
+    for (size_t i = 0; i < ls->n; i++)
+        label_free(&ls->v[i]);
     free(ls->v);
     ls->v = NULL;
     ls->n = ls->cap = 0;
@@ -492,8 +495,8 @@ static void add_label(struct scan *s, int kind, char *id, char *number,
     struct labels *ls = s->ls;
     for (size_t i = 0; i < ls->n; i++) {
         const struct label *o = &ls->v[i];
-        if (o->chapter != s->chapter)
-            continue;   /* another chapter's term: load_labels compares */
+        if (o->chapter != s->chapter || (s->w == NULL && kind == L_DEF))
+            continue;   /* another chapter's, or the glossary's: compared later */
         if (strcmp(o->id, id) != 0 &&
             !(kind == L_DEF && o->kind == L_DEF && same_term(o->number, number)))
             continue;
@@ -579,17 +582,17 @@ static const char *attr_label(const char *attrs, const char *prefix, size_t *n)
 }
 
 /* A term's id: its ASCII letters and digits in lower case, every other run
- * of ASCII characters one '-', other bytes as they are. */
+ * of characters one '-' (pandoc takes no other letters in an id). */
 static char *term_id(int chapter, const char *term)
 {
     char *id = xprintf("def:%02d-%s", chapter, term), *o = id + 7;
     int dash = 0;
     for (const char *c = term; *c; c++) {
         unsigned char u = (unsigned char)*c;
-        if (u >= 0x80 || isalnum(u)) {
+        if (u < 0x80 && isalnum(u)) {
             if (dash && o > id + 7)
                 *o++ = '-';
-            *o++ = u >= 0x80 ? (char)u : (char)tolower(u);
+            *o++ = (char)tolower(u);
             dash = 0;
         } else {
             dash = 1;
@@ -1912,6 +1915,79 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
     int errors = w.errors;
     strs_free(&md);
     weaver_free(&w);
+    return errors;
+}
+
+static int compare_terms(const void *a, const void *b)
+{
+    const struct label *x = a, *y = b;
+    for (const char *p = x->number, *q = y->number;; p++, q++) {
+        int c = tolower((unsigned char)*p), d = tolower((unsigned char)*q);
+        if (c != d || c == '\0')
+            return c != d ? c - d : strcmp(x->number, y->number);
+    }
+}
+
+int book_weave_glossary(const char *chapters_dir, FILE *out, FILE *err)
+{
+    struct labels ls = {0};
+    struct strs names = {0};
+    int errors = 0;
+    chapter_folders(chapters_dir, &names);
+    for (size_t i = 0; i < names.n; i++) {
+        char *dir = cat3(chapters_dir, "/", names.v[i]);
+        char *path = cat3(dir, "/", "chapter.md");
+        struct strs lines = {0};
+        if (read_lines(path, &lines) == 0) {
+            struct scan sc = {NULL, &ls, path, names.v[i], atoi(names.v[i])};
+            scan_chapter(&sc, &lines);
+        }
+        strs_free(&lines);
+        free(path);
+        free(dir);
+    }
+    size_t nd = 0;
+    for (size_t i = 0; i < ls.n; i++)
+        if (ls.v[i].kind == L_DEF)
+            ls.v[nd++] = ls.v[i];
+        else
+            label_free(&ls.v[i]);
+    ls.n = nd;
+    if (nd > 1)
+        qsort(ls.v, nd, sizeof *ls.v, compare_terms);
+    for (size_t i = 0; i + 1 < nd; i++)
+        if (same_term(ls.v[i].number, ls.v[i + 1].number)) {
+            const struct label *a = &ls.v[i], *b = &ls.v[i + 1];
+            if (a->chapter > b->chapter || (a->chapter == b->chapter && a->line > b->line)) {
+                const struct label *t = a;
+                a = b;
+                b = t;
+            }
+            fprintf(err, "%s:%zu: term '%s' defined twice (also at %s:%zu)\n",
+                    b->file, b->line, b->number, a->file, a->line);
+            errors++;
+        }
+    if (nd == 0) {
+        fprintf(err, "%s: no chapter defines a term ([TERM]{.define})\n", chapters_dir);
+        errors++;
+    }
+    fputs("# Glossary {#glossary .unnumbered}\n\n"
+          "The terms the book defines, each linked to the place that defines it.\n\n"
+          "::: {.glossary}\n", out);
+    for (size_t i = 0; i < nd; i++) {
+        const struct label *l = &ls.v[i];
+        const char *tab = strchr(l->where, '\t');
+        fprintf(out, "- [%s](#%s) — ", l->number, l->id);
+        if (tab == NULL)
+            fprintf(out, "%s\n", l->where);
+        else if (memchr(l->where, '.', (size_t)(tab - l->where)) != NULL)
+            fprintf(out, "section %.*s, *%s*\n", (int)(tab - l->where), l->where, tab + 1);
+        else
+            fprintf(out, "chapter %d, *%s*\n", l->chapter, tab + 1);
+    }
+    fputs(":::\n", out);
+    labels_free(&ls);
+    strs_free(&names);
     return errors;
 }
 

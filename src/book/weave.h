@@ -72,6 +72,14 @@ void book_weave_set_kl(const char *path);
  * directives (reported on ERR). */
 int book_weave_tries(const char *chapter_dir, FILE *out, FILE *err);
 
+/* Writes the book's glossary as Markdown on OUT: a "# Glossary" section
+ * listing every term the chapters (the folders NN-slug of CHAPTERS_DIR)
+ * define with [TERM]{.define}, sorted without regard to case, each linked to
+ * its definition (#def:NN-term) and naming its section.  Returns the number
+ * of errors reported on ERR: a term defined twice (FILE:LINE of both), or
+ * no term at all. */
+int book_weave_glossary(const char *chapters_dir, FILE *out, FILE *err);
+
 /* Prints the claims table of OUT_DIR/claims.tsv as plain text on OUT, one
  * line a claim.  Returns the number of claims that do not hold, or -1 if the
  * file cannot be read (reported on ERR). */

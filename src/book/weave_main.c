@@ -5,6 +5,8 @@
  *                                        lines run the calculator PATH
  *   weave --claims OUT-DIR...            print the claims tables
  *   weave --tries CHAPTER-DIR            list the chapter's @try variants
+ *   weave --glossary CHAPTERS-DIR OUT-FILE
+ *                                        write the book's glossary (weave.h)
  *
  * The woven file is written to OUT-FILE.tmp and renamed only on success. */
 #define _POSIX_C_SOURCE 200809L
@@ -32,10 +34,12 @@ int main(int argc, char **argv)
     }
     if (argc == 3 && strcmp(argv[1], "--tries") == 0)
         return book_weave_tries(argv[2], stdout, stderr) ? 1 : 0;
-    if (argc != 4) {
+    int glossary = argc == 4 && strcmp(argv[1], "--glossary") == 0;
+    if (argc != 4 || (argv[1][0] == '-' && !glossary)) {
         fputs("usage: weave [--kl PATH] CHAPTER-DIR OUT-DIR OUT-FILE\n"
               "       weave --claims OUT-DIR...\n"
-              "       weave --tries CHAPTER-DIR\n", stderr);
+              "       weave --tries CHAPTER-DIR\n"
+              "       weave --glossary CHAPTERS-DIR OUT-FILE\n", stderr);
         return 2;
     }
     char tmp[4096];
@@ -45,7 +49,8 @@ int main(int argc, char **argv)
         perror(tmp);
         return 1;
     }
-    int errors = book_weave(argv[1], argv[2], out, stderr);
+    int errors = glossary ? book_weave_glossary(argv[2], out, stderr)
+                          : book_weave(argv[1], argv[2], out, stderr);
     int bad = ferror(out);
     if (fclose(out) != 0 || bad) {
         fprintf(stderr, "%s: write error\n", tmp);
@@ -54,7 +59,7 @@ int main(int argc, char **argv)
     if (errors) {
         remove(tmp);
         fprintf(stderr, "weave: %d error%s in %s\n", errors,
-                errors == 1 ? "" : "s", argv[1]);
+                errors == 1 ? "" : "s", argv[glossary ? 2 : 1]);
         return 1;
     }
     if (rename(tmp, argv[3]) != 0) {
