@@ -17,7 +17,10 @@
  * own ids prefixed with the figure's, its <title> and aria-label the
  * image's alt text, role="img"), any other image as a data: URI.  An
  * explorer placeholder <div class="explorer" id="..." data-explorer="FILE">
- * gets FILE's JSON inline, and the page then carries SCRIPT.
+ * gets FILE's JSON inline, and the page then carries SCRIPT.  A link to
+ * another chapter's page, href="../FOLDER/chapter.html#ID" (the weaver's
+ * references), becomes href="#ID" when FOLDER/chapter.md is one of the
+ * page's Markdown files (the report holds every chapter).
  *
  * A Markdown file may open with a YAML block holding "title:" and
  * "subtitle:" (plain text), which become the page's title block.

@@ -39,6 +39,27 @@
  *                        status 2 and one "kl: " line on standard error
  *   ![Caption](fig-x.svg){#fig:x}   a figure; it is numbered "Figure N.K"
  *   @fig:x               a reference to figure x ("Figure N.K", linked)
+ *   $$ {#eq:x}           (closing a display equation opened by a line
+ *                        starting with $$, or "$$ ... $$ {#eq:x}" on one
+ *                        line) a numbered equation: a span.equation with
+ *                        the id eq:NN-x and its number "(N.K)" at the right
+ *   ## Title {#sec:x}    a section with the id sec:NN-x
+ *   @exercise [{#ex:x}] TEXT
+ *                        "Exercise N.K" (numbered in order, id ex:NN-x or
+ *                        ex:NN-K) and TEXT
+ *   @eq:x @sec:x @ex:x @ch:NN (@Eq: @Sec: @Ch: capitalised)
+ *                        references: "equation (N.K)", "section N.K",
+ *                        "Exercise N.K", "chapter N", linked; a label of
+ *                        chapter NN is NN-x (@eq:03-jensen), a chapter
+ *                        @ch:NN or @ch:SLUG.  The labels of the other
+ *                        chapters are read from their chapter.md (the
+ *                        folders NN-slug beside CHAPTER_DIR), numbered as
+ *                        the typesetter numbers headings; a link into one
+ *                        goes to ../NN-slug/chapter.html#ID (typeset.h
+ *                        keeps it in the page when that chapter is in it)
+ *   [text]{.define}, [text]{.define term="TERM"}
+ *                        a defined term (id def:NN-term), which the glossary
+ *                        (book_weave_glossary) lists
  *
  * Errors, each reported as "FILE:LINE: message" on ERR: an unknown value, a
  * missing file or tag, a tag in the chapter's own source (NN-slug.c) that no
@@ -47,7 +68,10 @@
  * with no figure script, a @solution never closed (or nested, or an
  * @end-solution without one), a @kl that fails or a @kl-fails that does
  * not, explorer data that no @explorer shows (or that
- * cannot be read), and a @try word that is not a declared parameter.
+ * cannot be read), a @try word that is not a declared parameter, an
+ * unknown equation, section, exercise or chapter reference, a label
+ * defined twice, a term defined twice (here or in another chapter), a
+ * malformed label, and a hand-numbered "**Exercise N.K**".
  */
 #ifndef BOOK_WEAVE_H
 #define BOOK_WEAVE_H
