@@ -12,6 +12,9 @@
 #   make try          build every "@try" variant of the prose, as promised
 #   make sweep        random parameter settings per chapter (N=20)
 #   make verify       print every chapter's claims table
+#   make pdf          the whole book, print-ready: output/report.pdf (A4;
+#                     PAPER=letter for US Letter)
+#   make pdf-check    read output/report.pdf back with poppler and check it
 #   make fuzz         libFuzzer on the calculator's parsers (FUZZ_S=60 s each)
 #   make mutants      each defect of tests/mutants/ must fail a test or claim
 #   make deps         install the Debian packages the workbook needs
@@ -46,16 +49,16 @@ LDLIBS     = $(GSL_LIBS) -lm
 # is taken from pandoc once, into $(PANDOC_CSS).
 TYPESET_CACHE := $(BUILD)/typeset
 PANDOC_CSS    := $(BUILD)/pandoc.css
-REPORT_DEPS   = src/book/report.css src/book/front.md $(PANDOC_CSS) $(TYPESET)
+REPORT_DEPS   = src/book/report.css src/book/print.css src/book/front.md $(PANDOC_CSS) $(TYPESET)
 TYPESET_FLAGS = --cache $(TYPESET_CACHE) --css $(PANDOC_CSS) --css src/book/report.css \
-                --script $(EXPLORER_JS)
+                --css src/book/print.css --script $(EXPLORER_JS)
 # The explorers' script (src/book/explorer.js), one copy a page, in every
 # page that has an explorer (an @explorer in its chapter.md).
 EXPLORER_JS   := src/book/explorer.js
 
 DEBIAN_PACKAGES := gcc make time pkg-config libgsl-dev libcunit1-dev gnuplot-nox gifsicle \
                    pandoc fonts-dejavu-core clang libclang-rt-14-dev patch \
-                   chromium nodejs
+                   chromium nodejs poppler-utils
 CHROMIUM ?= chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -93,7 +96,7 @@ REPORT   := $(OUT)/report.html
 .SUFFIXES:
 .PRECIOUS: %/
 .SECONDARY:
-.PHONY: all check test bench bench-build verify deps clean try sweep mutants browser \
+.PHONY: all check test bench bench-build verify deps clean try sweep mutants browser pdf pdf-check \
         $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))) \
         $(addprefix variant-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
@@ -242,6 +245,7 @@ check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 	$(call msg,TEST,$(TESTS))KL_BIN=$(SAN_KL) $(TESTS)
 	$(call msg,VERIFY,claims)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS)) >/dev/null
 	$(Q)$(MAKE) --no-print-directory browser
+	$(Q)$(MAKE) --no-print-directory pdf-check
 	$(Q)$(MAKE) --no-print-directory try
 	$(Q)$(MAKE) --no-print-directory sweep N=$(CHECK_SWEEP_N)
 	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_S=$(CHECK_FUZZ_S)
@@ -258,6 +262,45 @@ browser: $(REPORT) $(CHAPTER_HTML) $(KL)
 	$(call need,$(CHROMIUM),chromium)
 	$(call msg,BROWSER,$(BROWSER_TEST))CHROMIUM=$(CHROMIUM) node $(BROWSER_TEST) $(OUT) $(KL)
 	$(call msg,LINKS,$(LINKS_TEST))CHROMIUM=$(CHROMIUM) node $(LINKS_TEST) $(OUT)
+
+# --- the printed book ----------------------------------------------------------
+# make pdf: output/report.pdf, the report printed by headless Chromium
+# through the DevTools protocol (src/book/print.js; print styles in
+# src/book/print.css), twice: the first printing gives the page numbers of
+# the contents and of the solutions' pointers, read back with pdftotext.
+# It is printed into $(BUILD)/report-PAPER.pdf with its dates at 0, and
+# copied to output/report.pdf with CreationDate and ModDate pinned to
+# SOURCE_DATE_EPOCH (the last commit's time unless given), so that a rebuild
+# gives the same bytes and a new commit only re-pins the dates.
+PAPER ?= a4
+PDF   := $(OUT)/report.pdf
+PRINT_JS := src/book/print.js
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+PDF_STAMP := $(BUILD)/pdf.stamp
+ifneq ($(filter a4 letter,$(PAPER)),$(PAPER))
+$(error PAPER=$(PAPER): the paper is a4 or letter)
+endif
+# rewritten only when the paper or the date changes
+$(shell mkdir -p $(BUILD) && { [ "$$(cat $(PDF_STAMP) 2>/dev/null)" = "$(PAPER) $(SOURCE_DATE_EPOCH)" ] || echo "$(PAPER) $(SOURCE_DATE_EPOCH)" > $(PDF_STAMP); })
+
+pdf: $(PDF)
+
+$(BUILD)/report-%.pdf: $(REPORT) $(PRINT_JS) tests/browser/cdp.js
+	$(call need,node,nodejs)
+	$(call need,$(CHROMIUM),chromium)
+	$(call need,pdftotext,poppler-utils)
+	$(call msg,PRINT,$@)CHROMIUM=$(CHROMIUM) node $(PRINT_JS) --paper $* --epoch 0 $(REPORT) $@
+
+$(PDF): $(BUILD)/report-$(PAPER).pdf $(PDF_STAMP)
+	$(call msg,PDF,$@ ($(PAPER)))node $(PRINT_JS) --pin --epoch $(SOURCE_DATE_EPOCH) $< $@
+
+# The PDF read back with poppler (src/book/pdf-check.js): paper size, the
+# title page, the contents and their page numbers, every chapter on a page
+# of its own, a page number on every page, no "[object" and no more
+# "undefined" or "NaN" than the report's own text has.
+pdf-check: $(PDF)
+	$(call need,pdfinfo,poppler-utils)
+	$(call msg,PDFCHECK,$(PDF))node src/book/pdf-check.js --paper $(PAPER) $(PDF) $(REPORT)
 
 # ONLY=NN limits try and sweep to chapter NN.
 PICKED := $(if $(ONLY),$(filter $(ONLY)-%,$(CHAPTERS)),$(CHAPTERS))
