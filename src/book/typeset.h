@@ -17,7 +17,9 @@
  * own ids prefixed with the figure's, its <title> and aria-label the
  * image's alt text, role="img"), any other image as a data: URI.  An
  * explorer placeholder <div class="explorer" id="..." data-explorer="FILE">
- * gets FILE's JSON inline, and the page then carries SCRIPT.
+ * gets FILE's JSON inline, and the page then carries SCRIPT.  HEAD_SCRIPT,
+ * when given, goes into every page's <head> after the style sheets, as
+ * <script id="kl-theme">.
  *
  * A Markdown file may open with a YAML block holding "title:" and
  * "subtitle:" (plain text), which become the page's title block.
@@ -33,6 +35,9 @@ struct book_typeset {
     const char *resource_dir;  /* image and explorer paths are relative to it */
     const char *css[4];        /* style sheets, inlined in this order */
     const char *script;        /* JavaScript for pages with an explorer, or NULL */
+    const char *head_script;   /* JavaScript in every page's <head> (the colour
+                                * theme: it sets <html data-theme> before the
+                                * page is drawn), or NULL */
     const char *pagetitle;     /* the <title> when the Markdown has no title */
     const char *lang;          /* the page's language ("en") */
     int number_offset;         /* added to the first level of heading numbers */
