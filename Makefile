@@ -49,9 +49,12 @@ LDLIBS     = $(GSL_LIBS) -lm
 # is taken from pandoc once, into $(PANDOC_CSS).
 TYPESET_CACHE := $(BUILD)/typeset
 PANDOC_CSS    := $(BUILD)/pandoc.css
-REPORT_DEPS   = src/book/report.css src/book/print.css src/book/front.md $(PANDOC_CSS) $(TYPESET)
+REPORT_DEPS   = src/book/report.css src/book/print.css src/book/front.md $(PANDOC_CSS) $(TYPESET) $(THEME_JS)
 TYPESET_FLAGS = --cache $(TYPESET_CACHE) --css $(PANDOC_CSS) --css src/book/report.css \
-                --css src/book/print.css --script $(EXPLORER_JS)
+                --css src/book/print.css --script $(EXPLORER_JS) --head-script $(THEME_JS)
+# The colour theme (light, dark, or the system's; src/book/theme.js), in
+# every page's <head>, so that the page is drawn in it from the start.
+THEME_JS      := src/book/theme.js
 # The explorers' script (src/book/explorer.js), one copy a page, in every
 # page that has an explorer (an @explorer in its chapter.md).
 EXPLORER_JS   := src/book/explorer.js

@@ -37,9 +37,10 @@ static const char SVG[] =
     "<desc>Produced by GNUPLOT</desc>\n<g id=\"gnuplot_canvas\">\n<g fill=\"none\" color=\"black\">\n</g>\n"
     "<defs><circle id='gpPt5' r='1'/><clipPath id='gpclip'/></defs>\n"
     "<use xlink:href='#gpPt5' clip-path='url(#gpclip)'/>\n"
-    "<use xlink:href='#gpPt5' transform='translate(10.5,20.25) scale(1.22)' color='#ff0000'/>\n"
+    "<use xlink:href='#gpPt5' transform='translate(10.5,20.25) scale(1.22)' color='rgb(255,  0,  0)'/>\n"
     "<use xlink:href='#gpPt5' transform='translate(11,21) scale(1.22)' color='#00ff00'/>\n"
-    "<use xlink:href='#gpPt5' transform='translate(12,22) scale(2)'/>\n</g>\n</svg>\n";
+    "<use xlink:href='#gpPt5' transform='translate(12,22) scale(2)'/>\n"
+    "<path stroke='rgb( 85,  85,  85)' fill='rgb(1,2)' d='M0,0'/>\n</g>\n</svg>\n";
 
 struct fx {
     char *root, cache[4200], pandoc[4200];
@@ -60,6 +61,7 @@ static void setup(struct fx *f)
     testlib_write(f->root, "chapter.md", CHAPTER);
     testlib_write(f->root, "a.css", "body { color: red; }\n");
     testlib_write(f->root, "x.js", "var x = 1;\n");
+    testlib_write(f->root, "theme.js", "var t = 2;\n");
     testlib_write(ch, "fig-a.svg", SVG);
     testlib_write(ch, "fig-b.gif", "GIF89a");
     testlib_write(ch, "m.explorer.json", "{\"kind\":\"map\"}\n");
@@ -67,14 +69,15 @@ static void setup(struct fx *f)
 
 static int typeset(struct fx *f, int offset, int front, char **out, char **err)
 {
-    char front_md[4200], chapter_md[4200], css[4200], js[4200];
+    char front_md[4200], chapter_md[4200], css[4200], js[4200], head_js[4200];
     snprintf(front_md, sizeof front_md, "%s/front.md", f->root);
     snprintf(chapter_md, sizeof chapter_md, "%s/chapter.md", f->root);
     snprintf(css, sizeof css, "%s/a.css", f->root);
     snprintf(js, sizeof js, "%s/x.js", f->root);
+    snprintf(head_js, sizeof head_js, "%s/theme.js", f->root);
     struct book_typeset o = {.pandoc = f->pandoc, .cache_dir = f->cache,
                              .resource_dir = f->root, .css = {css},
-                             .script = js, .pagetitle = "Chapter", .lang = "en",
+                             .script = js, .head_script = head_js, .pagetitle = "Chapter", .lang = "en",
                              .number_offset = offset};
     const char *md[] = {front_md, chapter_md};
     size_t on = 0, en = 0;
@@ -111,7 +114,8 @@ static void test_typeset_page(void)
     CU_ASSERT_STRING_EQUAL(err, "");
     CU_ASSERT_EQUAL(runs(&f), 1);               /* every section in one run */
     has(out, "<title>Chapter</title>");
-    has(out, "<style>\nbody { color: red; }\n</style>");
+    has(out, "<style>\nbody { color: red; }\n</style>\n"
+             "<script id=\"kl-theme\">\nvar t = 2;\n</script>\n</head>");
     /* numbered from the offset; the second Summary gets a new id */
     has(out, "<h1 data-number=\"5\" id=\"entropy\"><span class=\"header-section-number\">5</span> Entropy</h1>");
     has(out, "<h2 data-number=\"5.1\" id=\"summary\"><span class=\"header-section-number\">5.1</span> Summary</h2>");
@@ -135,7 +139,9 @@ static void test_typeset_page(void)
     /* points refer to their marker scaled once, and move by x and y */
     has(out, "<use href='#s1-m0' x='10.5' y='20.25' color='#ff0000'/>\n"
              "<use href='#s1-m0' x='11' y='21' color='#00ff00'/>\n"
-             "<use href='#s1-m1' x='12' y='22'/>\n</g>\n");
+             "<use href='#s1-m1' x='12' y='22'/>\n");
+    /* gnuplot's rgb() colours as #rrggbb, the form report.css restyles */
+    has(out, "<path stroke='#555555' fill='rgb(1,2)' d='M0,0'/>\n</g>\n");
     has(out, "<defs><use id='s1-m0' href='#s1-gpPt5' transform='scale(1.22)'/>"
              "<use id='s1-m1' href='#s1-gpPt5' transform='scale(2)'/></defs>\n</svg>");
     CU_ASSERT_PTR_NULL(strstr(out, "gnuplot_canvas"));
@@ -267,6 +273,9 @@ static void test_typeset_errors(void)
     expect_failure(&f, "cannot read the explorer data");
     testlib_write(f.root, "x.js", "a = '</script>';\n");
     testlib_write(f.root, "ch/m.explorer.json", "{}\n");
+    expect_failure(&f, "a script may not hold");
+    testlib_write(f.root, "x.js", "var x = 1;\n");
+    testlib_write(f.root, "theme.js", "s = '</SCRIPT>';\n");   /* HTML ends it too */
     expect_failure(&f, "a script may not hold");
     testlib_write(f.root, "pandoc", "#!/bin/sh\nexit 3\n");
     testlib_write(f.root, "chapter.md", "# New\n");

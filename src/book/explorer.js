@@ -34,9 +34,12 @@
 (function () {
 'use strict';
 var SVGNS = 'http://www.w3.org/2000/svg';
-/* Okabe-Ito, as src/book/house.gp's line types 1, 2, 3, 5 */
-var BLUE = '#0072B2', VERM = '#D55E00', GREEN = '#009E73', ORANGE = '#E69F00';
-var SERIES = [BLUE, VERM, GREEN, '#CC79A7'];
+/* Okabe-Ito, as src/book/house.gp's line types 1, 2, 3, 5: report.css's
+ * properties, which follow the colour theme (set through style, since an
+ * SVG presentation attribute cannot hold var()) */
+var BLUE = 'var(--line-1)', VERM = 'var(--line-2)', GREEN = 'var(--line-3)',
+    ORANGE = 'var(--line-5)', GREY = 'var(--line-mix)';
+var SERIES = [BLUE, VERM, GREEN, 'var(--line-4)'];
 var VIRIDIS = ['#440154', '#472c7a', '#3b518b', '#2c718e', '#21908d',
                '#27ad81', '#5cc863', '#aadc32', '#fde725'];
 var M = {l: 52, r: 14, t: 30, b: 40};   /* a panel's margins, px */
@@ -328,8 +331,8 @@ function cutPanel(g, box, d, xs, zs, name, colour, at, cls) {
   zs.forEach(function (z) { top = Math.max(top, z); });
   var p = panel(g, box, [xs[0], xs[xs.length - 1]], [0, top > 0 ? top * 1.08 : 1],
                 [name, d.zname + ' along ' + name + ', nats']);
-  svg('path', {d: line(p, xs, zs), 'class': 'cut ' + cls, stroke: colour}, p.g);
-  svg('circle', {r: 4.5, fill: colour, 'class': 'marker', cx: p.sx(xs[at]),
+  svg('path', {d: line(p, xs, zs), 'class': 'cut ' + cls, style: 'stroke:' + colour}, p.g);
+  svg('circle', {r: 4.5, style: 'fill:' + colour, 'class': 'marker', cx: p.sx(xs[at]),
                  cy: p.sy(zs[at])}, p.g);
 }
 
@@ -343,8 +346,8 @@ function densityPanel(root, box, d) {
   var pq = panel(root, box, [d.curve_lo, d.curve_hi], [0, pmax],
                  ['x', 'densities of p (blue) and q (orange)']);
   svg('path', {d: line(pq, ts, density(d, d.p_loc, d.p_scale, ts)),
-               'class': 'curve curve-p', stroke: BLUE}, pq.g);
-  var q = svg('path', {'class': 'curve curve-q', stroke: ORANGE}, pq.g);
+               'class': 'curve curve-p', style: 'stroke:' + BLUE}, pq.g);
+  var q = svg('path', {'class': 'curve curve-q', style: 'stroke:' + ORANGE}, pq.g);
   return function (i, j) {
     q.setAttribute('d', line(pq, ts, density(d, d.loc[i], d.scale[j], ts)));
   };
@@ -416,8 +419,8 @@ function drawCurve(el, d, st, w) {
   var marks = [], vline = svg('line', {'class': 'vline'}, p.g);
   for (var s = 0; s < d.nseries; s++) {
     svg('path', {d: line(p, d.x, d['y' + s], true), 'class': 'curve series-' + s,
-                 stroke: SERIES[s]}, p.g);
-    marks.push(svg('circle', {r: 4.5, fill: SERIES[s], 'class': 'marker'}, p.g));
+                 style: 'stroke:' + SERIES[s]}, p.g);
+    marks.push(svg('circle', {r: 4.5, style: 'fill:' + SERIES[s], 'class': 'marker'}, p.g));
   }
   st.draw = function () {
     var X = p.sx(d.x[st.i]);
@@ -572,13 +575,13 @@ function drawBars(el, d, st, w) {
   var bw = (bp.sx(1) - bp.sx(0)) * 0.36, bars = [], tbars = [];
   ['p', 'q'].forEach(function (which, side) {
     for (var k = 0; k < n; k++) {
-      var r = svg('rect', {'class': 'bar bar-' + which, fill: side ? ORANGE : BLUE,
+      var r = svg('rect', {'class': 'bar bar-' + which, style: 'fill:' + (side ? ORANGE : BLUE),
                            tabindex: 0, role: 'slider', 'aria-valuemin': 0,
                            'aria-valuemax': 1, 'data-dist': which, 'data-k': k,
                            'aria-label': which.toUpperCase() + '(' + d['label' + k] + ')',
                            x: bp.sx(k + 0.5) + (side ? 2 : -bw - 2), width: bw}, bp.g);
       bars.push(r);
-      tbars.push(svg('rect', {'class': 'tbar', fill: side ? ORANGE : BLUE,
+      tbars.push(svg('rect', {'class': 'tbar', style: 'fill:' + (side ? ORANGE : BLUE),
                               x: tp.sx(k + 0.5) + (side ? 2 : -bw - 2), width: bw}, tp.g));
     }
   });
@@ -695,9 +698,9 @@ function drawFit(el, d, st, w) {
                          'class': 'explorer-svg', role: 'img', 'aria-label': d.title});
   el.insertBefore(root, el.querySelector('.explorer-slider'));
   var p = panel(root, box, [d.x[0], d.x[nx - 1]], [0, top], ['x', 'density']);
-  var mix = svg('path', {'class': 'curve curve-mix', stroke: '#777'}, p.g);
-  var fwd = svg('path', {'class': 'curve curve-fwd', stroke: BLUE}, p.g);
-  var rev = svg('path', {'class': 'curve curve-rev', stroke: VERM}, p.g);
+  var mix = svg('path', {'class': 'curve curve-mix', style: 'stroke:' + GREY}, p.g);
+  var fwd = svg('path', {'class': 'curve curve-fwd', style: 'stroke:' + BLUE}, p.g);
+  var rev = svg('path', {'class': 'curve curve-rev', style: 'stroke:' + VERM}, p.g);
   st.draw = function () {
     var at = st.k * nw + st.j, f = d.fits.slice(6 * at, 6 * at + 6);
     mix.setAttribute('d', line(p, d.x, d.curve.slice(nx * at, nx * at + nx)));
@@ -727,7 +730,7 @@ function fitExplorer(el, d) {
   }
   slider(el, 'separation of the bumps', d.sep, st.k, function (k) { st.k = k; show(); });
   slider(el, 'weight of the first bump', d.w, st.j, function (j) { st.j = j; show(); });
-  legend(el, [['#777', 'the mixture p'],
+  legend(el, [[GREY, 'the mixture p'],
               [BLUE, 'forward fit, min D(p‖q): covers both bumps'],
               [VERM, 'reverse fit, min D(q‖p): sits on one']]);
   responsive(el, function (w) {

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -473,6 +474,47 @@ static const char *match_point(const char *c, struct point_use *u)
     return end + 2;
 }
 
+/* gnuplot's colour "rgb( 85,  85,  85)" at C, of at most MAX characters,
+ * written as "#555555": the form in which the page's style sheet finds the
+ * figures' neutral colours to restyle them in the dark theme (report.css).
+ * Returns the characters consumed, or 0 (nothing written) when C does not
+ * start such a colour. */
+static int put_rgb(FILE *out, const char *c, size_t max)
+{
+    /* by hand: sscanf would measure the rest of the figure at every call */
+    int v[3];
+    size_t i = 4;
+    if (max < 10 || !starts(c, "rgb("))
+        return 0;
+    for (int k = 0; k < 3; k++) {
+        while (i < max && c[i] == ' ')
+            i++;
+        size_t d0 = i;
+        v[k] = 0;
+        while (i < max && i - d0 < 3 && c[i] >= '0' && c[i] <= '9')
+            v[k] = 10 * v[k] + (c[i++] - '0');
+        while (i < max && c[i] == ' ')
+            i++;
+        if (i == d0 || i >= max || v[k] > 255 || c[i] != (k < 2 ? ',' : ')'))
+            return 0;
+        i++;
+    }
+    fprintf(out, "#%02x%02x%02x", v[0], v[1], v[2]);
+    return (int)i;
+}
+
+/* S[0..N) with its rgb() colours written as put_rgb does. */
+static void put_colours(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int k = s[i] == 'r' ? put_rgb(out, s + i, n - i) : 0;
+        if (k > 0)
+            i += (size_t)k;
+        else
+            fputc(s[i++], out);
+    }
+}
+
 /* An SVG drawn by gnuplot, inline: the <svg> element takes the image's id,
  * style and alt text; the ids it defines (gnuplot names them alike in every
  * figure) are prefixed with "sN-" for the page's Nth figure, and so are the
@@ -516,8 +558,10 @@ static void put_svg(FILE *out, const char *svg, const char *id,
             if (k < 64) {
                 if (k == nmarks)
                     memcpy(marks[nmarks++], key, sizeof key);
-                fprintf(out, "<use href='#%sm%d' x='%.*s' y='%.*s'%.*s/>", prefix,
-                        k, u.nx, u.x, u.ny, u.y, u.nrest, u.rest);
+                fprintf(out, "<use href='#%sm%d' x='%.*s' y='%.*s'", prefix,
+                        k, u.nx, u.x, u.ny, u.y);
+                put_colours(out, u.rest, (size_t)u.nrest);
+                fputs("/>", out);
                 c = after;
                 continue;
             }
@@ -558,11 +602,8 @@ static void put_svg(FILE *out, const char *svg, const char *id,
             }
         }
         if (starts(c, "rgb(")) {
-            /* gnuplot's "rgb( 85,  85,  85)" as "#555555" */
-            int r, g, bl, n = 0;
-            if (sscanf(c, "rgb(%d,%d,%d)%n", &r, &g, &bl, &n) == 3 && n > 0 &&
-                r >= 0 && r < 256 && g >= 0 && g < 256 && bl >= 0 && bl < 256) {
-                fprintf(out, "#%02x%02x%02x", r, g, bl);
+            int n = put_rgb(out, c, (size_t)(stop - c));
+            if (n > 0) {
                 c += n;
                 continue;
             }
@@ -773,10 +814,19 @@ static void put_escaped(FILE *out, const char *s)
     }
 }
 
+/* Whether TEXT holds "</script" in any case (which ends a script in HTML). */
+static int holds_script_end(const char *text)
+{
+    for (const char *c = strstr(text, "</"); c != NULL; c = strstr(c + 2, "</"))
+        if (strncasecmp(c + 2, "script", 6) == 0)
+            return 1;
+    return 0;
+}
+
 static int put_file(struct page *p, FILE *out, const char *path, int script)
 {
     char *text = book_read_file(path, NULL);
-    if (text == NULL || (script && strstr(text, "</script") != NULL)) {
+    if (text == NULL || (script && holds_script_end(text))) {
         fail(p, text ? "a script may not hold \"</script\"" : "cannot read", path);
         free(text);
         return -1;
@@ -855,7 +905,13 @@ int book_typeset(const struct book_typeset *opts, const char *const *md,
         fputs("</title>\n<style>\n", out);
         for (int i = 0; i < 4 && opts->css[i]; i++)
             put_file(p, out, opts->css[i], 0);
-        fputs("</style>\n</head>\n<body>\n", out);
+        fputs("</style>\n", out);
+        if (opts->head_script != NULL) {
+            fputs("<script id=\"kl-theme\">\n", out);
+            put_file(p, out, opts->head_script, 1);
+            fputs("</script>\n", out);
+        }
+        fputs("</head>\n<body>\n", out);
         if (p->title != NULL) {
             fputs("<header id=\"title-block-header\">\n<h1 class=\"title\">", out);
             put_escaped(out, p->title);

@@ -20,7 +20,9 @@
  * gets FILE's JSON inline, and the page then carries SCRIPT.  A link to
  * another chapter's page, href="../FOLDER/chapter.html#ID" (the weaver's
  * references), becomes href="#ID" when FOLDER/chapter.md is one of the
- * page's Markdown files (the report holds every chapter).
+ * page's Markdown files (the report holds every chapter).  HEAD_SCRIPT,
+ * when given, goes into every page's <head> after the style sheets, as
+ * <script id="kl-theme">.
  *
  * A Markdown file may open with a YAML block holding "title:" and
  * "subtitle:" (plain text), which become the page's title block.
@@ -36,6 +38,9 @@ struct book_typeset {
     const char *resource_dir;  /* image and explorer paths are relative to it */
     const char *css[4];        /* style sheets, inlined in this order */
     const char *script;        /* JavaScript for pages with an explorer, or NULL */
+    const char *head_script;   /* JavaScript in every page's <head> (the colour
+                                * theme: it sets <html data-theme> before the
+                                * page is drawn), or NULL */
     const char *pagetitle;     /* the <title> when the Markdown has no title */
     const char *lang;          /* the page's language ("en") */
     int number_offset;         /* added to the first level of heading numbers */

@@ -1,7 +1,7 @@
 /* typeset — the typesetter's command line (see typeset.h).
  *
  *   typeset -o OUT.html --cache DIR --resources DIR [--css FILE]...
- *           [--script FILE] [--title TEXT] [--offset N] [--pandoc PATH]
+ *           [--script FILE] [--head-script FILE] [--title TEXT] [--offset N] [--pandoc PATH]
  *           MARKDOWN...
  *
  * The page is written to OUT.html.tmp and renamed only on success. */
@@ -15,7 +15,8 @@
 static int usage(void)
 {
     fputs("usage: typeset -o OUT.html --cache DIR --resources DIR [--css FILE]...\n"
-          "               [--script FILE] [--title TEXT] [--offset N] [--pandoc PATH]\n"
+          "               [--script FILE] [--head-script FILE] [--title TEXT]\n"
+          "               [--offset N] [--pandoc PATH]\n"
           "               MARKDOWN...\n", stderr);
     return 2;
 }
@@ -38,6 +39,8 @@ int main(int argc, char **argv)
             o.css[ncss++] = v;
         else if (strcmp(opt, "--script") == 0)
             o.script = v;
+        else if (strcmp(opt, "--head-script") == 0)
+            o.head_script = v;
         else if (strcmp(opt, "--title") == 0)
             o.pagetitle = v;
         else if (strcmp(opt, "--offset") == 0)
