@@ -517,6 +517,7 @@ static const char REFS_MD[] =
     "See @eq:ab, @Eq:ab, @sec:setting, @Sec:setting, @sec:sub, @ex:first, @ex:07-2,\n"
     "@ch:7, @Ch:07, @ch:demo, @ch:3, @ch:other, @ch:03-other's @eq:03-gibbs,\n"
     "@sec:03-proof, @ex:03-one, @fig:03-pic; @fig:map. Not mail@ex:first.\n"
+    "In code `@eq:ab [x]{.define}` is text, after it @eq:ab.\n"
     "\n"
     "$$ x = {{kl}} $$ {#eq:one}\n"
     "\n"
@@ -598,7 +599,8 @@ static void test_weave_references(void)
         "[section 3.2](../03-other/chapter.html#sec:03-proof), "
         "[Exercise 3.1](../03-other/chapter.html#ex:03-one), "
         "[Figure 3.1](../03-other/chapter.html#fig:03-pic); "
-        "[Figure 7.1](#fig:07-map). Not mail@ex:first.\n",
+        "[Figure 7.1](#fig:07-map). Not mail@ex:first.\n"
+        "In code `@eq:ab [x]{.define}` is text, after it [equation (7.1)](#eq:07-ab).\n",
         /* the exercises section is 7.2: the unnumbered aside counts none */
         "## Exercises {#sec:07-exercises}\n",
         "[**Exercise 7.1**]{#ex:07-first .exercise} *(compute)* Do "
@@ -710,7 +712,7 @@ static void test_weave_glossary(void)
 {
     struct fixture fx;
     setup(&fx, "# Demo\n\nIntro [Zeta]{.define}.\n\n## Un {-}\n\n[beta]{.define}\n\n"
-               "## Two\n\n```\n[not]{.define}\n```\n\n### Deep\n\n"
+               "## Two\n\n```\n[not]{.define}\n```\n\n`[nor]{.define}`\n\n### Deep\n\n"
                "[$x$ here]{.define term=\"alpha law\"}\n", SOURCE);
     add_other(&fx, OTHER_MD);
     char *out, *err;

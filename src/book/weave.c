@@ -326,9 +326,12 @@ static void expand_inline(struct weaver *w, const char *line, size_t lineno)
 {
     const char *c = line, *after;
     char *text, *term;
+    int in_code = 0;            /* inside `code`: no references */
     if (line[strspn(line, " \t")] == '\0')
         w->in_math = 0;
     while (*c) {
+        if (c[0] == '`' && !w->in_math)
+            in_code = !in_code;
         if (c[0] == '$' && (c == line || c[-1] != '\\')) {
             size_t k = c[1] == '$' ? 2 : 1;      /* $ or $$ */
             fwrite(c, 1, k, w->out);
@@ -361,9 +364,10 @@ static void expand_inline(struct weaver *w, const char *line, size_t lineno)
                 fputs(v, w->out);
             }
             c = end + 2;
-        } else if (c[0] == '@' && (after = put_reference(w, line, c, lineno)) != NULL) {
+        } else if (c[0] == '@' && !in_code &&
+                   (after = put_reference(w, line, c, lineno)) != NULL) {
             c = after;
-        } else if (c[0] == '[' && !w->in_math && !w->in_fence &&
+        } else if (c[0] == '[' && !w->in_math && !w->in_fence && !in_code &&
                    (after = parse_define(c, &text, &term)) != NULL) {
             char *id = term_id(w->chapter, term);
             fprintf(w->out, "[%s]{#%s .define}", text, id);
@@ -800,6 +804,11 @@ static void scan_chapter(struct scan *s, const struct strs *md)
         }
         for (const char *c = strchr(line, '['); c != NULL; c = strchr(c + 1, '[')) {
             char *text, *term;
+            int ticks = 0;      /* inside `code` (as expand_inline sees it) */
+            for (const char *t = line; t < c; t++)
+                ticks += *t == '`';
+            if (ticks % 2)
+                continue;
             if (parse_define(c, &text, &term) == NULL) {
                 if (strncmp(strchr(c, ']') ? strchr(c, ']') : c, "]{.define", 9) == 0)
                     scan_error(s, lineno, "%s", "a definition is [TEXT]{.define} "
