@@ -153,12 +153,32 @@ $(TESTS): $(TEST_SRC:%.c=$(SAN)/obj/%.o) $(KL_SRC:%.c=$(SAN)/obj/%.o) \
 # parameter words held by the variable named $(3): build its program, run it
 # (values, claims, data), draw its figures from chapters/$(1)/fig-*.gp, weave
 # its prose and typeset its page.  Editing chapter.md re-weaves and
-# re-typesets, editing a fig-*.gp redraws, editing params reruns the program.
+# re-typesets it (and the chapters that refer to it, if its labels changed),
+# editing a fig-*.gp redraws, editing params reruns the program.
 HOUSE_GP := src/book/house.gp
 # A chapter refers to the others' sections, equations, exercises and figures
-# (@sec:NN-name...): the weaver reads their labels from every chapter.md.
-ALL_CHAPTER_SRC := $(wildcard chapters/*/chapter.md)
+# (@sec:NN-name...).  Their labels come from one small index a chapter,
+# $(LABELS)/NN-slug.tsv (weave --labels), which the weaver rewrites only when
+# the labels change: a woven chapter depends on its own chapter.md and on the
+# other chapters' indexes, so that a prose edit re-weaves its chapter alone,
+# and a renumbered equation or a new label every chapter.  The index's stamp
+# records that it was brought up to date (its recipe then runs once an edit).
+LABELS := $(BUILD)/labels
+CHAPTER_LABELS := $(foreach c,$(CHAPTERS),$(LABELS)/$(c).tsv)
 chapter_figs = $(sort $(wildcard chapters/$(1)/fig-*.gp))
+
+$(LABELS)/%.stamp: chapters/%/chapter.md $(WEAVE) | $(LABELS)/
+	$(call msg,LABELS,$(LABELS)/$*.tsv)$(WEAVE) --labels chapters/$* $(LABELS)/$*.tsv && touch $@
+
+# (remade from the stamp: written only if lost)
+$(LABELS)/%.tsv: $(LABELS)/%.stamp
+	$(if $(wildcard $@),,$(WEAVE) --labels chapters/$* $@)
+
+# The list of chapters, rewritten only when a chapter folder comes or goes,
+# so that removing one rebuilds the report without it, and re-weaves the
+# chapters that referred to it.
+CHAPTER_LIST := $(BUILD)/chapters.list
+$(shell mkdir -p $(BUILD) && { [ "$$(cat $(CHAPTER_LIST) 2>/dev/null)" = "$(CHAPTERS)" ] || echo "$(CHAPTERS)" > $(CHAPTER_LIST); })
 
 define chapter_rules
 $(2)/$(1)/values.tsv: $(BIN)/$(1) chapters/$(1)/params | $(2)/$(1)/
@@ -170,8 +190,8 @@ $(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_
 	$$(call msg,GNUPLOT,$(2)/$(1))cp $(HOUSE_GP) $(call chapter_figs,$(1)) $(2)/$(1)/ && \
 	sh src/book/figures.sh $(1) $(2)/$(1) $(notdir $(call chapter_figs,$(1))) && touch $(2)/$(1)/figures.stamp
 
-$(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(ALL_CHAPTER_SRC) $(2)/$(1)/values.tsv $(WEAVE) $(KL) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
-	$$(call msg,WEAVE,$(2)/$(1))$(WEAVE) --kl $(KL) chapters/$(1) $(2)/$(1) $$@
+$(2)/$(1)/chapter.md: chapters/$(1)/chapter.md $(filter-out $(LABELS)/$(1).tsv,$(CHAPTER_LABELS)) $(CHAPTER_LIST) $(2)/$(1)/values.tsv $(WEAVE) $(KL) $(wildcard chapters/$(1)/*.c chapters/$(1)/*.h) $(call chapter_figs,$(1))
+	$$(call msg,WEAVE,$(2)/$(1))$(WEAVE) --kl $(KL) --labels-dir $(LABELS) chapters/$(1) $(2)/$(1) $$@
 
 $(2)/$(1)/chapter.html: $(2)/$(1)/chapter.md $(2)/$(1)/figures.stamp $(REPORT_DEPS) $(EXPLORER_JS)
 	$$(call need,pandoc,pandoc)
@@ -214,18 +234,18 @@ CHAPTER_MD    := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/chapter.md)
 CHAPTER_HTML  := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/chapter.html)
 CHAPTER_FIGS  := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/figures.stamp)
 
-# The list of chapters, rewritten only when a chapter folder comes or goes,
-# so that removing one rebuilds the report without it.
-CHAPTER_LIST := $(BUILD)/chapters.list
-$(shell mkdir -p $(BUILD) && { [ "$$(cat $(CHAPTER_LIST) 2>/dev/null)" = "$(CHAPTERS)" ] || echo "$(CHAPTERS)" > $(CHAPTER_LIST); })
-
 # The report is assembled from the sections the chapter pages converted
 # (it waits for them, and then costs no pandoc run of its own).
 # Its last section is the glossary, the terms that the chapters define
-# ([TERM]{.define}), written by the weaver from every chapter.md.
+# ([TERM]{.define}), written by the weaver from the chapters' label indexes
+# when one of them changes, and rewritten only when its text changes (the
+# stamp, as for the indexes).
 GLOSSARY := $(BUILD)/glossary/glossary.md
-$(GLOSSARY): $(ALL_CHAPTER_SRC) $(WEAVE) $(CHAPTER_LIST) | $$(@D)/
-	$(call msg,GLOSSARY,$@)$(WEAVE) --glossary chapters $@
+$(GLOSSARY:.md=.stamp): $(CHAPTER_LABELS) $(WEAVE) $(CHAPTER_LIST) | $$(@D)/
+	$(call msg,GLOSSARY,$(GLOSSARY))$(WEAVE) --labels-dir $(LABELS) --glossary chapters $(GLOSSARY) && touch $@
+
+$(GLOSSARY): $(GLOSSARY:.md=.stamp)
+	$(if $(wildcard $@),,$(WEAVE) --labels-dir $(LABELS) --glossary chapters $@)
 
 $(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(GLOSSARY) $(REPORT_DEPS) $(CHAPTER_LIST) $(EXPLORER_JS)
 	$(call need,pandoc,pandoc)

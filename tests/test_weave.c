@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "book/weave.h"
@@ -517,6 +518,7 @@ static const char REFS_MD[] =
     "See @eq:ab, @Eq:ab, @sec:setting, @Sec:setting, @sec:sub, @ex:first, @ex:07-2,\n"
     "@ch:7, @Ch:07, @ch:demo, @ch:3, @ch:other, @ch:03-other's @eq:03-gibbs,\n"
     "@sec:03-proof, @ex:03-one, @fig:03-pic; @fig:map. Not mail@ex:first.\n"
+    "In code `@eq:ab [x]{.define}` is text, after it @eq:ab.\n"
     "\n"
     "$$ x = {{kl}} $$ {#eq:one}\n"
     "\n"
@@ -598,7 +600,8 @@ static void test_weave_references(void)
         "[section 3.2](../03-other/chapter.html#sec:03-proof), "
         "[Exercise 3.1](../03-other/chapter.html#ex:03-one), "
         "[Figure 3.1](../03-other/chapter.html#fig:03-pic); "
-        "[Figure 7.1](#fig:07-map). Not mail@ex:first.\n",
+        "[Figure 7.1](#fig:07-map). Not mail@ex:first.\n"
+        "In code `@eq:ab [x]{.define}` is text, after it [equation (7.1)](#eq:07-ab).\n",
         /* the exercises section is 7.2: the unnumbered aside counts none */
         "## Exercises {#sec:07-exercises}\n",
         "[**Exercise 7.1**]{#ex:07-first .exercise} *(compute)* Do "
@@ -710,7 +713,7 @@ static void test_weave_glossary(void)
 {
     struct fixture fx;
     setup(&fx, "# Demo\n\nIntro [Zeta]{.define}.\n\n## Un {-}\n\n[beta]{.define}\n\n"
-               "## Two\n\n```\n[not]{.define}\n```\n\n### Deep\n\n"
+               "## Two\n\n```\n[not]{.define}\n```\n\n`[nor]{.define}`\n\n### Deep\n\n"
                "[$x$ here]{.define term=\"alpha law\"}\n", SOURCE);
     add_other(&fx, OTHER_MD);
     char *out, *err;
@@ -754,7 +757,259 @@ static void test_weave_glossary_errors(void)
     teardown(&fx);
 }
 
+/* --- label indexes ------------------------------------------------------ */
+
+/* The index of the fixture's chapter 03-other, as book_weave_labels writes
+ * it on a stream; returns the error count (OUT and ERR to free). */
+static int labels_of(struct fixture *fx, const char *folder, char **out, char **err)
+{
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/chapters/%s", fx->root, folder);
+    size_t on = 0, en = 0;
+    FILE *o = open_memstream(out, &on), *e = open_memstream(err, &en);
+    int r = book_weave_labels(dir, o, e);
+    fclose(o);
+    fclose(e);
+    return r;
+}
+
+static void test_weave_labels(void)
+{
+    struct fixture fx;
+    setup(&fx, "# Demo\n", SOURCE);
+    add_other(&fx, "# Other\n\n## Intro\n\nA tab\there, a back\\slash.\n\n"
+                   "## Proof {#sec:proof}\n\n$$\nx\n$$ {#eq:gibbs}\n\n"
+                   "![P](fig-pic.svg){#fig:pic}\n\n"
+                   "@exercise {#ex:one} Text, [relative entropy]{.define}.\n\n"
+                   "## A\\b\tc\n\n@exercise [x\ty]{.define}\n");
+    char *out, *err;
+    CU_ASSERT_EQUAL(labels_of(&fx, "03-other", &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    char want[8192];
+    snprintf(want, sizeof want,
+             "# %s/chapters/03-other/chapter.md\tkind\tid\tnumber\twhere\n"
+             "ch\tch:03\t3\t3\\tOther\n"
+             "sec\tsec:03-proof\t3.2\t\n"
+             "eq\teq:03-gibbs\t3.1\t\n"
+             "fig\tfig:03-pic\t3.1\t\n"
+             "ex\tex:03-one\t3.1\t\n"
+             "def\tdef:03-relative-entropy\trelative entropy\t3.2\\tProof\n"
+             /* a tab and a backslash inside a field are escaped */
+             "ex\tex:03-2\t3.2\t\n"
+             "def\tdef:03-x-y\tx\\ty\t3.3\\tA\\\\b\\tc\n", fx.root);
+    CU_ASSERT_STRING_EQUAL(out, want);
+    free(out);
+    free(err);
+    /* a folder not named NN-slug, a chapter.md missing */
+    CU_ASSERT_EQUAL(labels_of(&fx, "other", &out, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "/chapters/other: a chapter folder is named NN-slug\n"));
+    free(out);
+    free(err);
+    CU_ASSERT_EQUAL(labels_of(&fx, "05-none", &out, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "/chapters/05-none/chapter.md: cannot read\n"));
+    free(out);
+    free(err);
+    teardown(&fx);
+}
+
+/* The inode and modification time of PATH (0 if it does not exist). */
+static void file_id(const char *path, ino_t *ino, struct timespec *mtime)
+{
+    struct stat st;
+    *ino = 0;
+    if (stat(path, &st) == 0) {
+        *ino = st.st_ino;
+        *mtime = st.st_mtim;
+    }
+}
+
+/* The index file is written through a temporary and renamed, and only when
+ * its text changes: a prose edit (lines added too) leaves the file, its
+ * inode and its time stamp alone, a renumbered equation rewrites it. */
+static void test_weave_labels_file(void)
+{
+    struct fixture fx;
+    setup(&fx, "# Demo\n", SOURCE);
+    add_other(&fx, OTHER_MD);
+    char dir[4200], path[4300], tmp[4400];
+    snprintf(dir, sizeof dir, "%s/chapters/03-other", fx.root);
+    snprintf(path, sizeof path, "%s/03-other.tsv", fx.out);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    CU_ASSERT_EQUAL(book_weave_labels_file(dir, path, stderr), 1);
+    char *first = testlib_read(fx.out, "03-other.tsv");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(first);
+    CU_ASSERT_PTR_NOT_NULL(strstr(first, "\neq\teq:03-gibbs\t3.1\t\n"));
+    CU_ASSERT_EQUAL(access(tmp, F_OK), -1);
+    ino_t ino, ino2;
+    struct timespec t = {0}, t2 = {0};
+    file_id(path, &ino, &t);
+    CU_ASSERT_NOT_EQUAL(ino, 0);
+    /* a prose edit, with lines added before every label */
+    char md[4096];
+    snprintf(md, sizeof md, "# Other\n\nNew prose.\n\nMore prose.\n%s",
+             OTHER_MD + strlen("# Other\n"));
+    testlib_write(dir, "chapter.md", md);
+    CU_ASSERT_EQUAL(book_weave_labels_file(dir, path, stderr), 0);
+    file_id(path, &ino2, &t2);
+    CU_ASSERT_EQUAL(ino2, ino);
+    CU_ASSERT(t2.tv_sec == t.tv_sec && t2.tv_nsec == t.tv_nsec);
+    CU_ASSERT_EQUAL(access(tmp, F_OK), -1);
+    char *same = testlib_read(fx.out, "03-other.tsv");
+    CU_ASSERT_STRING_EQUAL(same, first);
+    free(same);
+    /* an equation before gibbs renumbers it: the file is replaced */
+    snprintf(md, sizeof md, "# Other\n\n$$ y $$ {#eq:first}\n%s",
+             OTHER_MD + strlen("# Other\n"));
+    testlib_write(dir, "chapter.md", md);
+    CU_ASSERT_EQUAL(book_weave_labels_file(dir, path, stderr), 1);
+    file_id(path, &ino2, &t2);
+    CU_ASSERT_NOT_EQUAL(ino2, ino);
+    char *renumbered = testlib_read(fx.out, "03-other.tsv");
+    CU_ASSERT_PTR_NOT_NULL(strstr(renumbered, "\neq\teq:03-first\t3.1\t\n"
+                                              "sec\tsec:03-proof\t3.2\t\n"
+                                              "eq\teq:03-gibbs\t3.2\t\n"));
+    free(renumbered);
+    /* an error leaves the index as it was, and no temporary */
+    char bad[4300];
+    snprintf(bad, sizeof bad, "%s/chapters/03-none", fx.root);
+    char *err;
+    size_t en = 0;
+    FILE *e = open_memstream(&err, &en);
+    CU_ASSERT_EQUAL(book_weave_labels_file(bad, path, e), -1);
+    fclose(e);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "/chapters/03-none/chapter.md: cannot read\n"));
+    free(err);
+    file_id(path, &ino, &t);
+    CU_ASSERT_EQUAL(ino, ino2);
+    CU_ASSERT_EQUAL(access(tmp, F_OK), -1);
+    free(first);
+    teardown(&fx);
+}
+
+/* Weaving with the other chapters' labels read from their indexes gives
+ * what reading their sources gives; a missing or malformed index is an
+ * error naming it, and a term defined twice still names both lines. */
+static void test_weave_from_indexes(void)
+{
+    struct fixture fx;
+    char md[4096];
+    snprintf(md, sizeof md, "%s%s", REFS_MD, TAIL);
+    setup(&fx, md, SOURCE);
+    add_other(&fx, OTHER_MD);
+    char *out, *err, *indexed, *ierr;
+    CU_ASSERT_EQUAL(weave(&fx, &out, &err), 0);
+    char labels[4300], dir[4200], path[4400];
+    snprintf(labels, sizeof labels, "%s/labels", fx.root);
+    mkdir(labels, 0777);
+    book_weave_set_labels(labels);
+    /* no index yet */
+    CU_ASSERT_EQUAL(weave(&fx, &indexed, &ierr), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ierr, "/labels/03-other.tsv: cannot read the labels "
+                                        "of chapter 03-other (weave --labels writes them)\n"));
+    free(indexed);
+    free(ierr);
+    snprintf(dir, sizeof dir, "%s/chapters/03-other", fx.root);
+    snprintf(path, sizeof path, "%s/03-other.tsv", labels);
+    CU_ASSERT_EQUAL(book_weave_labels_file(dir, path, stderr), 1);
+    CU_ASSERT_EQUAL(weave(&fx, &indexed, &ierr), 0);
+    CU_ASSERT_STRING_EQUAL(ierr, "");
+    CU_ASSERT_STRING_EQUAL(indexed, out);
+    free(indexed);
+    free(ierr);
+    /* the index, not the source, is what is read */
+    testlib_write(dir, "chapter.md", "# Other\n");
+    CU_ASSERT_EQUAL(weave(&fx, &indexed, &ierr), 0);
+    CU_ASSERT_STRING_EQUAL(indexed, out);
+    free(indexed);
+    free(ierr);
+    testlib_write(labels, "03-other.tsv", "# x\tkind\tid\tnumber\twhere\neq\teq:03-a\n");
+    CU_ASSERT(weave(&fx, &indexed, &ierr) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ierr, "/labels/03-other.tsv:2: not a label "
+                                        "(kind, id, number, where)\n"));
+    free(indexed);
+    free(ierr);
+    testlib_write(labels, "03-other.tsv", "eq\teq:03-a\t3.1\t\n");
+    CU_ASSERT(weave(&fx, &indexed, &ierr) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ierr, "/labels/03-other.tsv:1: not a label index"));
+    free(indexed);
+    free(ierr);
+    free(out);
+    free(err);
+    teardown(&fx);
+
+    /* a term another chapter defines: its line is looked up in its source */
+    setup(&fx, "# T\n\n[Relative entropy]{.define}\n" "@code 07-demo.c setup\n"
+               "@code 07-demo.c inner\n![a](fig-map.svg){#fig:map}\n"
+               "![b](fig-anim.gif){#fig:anim}\n", SOURCE);
+    add_other(&fx, OTHER_MD);
+    snprintf(labels, sizeof labels, "%s/labels", fx.root);
+    mkdir(labels, 0777);
+    snprintf(dir, sizeof dir, "%s/chapters/03-other", fx.root);
+    snprintf(path, sizeof path, "%s/03-other.tsv", labels);
+    CU_ASSERT_EQUAL(book_weave_labels_file(dir, path, stderr), 1);
+    CU_ASSERT(weave(&fx, &out, &err) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "chapter.md:3: term 'Relative entropy' defined "
+                                       "twice (also at "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "03-other/chapter.md:13)"));
+    free(out);
+    free(err);
+    book_weave_set_labels(NULL);
+    teardown(&fx);
+}
+
+/* The glossary from the indexes is the glossary from the sources; a term
+ * defined twice is reported with both lines all the same. */
+static void test_weave_glossary_from_indexes(void)
+{
+    struct fixture fx;
+    setup(&fx, "# Demo\n\nIntro [Zeta]{.define}.\n\n## Two\n\n[beta]{.define}\n", SOURCE);
+    add_other(&fx, OTHER_MD);
+    char *out, *err, *indexed, *ierr;
+    CU_ASSERT_EQUAL(glossary(&fx, &out, &err), 0);
+    char labels[4300], dir[4200], path[4400];
+    snprintf(labels, sizeof labels, "%s/labels", fx.root);
+    mkdir(labels, 0777);
+    const char *folders[] = {"03-other", "07-demo"};
+    for (int i = 0; i < 2; i++) {
+        snprintf(dir, sizeof dir, "%s/chapters/%s", fx.root, folders[i]);
+        snprintf(path, sizeof path, "%s/%s.tsv", labels, folders[i]);
+        CU_ASSERT_EQUAL(book_weave_labels_file(dir, path, stderr), 1);
+    }
+    book_weave_set_labels(labels);
+    CU_ASSERT_EQUAL(glossary(&fx, &indexed, &ierr), 0);
+    CU_ASSERT_STRING_EQUAL(ierr, "");
+    CU_ASSERT_STRING_EQUAL(indexed, out);
+    CU_ASSERT_PTR_NOT_NULL(strstr(indexed, "- [beta](#def:07-beta) — section 7.1, *Two*\n"));
+    free(indexed);
+    free(ierr);
+    free(out);
+    free(err);
+    /* the same term in both chapters (sources moved on: the lines are theirs) */
+    testlib_write(fx.chapter, "chapter.md", "# Demo\n\n\nA [x]{.define term=\"Relative entropy\"}\n");
+    snprintf(path, sizeof path, "%s/07-demo.tsv", labels);
+    CU_ASSERT_EQUAL(book_weave_labels_file(fx.chapter, path, stderr), 1);
+    CU_ASSERT_EQUAL(glossary(&fx, &out, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "07-demo/chapter.md:4: term 'Relative entropy' "
+                                       "defined twice (also at "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "03-other/chapter.md:13)\n"));
+    free(out);
+    free(err);
+    /* an index missing */
+    snprintf(path, sizeof path, "%s/03-other.tsv", labels);
+    remove(path);
+    CU_ASSERT(glossary(&fx, &out, &err) > 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "/labels/03-other.tsv: cannot read the labels"));
+    free(out);
+    free(err);
+    book_weave_set_labels(NULL);
+    teardown(&fx);
+}
+
 TEST_SUITE(weave,
+           TEST(test_weave_labels),
+           TEST(test_weave_labels_file),
+           TEST(test_weave_from_indexes),
+           TEST(test_weave_glossary_from_indexes),
            TEST(test_weave_glossary),
            TEST(test_weave_glossary_errors),
            TEST(test_weave_references),

@@ -166,6 +166,15 @@ void book_weave_set_kl(const char *path)
     kl_path = path;
 }
 
+/* The folder of the chapters' label indexes (book_weave_set_labels), or
+ * NULL to read the other chapters' labels from their chapter.md. */
+static const char *labels_dir;
+
+void book_weave_set_labels(const char *dir)
+{
+    labels_dir = dir;
+}
+
 static void error_at(struct weaver *w, const char *file, size_t line,
                      const char *fmt, const char *arg)
 {
@@ -326,9 +335,12 @@ static void expand_inline(struct weaver *w, const char *line, size_t lineno)
 {
     const char *c = line, *after;
     char *text, *term;
+    int in_code = 0;            /* inside `code`: no references */
     if (line[strspn(line, " \t")] == '\0')
         w->in_math = 0;
     while (*c) {
+        if (c[0] == '`' && !w->in_math)
+            in_code = !in_code;
         if (c[0] == '$' && (c == line || c[-1] != '\\')) {
             size_t k = c[1] == '$' ? 2 : 1;      /* $ or $$ */
             fwrite(c, 1, k, w->out);
@@ -361,9 +373,10 @@ static void expand_inline(struct weaver *w, const char *line, size_t lineno)
                 fputs(v, w->out);
             }
             c = end + 2;
-        } else if (c[0] == '@' && (after = put_reference(w, line, c, lineno)) != NULL) {
+        } else if (c[0] == '@' && !in_code &&
+                   (after = put_reference(w, line, c, lineno)) != NULL) {
             c = after;
-        } else if (c[0] == '[' && !w->in_math && !w->in_fence &&
+        } else if (c[0] == '[' && !w->in_math && !w->in_fence && !in_code &&
                    (after = parse_define(c, &text, &term)) != NULL) {
             char *id = term_id(w->chapter, term);
             fprintf(w->out, "[%s]{#%s .define}", text, id);
@@ -800,6 +813,11 @@ static void scan_chapter(struct scan *s, const struct strs *md)
         }
         for (const char *c = strchr(line, '['); c != NULL; c = strchr(c + 1, '[')) {
             char *text, *term;
+            int ticks = 0;      /* inside `code` (as expand_inline sees it) */
+            for (const char *t = line; t < c; t++)
+                ticks += *t == '`';
+            if (ticks % 2)
+                continue;
             if (parse_define(c, &text, &term) == NULL) {
                 if (strncmp(strchr(c, ']') ? strchr(c, ']') : c, "]{.define", 9) == 0)
                     scan_error(s, lineno, "%s", "a definition is [TEXT]{.define} "
@@ -843,10 +861,202 @@ static char *parent_folder(const char *chapter_dir)
     return n == 0 ? sdup(".", 1) : sdup(chapter_dir, n);
 }
 
-/* Reads the labels of this chapter (MD, reporting its errors) and of every
- * other chapter folder beside it (silently: their errors are theirs). */
-static void load_labels(struct weaver *w, const struct strs *md)
+/* --- the label index of a chapter ---------------------------------------
+ * "# FILE\tkind\tid\tnumber\twhere" and then one line a label: its kind
+ * (fig, eq, sec, ex, ch, def), id, number (a term's text) and where (a term's
+ * or chapter's section, "3.2<TAB>Title"), a tab inside a field written \t and
+ * a backslash \\.  No line numbers: a line added to the prose leaves the
+ * index as it was, and so the chapters that read it. */
+
+static void put_field(FILE *out, const char *s)
 {
+    for (; s != NULL && *s; s++)
+        if (*s == '\t')
+            fputs("\\t", out);
+        else if (*s == '\\')
+            fputs("\\\\", out);
+        else
+            fputc(*s, out);
+}
+
+/* FIELD with \t and \\ undone, copied; NULL for an empty one if EMPTY_NULL.
+ * Sets *BAD for any other backslash. */
+static char *unescape(const char *field, int empty_null, int *bad)
+{
+    if (empty_null && field[0] == '\0')
+        return NULL;
+    char *s = sdup(field, strlen(field)), *o = s;
+    for (const char *c = field; *c; c++) {
+        if (*c != '\\') {
+            *o++ = *c;
+        } else if (c[1] == 't' || c[1] == '\\') {
+            *o++ = c[1] == 't' ? '\t' : '\\';
+            c++;
+        } else {
+            *bad = 1;
+        }
+    }
+    *o = '\0';
+    return s;
+}
+
+/* The folder name of CHAPTER_DIR (its last component), copied. */
+static char *folder_name(const char *chapter_dir)
+{
+    size_t dl = strlen(chapter_dir);
+    while (dl > 1 && chapter_dir[dl - 1] == '/')
+        dl--;
+    const char *base = chapter_dir + dl;
+    while (base > chapter_dir && base[-1] != '/')
+        base--;
+    return sdup(base, (size_t)(chapter_dir + dl - base));
+}
+
+int book_weave_labels(const char *chapter_dir, FILE *out, FILE *err)
+{
+    char *slug = folder_name(chapter_dir);
+    char *path = cat3(chapter_dir, "/", "chapter.md");
+    int chapter = atoi(slug), errors = 0;
+    struct strs md = {0};
+    struct labels ls = {0};
+    if (!isdigit((unsigned char)slug[0]) || chapter <= 0) {
+        fprintf(err, "%s: a chapter folder is named NN-slug\n", chapter_dir);
+        errors++;
+    } else if (read_lines(path, &md) != 0) {
+        fprintf(err, "%s: cannot read\n", path);
+        errors++;
+    } else {
+        /* its errors are reported when the chapter itself is woven */
+        struct scan sc = {NULL, &ls, path, slug, chapter};
+        scan_chapter(&sc, &md);
+        fputs("# ", out);
+        put_field(out, path);
+        fputs("\tkind\tid\tnumber\twhere\n", out);
+        for (size_t i = 0; i < ls.n; i++) {
+            const struct label *l = &ls.v[i];
+            fprintf(out, "%s\t", kind_prefix[l->kind]);
+            put_field(out, l->id);
+            fputc('\t', out);
+            put_field(out, l->number);
+            fputc('\t', out);
+            put_field(out, l->where);
+            fputc('\n', out);
+        }
+    }
+    labels_free(&ls);
+    strs_free(&md);
+    free(path);
+    free(slug);
+    return errors;
+}
+
+/* Adds the labels of the index PATH, of the chapter SLUG, to LS.  Returns
+ * the number of errors reported on ERR (an unreadable or malformed index). */
+static int read_index(const char *path, const char *slug, struct labels *ls,
+                      FILE *err)
+{
+    struct strs lines = {0};
+    if (read_lines(path, &lines) != 0) {
+        fprintf(err, "%s: cannot read the labels of chapter %s "
+                "(weave --labels writes them)\n", path, slug);
+        return 1;
+    }
+    int errors = 0, bad = 0;
+    char *file = NULL;
+    if (lines.n > 0 && strncmp(lines.v[0], "# ", 2) == 0) {
+        char *tab = strchr(lines.v[0], '\t');
+        if (tab != NULL)
+            *tab = '\0';
+        file = unescape(lines.v[0] + 2, 0, &bad);
+    }
+    if (file == NULL || bad) {
+        fprintf(err, "%s:1: not a label index (\"# FILE\\tkind\\tid\\tnumber\\twhere\")\n", path);
+        errors++;
+    }
+    struct scan sc = {NULL, ls, file, slug, atoi(slug)};
+    for (size_t i = 1; errors == 0 && i < lines.n; i++) {
+        char *f[4];
+        int kind = 0;
+        if (split_tabs(lines.v[i], f, 4) == 4)
+            while (kind < L_KINDS && strcmp(f[0], kind_prefix[kind]) != 0)
+                kind++;
+        else
+            kind = L_KINDS;
+        char *id = NULL, *number = NULL, *where = NULL;
+        if (kind < L_KINDS) {
+            id = unescape(f[1], 0, &bad);
+            number = unescape(f[2], 0, &bad);
+            where = unescape(f[3], 1, &bad);
+        }
+        if (kind == L_KINDS || bad || id[0] == '\0') {
+            fprintf(err, "%s:%zu: not a label (kind, id, number, where)\n", path, i + 1);
+            errors++;
+            free(id);
+            free(number);
+            free(where);
+            break;
+        }
+        add_label(&sc, kind, id, number, where, 0);
+    }
+    free(file);
+    strs_free(&lines);
+    return errors;
+}
+
+/* The labels of the chapter SLUG of the folder PARENT, added to LS: from its
+ * index in labels_dir if one is set, else from its chapter.md (silently: its
+ * errors are its own).  Returns the number of errors reported on ERR. */
+static int other_labels(const char *parent, const char *slug, struct labels *ls,
+                        FILE *err)
+{
+    if (labels_dir != NULL) {
+        char *name = cat3(slug, ".", "tsv");
+        char *path = cat3(labels_dir, "/", name);
+        int errors = read_index(path, slug, ls, err);
+        free(path);
+        free(name);
+        return errors;
+    }
+    char *dir = cat3(parent, "/", slug);
+    char *path = cat3(dir, "/", "chapter.md");
+    struct strs lines = {0};
+    if (read_lines(path, &lines) == 0) {
+        struct scan other = {NULL, ls, path, slug, atoi(slug)};
+        scan_chapter(&other, &lines);
+    }
+    strs_free(&lines);
+    free(path);
+    free(dir);
+    return 0;
+}
+
+/* The line of L's source that defines it, when L was read from an index
+ * (which keeps no lines): the first label of its kind and id in that file. */
+static size_t label_line(const struct label *l)
+{
+    if (l->line != 0 || l->file == NULL)
+        return l->line;
+    struct strs lines = {0};
+    struct labels ls = {0};
+    size_t line = 0;
+    if (read_lines(l->file, &lines) == 0) {
+        struct scan sc = {NULL, &ls, l->file, l->slug, l->chapter};
+        scan_chapter(&sc, &lines);
+        for (size_t i = 0; line == 0 && i < ls.n; i++)
+            if (ls.v[i].kind == l->kind && strcmp(ls.v[i].id, l->id) == 0)
+                line = ls.v[i].line;
+    }
+    labels_free(&ls);
+    strs_free(&lines);
+    return line;
+}
+
+/* Reads the labels of this chapter (MD, reporting its errors) and of every
+ * other chapter folder beside it (other_labels).  Returns the number of
+ * indexes that could not be read. */
+static int load_labels(struct weaver *w, const struct strs *md)
+{
+    int index_errors = 0;
     w->labels = calloc(1, sizeof *w->labels);
     if (w->labels == NULL) {
         fputs("weave: out of memory\n", stderr);
@@ -858,19 +1068,10 @@ static void load_labels(struct weaver *w, const struct strs *md)
     struct strs names = {0};
     chapter_folders(parent, &names);
     for (size_t i = 0; i < names.n; i++) {
-        if (strcmp(names.v[i], w->slug) == 0)
-            continue;
-        char *dir = cat3(parent, "/", names.v[i]);
-        char *path = cat3(dir, "/", "chapter.md");
-        struct strs lines = {0};
-        if (read_lines(path, &lines) == 0) {
-            struct scan other = {NULL, w->labels, path, names.v[i], atoi(names.v[i])};
-            scan_chapter(&other, &lines);
-        }
-        strs_free(&lines);
-        free(path);
-        free(dir);
+        if (strcmp(names.v[i], w->slug) != 0)
+            index_errors += other_labels(parent, names.v[i], w->labels, w->err);
     }
+    w->errors += index_errors;
     /* a term this chapter defines that another chapter defines too */
     for (size_t i = 0; i < w->labels->n; i++) {
         const struct label *a = &w->labels->v[i];
@@ -881,7 +1082,7 @@ static void load_labels(struct weaver *w, const struct strs *md)
             if (b->kind == L_DEF && b->chapter != w->chapter &&
                 same_term(a->number, b->number)) {
                 char *what = xprintf("term '%s' defined twice (also at %s:%zu)",
-                                     a->number, b->file, b->line);
+                                     a->number, b->file, label_line(b));
                 error_at(w, a->file, a->line, "%s", what);
                 free(what);
             }
@@ -889,6 +1090,7 @@ static void load_labels(struct weaver *w, const struct strs *md)
     }
     strs_free(&names);
     free(parent);
+    return index_errors;
 }
 
 static void weave_figure(struct weaver *w, const char *line, size_t lineno)
@@ -1901,8 +2103,8 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
         load_figures(&w);
     }
     /* without the program's outputs every line would be an error */
-    if (w.errors == 0) {
-        load_labels(&w, &md);
+    /* ... and without the other chapters' labels every reference */
+    if (w.errors == 0 && load_labels(&w, &md) == 0) {
         weave_lines(&w, &md);
         check_unused_tags(&w);
         check_unused_explorers(&w);
@@ -1916,6 +2118,48 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
     strs_free(&md);
     weaver_free(&w);
     return errors;
+}
+
+int book_replace_if_changed(const char *tmp, const char *path)
+{
+    size_t nt, np;
+    char *t = book_read_file(tmp, &nt);
+    if (t == NULL)
+        return -1;
+    char *o = book_read_file(path, &np);
+    int same = o != NULL && nt == np && memcmp(t, o, nt) == 0;
+    free(t);
+    free(o);
+    if (same)
+        return remove(tmp) == 0 ? 0 : -1;
+    return rename(tmp, path) == 0 ? 1 : -1;
+}
+
+int book_weave_labels_file(const char *chapter_dir, const char *path, FILE *err)
+{
+    char *tmp = cat3(path, ".", "tmp");
+    FILE *out = fopen(tmp, "w");
+    if (out == NULL) {
+        fprintf(err, "%s: %s\n", tmp, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    int errors = book_weave_labels(chapter_dir, out, err);
+    int bad = ferror(out);
+    if (fclose(out) != 0 || bad) {
+        fprintf(err, "%s: write error\n", tmp);
+        errors++;
+    }
+    int r = -1;
+    if (errors == 0) {
+        r = book_replace_if_changed(tmp, path);
+        if (r < 0)
+            fprintf(err, "%s: %s\n", path, strerror(errno));
+    }
+    if (r < 0)
+        remove(tmp);
+    free(tmp);
+    return r;
 }
 
 static int compare_terms(const void *a, const void *b)
@@ -1934,27 +2178,30 @@ int book_weave_glossary(const char *chapters_dir, FILE *out, FILE *err)
     struct strs names = {0};
     int errors = 0;
     chapter_folders(chapters_dir, &names);
-    for (size_t i = 0; i < names.n; i++) {
-        char *dir = cat3(chapters_dir, "/", names.v[i]);
-        char *path = cat3(dir, "/", "chapter.md");
-        struct strs lines = {0};
-        if (read_lines(path, &lines) == 0) {
-            struct scan sc = {NULL, &ls, path, names.v[i], atoi(names.v[i])};
-            scan_chapter(&sc, &lines);
-        }
-        strs_free(&lines);
-        free(path);
-        free(dir);
-    }
+    const char *index = labels_dir;
     size_t nd = 0;
-    for (size_t i = 0; i < ls.n; i++)
-        if (ls.v[i].kind == L_DEF)
-            ls.v[nd++] = ls.v[i];
-        else
-            label_free(&ls.v[i]);
-    ls.n = nd;
-    if (nd > 1)
-        qsort(ls.v, nd, sizeof *ls.v, compare_terms);
+    for (;;) {
+        for (size_t i = 0; i < names.n; i++)
+            errors += other_labels(chapters_dir, names.v[i], &ls, err);
+        nd = 0;
+        for (size_t i = 0; i < ls.n; i++)
+            if (ls.v[i].kind == L_DEF)
+                ls.v[nd++] = ls.v[i];
+            else
+                label_free(&ls.v[i]);
+        ls.n = nd;
+        if (nd > 1)
+            qsort(ls.v, nd, sizeof *ls.v, compare_terms);
+        int twice = 0;
+        for (size_t i = 0; i + 1 < nd; i++)
+            twice |= same_term(ls.v[i].number, ls.v[i + 1].number);
+        if (!twice || labels_dir == NULL || errors)
+            break;
+        /* the indexes keep no lines: the sources name both places */
+        labels_free(&ls);
+        labels_dir = NULL;
+    }
+    labels_dir = index;
     for (size_t i = 0; i + 1 < nd; i++)
         if (same_term(ls.v[i].number, ls.v[i + 1].number)) {
             const struct label *a = &ls.v[i], *b = &ls.v[i + 1];

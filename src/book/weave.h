@@ -52,8 +52,9 @@
  *                        "Exercise N.K", "chapter N", linked; a label of
  *                        chapter NN is NN-x (@eq:03-jensen), a chapter
  *                        @ch:NN or @ch:SLUG.  The labels of the other
- *                        chapters are read from their chapter.md (the
- *                        folders NN-slug beside CHAPTER_DIR), numbered as
+ *                        chapters (the folders NN-slug beside CHAPTER_DIR)
+ *                        are read from their indexes (book_weave_set_labels,
+ *                        book_weave_labels) or their chapter.md, numbered as
  *                        the typesetter numbers headings; a link into one
  *                        goes to ../NN-slug/chapter.html#ID (typeset.h
  *                        keeps it in the page when that chapter is in it)
@@ -90,6 +91,31 @@ int book_weave(const char *chapter_dir, const char *out_dir, FILE *out,
  * to the working folder); without it they are errors. */
 void book_weave_set_kl(const char *path);
 
+/* Where the other chapters' labels come from: DIR/NN-slug.tsv, the index
+ * book_weave_labels wrote for each chapter folder NN-slug beside the one
+ * woven (or, for the glossary, in CHAPTERS_DIR); NULL (the default) reads
+ * their chapter.md instead.  A missing or malformed index is an error. */
+void book_weave_set_labels(const char *dir);
+
+/* Writes the label index of CHAPTER_DIR/chapter.md on OUT: what the other
+ * chapters need to refer to it and the glossary to list its terms (every
+ * figure, equation, section, exercise, the chapter's heading and its terms,
+ * with their ids, numbers and sections), one a line, without line numbers,
+ * so that prose edits leave it as it was.  The chapter's own errors are not
+ * reported here (weaving it reports them).  Returns the number of errors
+ * reported on ERR (an unreadable chapter.md, a folder not named NN-slug). */
+int book_weave_labels(const char *chapter_dir, FILE *out, FILE *err);
+
+/* Writes the index of CHAPTER_DIR into PATH only if it differs from what
+ * PATH holds: through PATH.tmp, renamed over PATH, or removed leaving PATH
+ * (and its time stamp) untouched.  Returns 1 if PATH was written, 0 if it
+ * was already up to date, -1 on an error (reported on ERR, PATH as it was). */
+int book_weave_labels_file(const char *chapter_dir, const char *path, FILE *err);
+
+/* Renames TMP over PATH if their contents differ (or PATH is missing),
+ * else removes TMP: 1 renamed, 0 removed, -1 on an error (errno set). */
+int book_replace_if_changed(const char *tmp, const char *path);
+
 /* Prints the @try variants of CHAPTER_DIR/chapter.md on OUT, one a line:
  * the NAME=VALUE words, a tab, and the text a failing variant must print
  * (empty for one that must build).  Returns the number of malformed
@@ -99,7 +125,9 @@ int book_weave_tries(const char *chapter_dir, FILE *out, FILE *err);
 /* Writes the book's glossary as Markdown on OUT: a "# Glossary" section
  * listing every term the chapters (the folders NN-slug of CHAPTERS_DIR)
  * define with [TERM]{.define}, sorted without regard to case, each linked to
- * its definition (#def:NN-term) and naming its section.  Returns the number
+ * its definition (#def:NN-term) and naming its section (the terms are read
+ * from the indexes if book_weave_set_labels named their folder, and a term
+ * defined twice is then looked up in the sources).  Returns the number
  * of errors reported on ERR: a term defined twice (FILE:LINE of both), or
  * no term at all. */
 int book_weave_glossary(const char *chapters_dir, FILE *out, FILE *err);

@@ -1,15 +1,22 @@
 /* weave — the weaver's command line (see weave.h).
  *
- *   weave [--kl PATH] CHAPTER-DIR OUT-DIR OUT-FILE
+ *   weave [--kl PATH] [--labels-dir DIR] CHAPTER-DIR OUT-DIR OUT-FILE
  *                                        weave chapter.md into OUT-FILE; @kl
- *                                        lines run the calculator PATH
+ *                                        lines run the calculator PATH; the
+ *                                        other chapters' labels are read from
+ *                                        DIR/NN-slug.tsv (else their sources)
+ *   weave --labels CHAPTER-DIR OUT-FILE  write the chapter's label index
  *   weave --claims OUT-DIR...            print the claims tables
  *   weave --tries CHAPTER-DIR            list the chapter's @try variants
- *   weave --glossary CHAPTERS-DIR OUT-FILE
+ *   weave [--labels-dir DIR] --glossary CHAPTERS-DIR OUT-FILE
  *                                        write the book's glossary (weave.h)
  *
- * The woven file is written to OUT-FILE.tmp and renamed only on success. */
+ * The woven file is written to OUT-FILE.tmp and renamed only on success.
+ * The label index and the glossary are rewritten only when their text
+ * changes (else the file and its time stamp stay as they were, and make
+ * remakes nothing that depends on them). */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,8 +24,13 @@
 
 int main(int argc, char **argv)
 {
-    if (argc >= 3 && strcmp(argv[1], "--kl") == 0) {
-        book_weave_set_kl(argv[2]);
+    for (;;) {
+        if (argc >= 3 && strcmp(argv[1], "--kl") == 0)
+            book_weave_set_kl(argv[2]);
+        else if (argc >= 3 && strcmp(argv[1], "--labels-dir") == 0)
+            book_weave_set_labels(argv[2]);
+        else
+            break;
         argv += 2;
         argc -= 2;
     }
@@ -34,12 +46,20 @@ int main(int argc, char **argv)
     }
     if (argc == 3 && strcmp(argv[1], "--tries") == 0)
         return book_weave_tries(argv[2], stdout, stderr) ? 1 : 0;
+    if (argc == 4 && strcmp(argv[1], "--labels") == 0) {
+        if (book_weave_labels_file(argv[2], argv[3], stderr) < 0) {
+            fprintf(stderr, "weave: no label index for %s\n", argv[2]);
+            return 1;
+        }
+        return 0;
+    }
     int glossary = argc == 4 && strcmp(argv[1], "--glossary") == 0;
     if (argc != 4 || (argv[1][0] == '-' && !glossary)) {
-        fputs("usage: weave [--kl PATH] CHAPTER-DIR OUT-DIR OUT-FILE\n"
+        fputs("usage: weave [--kl PATH] [--labels-dir DIR] CHAPTER-DIR OUT-DIR OUT-FILE\n"
+              "       weave --labels CHAPTER-DIR OUT-FILE\n"
               "       weave --claims OUT-DIR...\n"
               "       weave --tries CHAPTER-DIR\n"
-              "       weave --glossary CHAPTERS-DIR OUT-FILE\n", stderr);
+              "       weave [--labels-dir DIR] --glossary CHAPTERS-DIR OUT-FILE\n", stderr);
         return 2;
     }
     char tmp[4096];
@@ -62,7 +82,7 @@ int main(int argc, char **argv)
                 errors == 1 ? "" : "s", argv[glossary ? 2 : 1]);
         return 1;
     }
-    if (rename(tmp, argv[3]) != 0) {
+    if ((glossary ? book_replace_if_changed(tmp, argv[3]) : rename(tmp, argv[3])) < 0) {
         perror(argv[3]);
         remove(tmp);
         return 1;

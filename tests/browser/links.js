@@ -8,7 +8,10 @@
  * chapter.html#ID", the weaver's references to another chapter) must name
  * a page that exists and an element in it.  The report, which holds every
  * chapter, links to none of the chapter pages, and its glossary links every
- * term to a defined term ([TERM]{.define}) of the text.  Prints one line a
+ * term to a defined term ([TERM]{.define}) of the text.  A reference in the
+ * page ("section 3.2", "equation (3.1)", "Exercise 1.4", "chapter 3",
+ * "Figure 2.1") shows the number its target shows (the heading's number,
+ * the equation's, the exercise's, the figure's caption).  Prints one line a
  * broken link and exits 1 if there is any. */
 'use strict';
 const fs = require('fs');
@@ -32,12 +35,28 @@ async function read(browser, file) {
   const r = await page.eval(`({
     ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
     links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
-    glossary: [...document.querySelectorAll('#glossary ~ ul.glossary a, .glossary a')]
+    /* the number a reference shows, and the number its target shows */
+    numbers: [...document.querySelectorAll('a[href*="#"]')].map((a) => {
+      const m = /#(sec|eq|ex|ch|fig):/.exec(a.getAttribute('href'));
+      if (!m || a.getAttribute('href')[0] !== '#') return null;
+      const t = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+      if (!t) return null;
+      const shown = (a.textContent.match(/\\d+(\\.\\d+)*/) || [''])[0];
+      let own = '';
+      if (m[1] === 'sec' || m[1] === 'ch') own = t.getAttribute('data-number') || '';
+      else if (m[1] === 'eq') own = (t.querySelector('.eq-number') || {}).textContent || '';
+      else if (m[1] === 'ex') own = t.textContent;
+      else { const f = t.closest('figure'); own = f && f.querySelector('figcaption')
+        ? f.querySelector('figcaption').textContent : ''; }
+      own = (own.match(/\\d+(\\.\\d+)*/) || [''])[0];
+      return [a.getAttribute('href'), a.textContent, shown, own];
+    }).filter((x) => x),
+    glossary: [...document.querySelectorAll('.glossary a')]
       .map((a) => { const t = document.getElementById(decodeURIComponent(a.hash.slice(1)));
                     return [a.getAttribute('href'), t ? t.className : null]; }),
   })`);
   await page.send('Page.close').catch(() => {});
-  return { ids: new Set(r.ids), links: r.links, glossary: r.glossary };
+  return { ids: new Set(r.ids), links: r.links, glossary: r.glossary, numbers: r.numbers };
 }
 
 (async () => {
@@ -74,6 +93,9 @@ async function read(browser, file) {
         if (q !== null && id)
           check(q.ids.has(id), `${name}: href="${href}": no element with that id there`);
       }
+      for (const [href, text, shown, own] of p.numbers)
+        check(shown !== '' && shown === own,
+              `${name}: "${text}" (href="${href}") but its target is numbered ${own || 'nothing'}`);
       if (name.startsWith('report')) {
         check(p.glossary.length > 0, `${name}: the glossary lists no term`);
         for (const [href, cls] of p.glossary)
