@@ -206,7 +206,22 @@ const OVERFLOW = (slack) => `(() => {
   return [...new Set(out)];
 })()`;
 
+/* PRINT_TIMEOUT: seconds a printing may take (900 by default) */
 async function printPdf(page, paper) {
+  const limit = Number(process.env.PRINT_TIMEOUT || 900);
+  let timer;
+  const late = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`Chromium did not finish printing in ${limit} s `
+      + '(PRINT_TIMEOUT= for more)')), limit * 1000);
+  });
+  try {
+    return await Promise.race([printOnce(page, paper), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function printOnce(page, paper) {
   const r = await page.send('Page.printToPDF', {
     paperWidth: paper.width,
     paperHeight: paper.height,
@@ -277,13 +292,14 @@ async function main() {
   }
   const paper = PAPERS[o.paper];
   const first = `${output}.first.tmp`;
-  const b = await launch();
+  let b = null, pb = null;
   try {
     /* laid out as on paper (CSS px of 1/96 in), in a tab of its own: the
-     * maths to shrink, and what would still stick out (a tab printed after
-     * such an emulation can hang) */
+     * maths to shrink, and what would still stick out (in a browser of its
+     * own: printing in a browser that has emulated print media can hang) */
     const column = Math.floor((paper.width - MARGIN.left - MARGIN.right) * 96);
-    const probe = await b.page(column);
+    pb = await launch();
+    const probe = await pb.page(column);
     await probe.send('Emulation.setEmulatedMedia', { media: 'print' });
     await probe.open('file://' + path.resolve(input));
     await probe.eval('document.fonts.ready.then(() => 1)');
@@ -292,9 +308,11 @@ async function main() {
     const over = await probe.eval(OVERFLOW(Math.floor(MARGIN.right * 96 / 2)));
     if (over.length)
       throw new Error(`wider than the paper's text column: ${over.slice(0, 5).join('; ')}`);
-    await probe.send('Page.close');
+    await pb.close();
+    pb = null;
     step(`lay it out on paper (${fit.length} formulas set smaller)`);
 
+    b = await launch();
     const page = await b.page(1200);
     await page.send('Emulation.clearDeviceMetricsOverride');
     await page.open('file://' + path.resolve(input));
@@ -331,7 +349,8 @@ async function main() {
     fs.rmSync(first, { force: true });
     throw e;
   } finally {
-    await b.close();
+    if (pb) await pb.close();
+    if (b) await b.close();
   }
 }
 
