@@ -5,7 +5,7 @@
 #                     (SET='NAME=VALUE ...' overrides its params for one build,
 #                     into output/variants/)
 #   make check        unit tests and chapter programs under ASan/UBSan, every
-#                     claim, the report
+#                     claim, the report, the explorers, the printed book
 #   make test         the unit tests alone (TEST=name for one suite or test)
 #   make bench        the benchmarks (tests/bench_*.c), reported as time ratios
 #   make bench-build  where a regeneration of the book spends its time (REPS=5)

@@ -3,17 +3,21 @@
  *
  *   node src/book/print.js [--paper a4|letter] [--epoch SECONDS] IN.html OUT.pdf
  *
- * The page is prepared for paper first: every <details> opens, each worked
- * solution moves to the end of its chapter (a pointer with its page number
- * stays where it was), the contents get page numbers.  Those numbers come
- * from a first printing: an invisible marker at every target, read back with
- * poppler's pdftotext, page by page; the second printing, with the numbers
- * in place of placeholders of the same width (so nothing moves), is the
- * book.  Chromium writes the time of printing as CreationDate and ModDate:
- * both are replaced, at the same length, by --epoch (seconds since 1970,
- * 0 by default), so that a rebuild gives the same bytes; --pin only re-pins
- * the dates of a printed PDF (the Makefile's SOURCE_DATE_EPOCH).  OUT.pdf is written whole or not at
- * all.  CHROMIUM= names the browser, PDFTOTEXT= poppler's pdftotext. */
+ * The page is prepared for paper first, laid out at the width of the
+ * paper's text column: every <details> opens, each worked solution moves to
+ * the end of its chapter (a pointer with its page number stays where it
+ * was), display maths wider than the column get a smaller type, and
+ * anything else that would stick out into the margin by more than half of
+ * it stops the print, named.  The page numbers (of the contents and the
+ * pointers) come from a first printing: an invisible marker at every
+ * target, read back with poppler's pdftotext, page by page; the second
+ * printing, with the numbers in place of placeholders of the same width (so
+ * nothing moves), is the book.  Chromium writes the time of printing as
+ * CreationDate and ModDate: both are replaced, at the same length, by
+ * --epoch (seconds since 1970, 0 by default), so that a rebuild gives the
+ * same bytes; --pin only re-pins the dates of a printed PDF (the Makefile's
+ * SOURCE_DATE_EPOCH).  OUT.pdf is written whole or not at all.  CHROMIUM=
+ * names the browser, PDFTOTEXT= poppler's pdftotext. */
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -26,6 +30,14 @@ const PAPERS = {                       /* inches, as printToPDF wants them */
 };
 const MM = 1 / 25.4;
 const MARGIN = { top: 18 * MM, bottom: 20 * MM, left: 20 * MM, right: 20 * MM };
+
+/* PRINT_TIMES=1: the seconds each step took, on stderr */
+let lastStep = Date.now();
+function step(what) {
+  const now = Date.now();
+  if (process.env.PRINT_TIMES) process.stderr.write(`print.js: ${what}: ${((now - lastStep) / 1000).toFixed(1)} s\n`);
+  lastStep = now;
+}
 
 function die(msg) {
   process.stderr.write(`print.js: ${msg}\n`);
@@ -63,6 +75,7 @@ const PREPARE = `(() => {
     return s;
   };
   document.querySelectorAll('details').forEach((d) => { d.open = true; });
+
 
   /* worked solutions: to the end of their chapter */
   const kids = Array.from(document.body.children);
@@ -160,7 +173,55 @@ const PREPARE = `(() => {
   return targets.length;
 })()`;
 
+/* Run in the page, laid out as on paper: the display maths wider than the
+ * text column, as [index, per cent of the type size that fits]. */
+const FIT = `(() => {
+  document.querySelectorAll('details').forEach((d) => { d.open = true; });
+  const column = document.body.getBoundingClientRect().width, fit = [];
+  document.querySelectorAll('math[display="block"]').forEach((m, k) => {
+    const w = m.firstElementChild ? m.firstElementChild.getBoundingClientRect().width : 0;
+    if (w > column) fit.push([k, Math.floor(column / w * 97)]);
+  });
+  return fit;
+})()`;
+const APPLY_FIT = (fit) => `(() => {
+  const all = document.querySelectorAll('math[display="block"]');
+  ${JSON.stringify(fit)}.forEach(([k, pc]) => { all[k].style.fontSize = pc + '%'; });
+})()`;
+
+/* Run in the page, laid out as on paper: what sticks out of the text column
+ * by more than SLACK px (the margin is cut at the paper's edge). */
+const OVERFLOW = (slack) => `(() => {
+  const right = document.body.getBoundingClientRect().right + ${slack}, out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= right || el.closest('.explorer')) continue;
+    let c = el;
+    while (c.parentElement && c.parentElement.getBoundingClientRect().right > right) c = c.parentElement;
+    const near = c.id || (c.closest('[id]') || {}).id || '';
+    out.push(c.tagName.toLowerCase() + (near ? ' near #' + near : '') + ' by '
+      + Math.round(r.right - right + ${slack}) + ' px: '
+      + JSON.stringify((c.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 50)));
+  }
+  return [...new Set(out)];
+})()`;
+
+/* PRINT_TIMEOUT: seconds a printing may take (900 by default) */
 async function printPdf(page, paper) {
+  const limit = Number(process.env.PRINT_TIMEOUT || 900);
+  let timer;
+  const late = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`Chromium did not finish printing in ${limit} s `
+      + '(PRINT_TIMEOUT= for more)')), limit * 1000);
+  });
+  try {
+    return await Promise.race([printOnce(page, paper), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function printOnce(page, paper) {
   const r = await page.send('Page.printToPDF', {
     paperWidth: paper.width,
     paperHeight: paper.height,
@@ -231,16 +292,40 @@ async function main() {
   }
   const paper = PAPERS[o.paper];
   const first = `${output}.first.tmp`;
-  const b = await launch();
+  let b = null, pb = null;
   try {
+    /* laid out as on paper (CSS px of 1/96 in), in a tab of its own: the
+     * maths to shrink, and what would still stick out (in a browser of its
+     * own: printing in a browser that has emulated print media can hang) */
+    const column = Math.floor((paper.width - MARGIN.left - MARGIN.right) * 96);
+    pb = await launch();
+    const probe = await pb.page(column);
+    await probe.send('Emulation.setEmulatedMedia', { media: 'print' });
+    await probe.open('file://' + path.resolve(input));
+    await probe.eval('document.fonts.ready.then(() => 1)');
+    const fit = await probe.eval(FIT);
+    await probe.eval(APPLY_FIT(fit));
+    const over = await probe.eval(OVERFLOW(Math.floor(MARGIN.right * 96 / 2)));
+    if (over.length)
+      throw new Error(`wider than the paper's text column: ${over.slice(0, 5).join('; ')}`);
+    await pb.close();
+    pb = null;
+    step(`lay it out on paper (${fit.length} formulas set smaller)`);
+
+    b = await launch();
     const page = await b.page(1200);
     await page.send('Emulation.clearDeviceMetricsOverride');
     await page.open('file://' + path.resolve(input));
     await page.eval('document.fonts.ready.then(() => 1)');
+    step('open the report');
+    await page.eval(APPLY_FIT(fit));
     const count = await page.eval(PREPARE);
+    step('prepare it for paper');
     fs.writeFileSync(first, await printPdf(page, paper));
+    step('first printing');
     const where = markerPages(first, count);
     fs.rmSync(first);
+    step('pdftotext');
     const ids = await page.eval('window.__printTargets');
     const lost = ids.filter((id, k) => where[k] === 0);
     if (lost.length)
@@ -256,6 +341,7 @@ async function main() {
     })()`);
     if (page.errors.length) throw new Error(`the page reported errors: ${page.errors.join('; ')}`);
     fs.writeFileSync(tmp, pinDates(await printPdf(page, paper), o.epoch));
+    step('second printing');
     fs.renameSync(tmp, output);
     process.stdout.write(`${output}: ${o.paper}, ${left} page references\n`);
   } catch (e) {
@@ -263,7 +349,8 @@ async function main() {
     fs.rmSync(first, { force: true });
     throw e;
   } finally {
-    await b.close();
+    if (pb) await pb.close();
+    if (b) await b.close();
   }
 }
 
