@@ -244,11 +244,15 @@ check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 # The explorers of the built report and pages, driven in headless Chromium
 # (tests/browser/explorers.js, node built-ins only): events in, readouts and
 # drawings read back against the chapters' numbers and the `kl` calculator.
+# Then the colour theme (tests/browser/theme.js): dark and light, the toggle
+# pressed and remembered, contrast of text and figures in both.
 BROWSER_TEST := tests/browser/explorers.js
+THEME_TEST   := tests/browser/theme.js
 browser: $(REPORT) $(CHAPTER_HTML) $(KL)
 	$(call need,node,nodejs)
 	$(call need,$(CHROMIUM),chromium)
 	$(call msg,BROWSER,$(BROWSER_TEST))CHROMIUM=$(CHROMIUM) node $(BROWSER_TEST) $(OUT) $(KL)
+	$(call msg,BROWSER,$(THEME_TEST))CHROMIUM=$(CHROMIUM) node $(THEME_TEST) $(OUT)
 
 # ONLY=NN limits try and sweep to chapter NN.
 PICKED := $(if $(ONLY),$(filter $(ONLY)-%,$(CHAPTERS)),$(CHAPTERS))
