@@ -150,8 +150,7 @@ async function toggleInfo(page) {
     if (!b) return null;
     const r = b.getBoundingClientRect();
     return {x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height,
-            top: r.top + scrollY, label: b.getAttribute('aria-label'), text: b.textContent,
-            first: document.body.firstElementChild === b};
+            top: r.top + scrollY, label: b.getAttribute('aria-label'), text: b.textContent};
   })()`);
 }
 /* The toggle's name as the accessibility tree computes it. */
@@ -167,6 +166,7 @@ async function accessibleName(page) {
 async function click(page) {
   await page.eval('window.scrollTo(0, 0)');
   const t = await toggleInfo(page);
+  if (!check(t !== null, 'there is no toggle to press')) return;
   for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased'])
     await page.send('Input.dispatchMouseEvent', { type, x: t.x, y: t.y, button: 'left',
       buttons: type === 'mousePressed' ? 1 : 0, clickCount: 1 });
@@ -232,7 +232,6 @@ async function testReport(browser, file) {
   check(r.choice === 'auto', `the first visit's choice is ${r.choice}, not auto`);
   let t = await toggleInfo(page);
   if (!check(t !== null, 'there is no button.theme-toggle')) return;
-  check(t.first, 'the toggle is not the first element of the body (the first stop of Tab)');
   const ax = await accessibleName(page);
   check(ax.role === 'button' && /theme/i.test(ax.name || '') && /auto/i.test(ax.name || '') &&
         (ax.name || '').includes(t.text.replace(/^\W+/, '')),
