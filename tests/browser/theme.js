@@ -93,6 +93,11 @@ const PROBE = `(() => {
   add('a claims table tick', q('.claims .pass'), 'color', 4.5);
   add('a folded listing\\'s summary', q('details > summary'), 'color', 4.5);
   add('MathML', q('p math'), 'color', 4.5);
+  add('a quotation', q('blockquote p'), 'color', 4.5);
+  add('a "Try it" command', q('.try pre code'), 'color', 4.5);
+  const tryit = q('.try');
+  out.push(['a "Try it" title', tryit ? getComputedStyle(tryit, '::before').color : null,
+            tryit ? ground(tryit) : null, 4.5]);
   add('a listing', q('pre code'), 'color', 4.5);
   for (const k of [...new Set([...document.querySelectorAll('pre code span[class]')]
                    .map((s) => s.className).filter((c) => /^[a-z][a-z]$/.test(c)))].sort())
