@@ -13,7 +13,8 @@
  * computed colours; the choice survives a reload (localStorage) against
  * the system's preference; in auto the page follows the system as it
  * changes; print is light whatever the choice; where localStorage throws
- * the page still works.  The toggle covers no text at 1200 and 400 px.
+ * the page still works; without script the page follows the system alone.
+ * The toggle covers no text at 1200 and 400 px.
  * A chapter page with figures and an explorer (chapter 5) is checked in
  * both themes too.  Prints one line a failure and exits 1 if there is any. */
 'use strict';
@@ -312,6 +313,25 @@ async function testNoStorage(browser, file) {
   await page.send('Page.close').catch(() => {});
 }
 
+/* Without script there is no data-theme and no toggle, and the style sheet
+ * follows the system by itself. */
+async function testNoScript(browser, file) {
+  const page = await browser.page(1200);
+  current = `${path.relative(OUT, file)} without script`;
+  await page.send('Emulation.setScriptExecutionDisabled', { value: true });
+  for (const scheme of ['dark', 'light']) {
+    await prefer(page, scheme);
+    await page.open('file://' + path.resolve(file));
+    const r = await page.eval(`[document.documentElement.getAttribute('data-theme'),
+      !!document.querySelector('.theme-toggle'), getComputedStyle(document.body).backgroundColor,
+      getComputedStyle(document.querySelector('svg.figure-svg g[fill="#333333"] text')).fill]`);
+    const dark = scheme === 'dark', bg = luminance(rgba(r[2])), tic = luminance(rgba(r[3]));
+    check(r[0] === null && !r[1] && (dark ? bg < 0.03 && tic > 0.5 : bg > 0.9 && tic < 0.05),
+          `the system preferring ${scheme}: data-theme ${r[0]}, toggle ${r[1]}, page ${r[2]}, tic labels ${r[3]}`);
+  }
+  await page.send('Page.close').catch(() => {});
+}
+
 /* A chapter page (figures, a listing, an explorer, claims) in both themes. */
 async function testChapter(browser, file) {
   for (const [width, scheme] of [[1200, 'dark'], [1200, 'light'], [400, 'dark']]) {
@@ -335,6 +355,7 @@ async function testChapter(browser, file) {
     const report = path.join(OUT, 'report.html');
     await testReport(browser, report);
     await testNoStorage(browser, report);
+    await testNoScript(browser, report);
     const ch5 = fs.readdirSync(OUT).find((d) => d.startsWith('05-'));
     check(ch5 !== undefined, `no chapter 5 in ${OUT}`);
     if (ch5) await testChapter(browser, path.join(OUT, ch5, 'chapter.html'));
