@@ -277,14 +277,18 @@ check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 # The explorers of the built report and pages, driven in headless Chromium
 # (tests/browser/explorers.js, node built-ins only): events in, readouts and
 # drawings read back against the chapters' numbers and the `kl` calculator.
+# Then every link of them resolves (tests/browser/links.js), and the colour
+# theme holds (tests/browser/theme.js): dark and light, the toggle pressed
+# and remembered, contrast of text and figures in both.
 BROWSER_TEST := tests/browser/explorers.js
-# ... and every link of them resolves (tests/browser/links.js).
 LINKS_TEST   := tests/browser/links.js
+THEME_TEST   := tests/browser/theme.js
 browser: $(REPORT) $(CHAPTER_HTML) $(KL)
 	$(call need,node,nodejs)
 	$(call need,$(CHROMIUM),chromium)
 	$(call msg,BROWSER,$(BROWSER_TEST))CHROMIUM=$(CHROMIUM) node $(BROWSER_TEST) $(OUT) $(KL)
 	$(call msg,LINKS,$(LINKS_TEST))CHROMIUM=$(CHROMIUM) node $(LINKS_TEST) $(OUT)
+	$(call msg,THEME,$(THEME_TEST))CHROMIUM=$(CHROMIUM) node $(THEME_TEST) $(OUT)
 
 # --- the printed book ----------------------------------------------------------
 # make pdf: output/report.pdf, the report printed by headless Chromium

@@ -28,7 +28,7 @@ unset table
 unset contour
 set label 1 sprintf("× minimiser found by gsl\\_multimin:\n   μ* = %.4g, σ* = %.4g, D = %.4f", \
                     mu_star, sigma_star, d_star) \
-    at graph 0.03, graph 0.09 left front textcolor rgb "black"
+    at graph 0.03, graph 0.09 left front textcolor rgb "#222222"   # over the map: not restyled in the dark theme
 set label 2 "" at mu_star, sigma_star point pt 2 ps 2.5 lw 3 lc rgb "white" front
 plot "klmap.tsv" using 1:2:3 with image notitle, \
      "fig-klmap-contours.tsv" using 1:2 with lines lc rgb "white" lw 1 notitle, \

@@ -13,6 +13,13 @@
 # "Color Universal Design", 2008), the viridis map palette (van der Walt &
 # Smith, 2015), DejaVu Sans (Debian's fonts-dejavu-core), UTF-8 text with a
 # true minus sign, a light grid behind the data.
+#
+# The pages have a dark theme, in which src/book/report.css restyles the
+# figures' neutral colours by value: the white background, black, #333333
+# and #555555 (text, border, tics), the grid's #e4e4e4, the greys #f2f2f2,
+# #d4d4d4, #bbbbbb and #b0b0b0, #A04000 and line types 1 and 2 (lifted a
+# little).  White, #cccccc, #f0f0f0 and #222222 are never restyled: draw
+# marks over a map, which keeps its palette, in those (dark text: #222222).
 
 SVG = 'dynamic enhanced font "DejaVu Sans,13" background rgb "white"'
 GIF = 'enhanced font "DejaVu Sans,12" background rgb "white"'
