@@ -267,6 +267,28 @@ static void test_typeset_fast_fences(void)
     free(out);
     free(err);
 
+    /* fences in an HTML comment stay as they are (pandoc passes the comment
+     * on); the fence after it is rewritten, and the whole is pandoc's own */
+    testlib_write(f.root, "chapter.md", "Text.\n\n<!-- one -->\n\n<!--\n```sh\nls\n```\n"
+                  "-->\n\n```sh\nls -l\n```\n\n```{.kl-run}\n$ kl\n```\n");
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f.cache);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+    CU_ASSERT_EQUAL(typeset(&f, 0, 0, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    fragment = only_fragment(&f);
+    snprintf(cmd, sizeof cmd, "pandoc --from markdown --to html5 --mathml --highlight-style tango "
+                              "-o '%s/direct.html' '%s/chapter.md'", f.root, f.root);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    direct = testlib_read(f.root, "direct.html");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(direct);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fragment);
+    CU_ASSERT_STRING_EQUAL(fragment, direct);
+    has(fragment, "<!--\n```sh\nls\n```\n-->");
+    free(fragment);
+    free(direct);
+    free(out);
+    free(err);
+
     /* a section that holds a fast form's marker itself goes as it is */
     testlib_write(f.root, "chapter.md", "A kl-sh.\n\n```sh\nls\n```\n");
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", f.cache);

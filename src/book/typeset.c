@@ -266,19 +266,37 @@ static int run_pandoc(const char *pandoc, const char *in, const char *out)
     return WEXITSTATUS(ws);
 }
 
+/* 1 if the N characters at S hold NEEDLE. */
+static int holds(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
 /* Writes a section's TEXT for pandoc with the fences above in their fast
- * form (not when the text holds the fast forms' markers itself); returns
- * how many it rewrote.  Fences are told as split_sections tells them. */
+ * form (not when the text holds the fast forms' markers itself, nor inside
+ * an HTML comment, which pandoc passes on as it is); returns how many it
+ * rewrote.  Fences are told as split_sections tells them. */
 static size_t put_pandoc_input(FILE *f, const char *text)
 {
     int fast = strstr(text, "kl-sh") == NULL && strstr(text, "title=kl-run") == NULL &&
                strstr(text, "title=\"kl-run\"") == NULL;
-    int fence = 0;
+    int fence = 0, comment = 0;
     size_t rewritten = 0;
     for (const char *line = text; *line;) {
         size_t n = strcspn(line, "\n");
         const char *as = NULL;
-        if (starts(line, "```") || starts(line, "~~~")) {
+        if (comment) {
+            comment = !holds(line, n, "-->");
+        } else if (!fence && holds(line, n, "<!--")) {
+            const char *open = line;
+            while (!starts(open, "<!--"))
+                open++;
+            comment = !holds(open + 4, n - (size_t)(open + 4 - line), "-->");
+        } else if (starts(line, "```") || starts(line, "~~~")) {
             if (!fence && fast && n == 5 && starts(line, "```sh"))
                 as = FAST_SH_IN;
             else if (!fence && fast && n == 12 && starts(line, "```{.kl-run}"))
