@@ -4,6 +4,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
@@ -308,6 +309,38 @@ static void test_discrete_check_errors(void)
     CU_ASSERT_EQUAL(kl_discrete_check(far, 2), KL_ESUM);
 }
 
+/* The plain-sum shortcut of kl_discrete_check decides as the compensated
+ * sum does: sums just inside and just outside 1 +- KL_SUM_TOL, with few and
+ * many entries, against a long double sum; errors are still the first bad
+ * entry's, wherever the shortcut stops. */
+static void test_discrete_check_shortcut(void)
+{
+    const size_t ns[] = {2, 10, 1000, 100000};
+    const double ts[] = {0.0, 0.5e-9, 0.999e-9, 1.001e-9, 2e-9, -0.999e-9, -1.001e-9};
+    for (size_t a = 0; a < sizeof ns / sizeof *ns; a++) {
+        size_t n = ns[a];
+        double *p = malloc(n * sizeof *p);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+        for (size_t b = 0; b < sizeof ts / sizeof *ts; b++) {
+            long double exact = 0.0L;
+            for (size_t i = 0; i < n; i++) {
+                p[i] = (1.0 + ts[b]) * (i % 2 ? 0.5 : 1.5) / (double)n;
+                exact += p[i];
+            }
+            int inside = fabsl(exact - 1.0L) <= 1e-9L;
+            CU_ASSERT_EQUAL(inside, fabs(ts[b]) < 1e-9);
+            CU_ASSERT_EQUAL(kl_discrete_check(p, n), inside ? KL_OK : KL_ESUM);
+        }
+        p[n - 1] = NAN;
+        CU_ASSERT_EQUAL(kl_discrete_check(p, n), KL_ENAN);
+        p[n / 2] = -1e-300;
+        CU_ASSERT_EQUAL(kl_discrete_check(p, n), KL_ENEGATIVE);
+        p[0] = INFINITY;
+        CU_ASSERT_EQUAL(kl_discrete_check(p, n), KL_EINF);
+        free(p);
+    }
+}
+
 static void test_discrete_measures_errors(void)
 {
     double ok[] = {0.5, 0.5}, bad[] = {0.5, 0.4}, out = 42.0;
@@ -369,5 +402,6 @@ TEST_SUITE(discrete,
            TEST(test_discrete_divergence_infinite_not_nan),
            TEST(test_discrete_normalize_counts),
            TEST(test_discrete_check_errors),
+           TEST(test_discrete_check_shortcut),
            TEST(test_discrete_measures_errors),
            TEST(test_discrete_normalize_errors))

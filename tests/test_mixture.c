@@ -35,6 +35,31 @@ static void test_mixture_logpdf_direct(void)
     }
 }
 
+/* More components than the log-density keeps (mixture.c, MIX_KEEP = 16):
+ * 40 of them, some of weight 0, against the direct sum, at points where
+ * the largest term is among the first and among the last. */
+static void test_mixture_logpdf_many(void)
+{
+    double w[40], mu[40], sg[40], total = 0.0;
+    for (int i = 0; i < 40; i++) {
+        w[i] = i % 7 == 3 ? 0.0 : 1.0 + i % 5;
+        mu[i] = -10.0 + 0.5 * i;
+        sg[i] = 0.5 + 0.05 * (i % 4);
+        total += w[i];
+    }
+    for (int i = 0; i < 40; i++)
+        w[i] /= total;
+    struct kl_mixture m = {40, w, mu, sg};
+    CU_ASSERT_EQUAL(kl_mixture_check(&m), KL_OK);
+    const double xs[] = {-9.8, -4.0, 0.3, 7.6, 9.4};
+    for (size_t t = 0; t < sizeof xs / sizeof *xs; t++) {
+        double direct = 0.0;
+        for (int i = 0; i < 40; i++)
+            direct += w[i] * gsl_ran_gaussian_pdf(xs[t] - mu[i], sg[i]);
+        ASSERT_REL(kl_mixture_logpdf(xs[t], &m), log(direct), 1e-13);
+    }
+}
+
 static void test_mixture_logpdf_tails(void)
 {
     struct kl_mixture m = {2, W, MU, SG};
@@ -177,6 +202,7 @@ static void test_mixture_check_errors(void)
 
 TEST_SUITE(mixture,
            TEST(test_mixture_logpdf_direct),
+           TEST(test_mixture_logpdf_many),
            TEST(test_mixture_logpdf_tails),
            TEST(test_mixture_single_component),
            TEST(test_mixture_moments),

@@ -8,6 +8,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_deriv.h>
 #include <gsl/gsl_linalg.h>
@@ -279,6 +280,64 @@ static void test_mvn_logpdf(void)
     kl_mvn_free(NULL);
 }
 
+/* The identity covariance is not factorised nor solved with (mvn.c): its
+ * factor is the one gsl_linalg_cholesky_decomp1 makes, bit for bit, and the
+ * divergence to it and the log-density under it are the general route's
+ * (the flag cleared by hand), bit for bit; a -0 off the diagonal takes the
+ * general route. */
+static void test_mvn_identity_shortcut(void)
+{
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(rng, 11);
+    const size_t ks[] = {1, 2, 3, 7, 64, 300};
+    for (size_t t = 0; t < sizeof ks / sizeof *ks; t++) {
+        size_t k = ks[t];
+        double *eye = calloc(k * k, sizeof *eye), *cov = malloc(k * k * sizeof *cov);
+        double *m0 = malloc(k * sizeof *m0), *m1 = malloc(k * sizeof *m1);
+        double *x = malloc(k * sizeof *x), *w = malloc(k * sizeof *w);
+        for (size_t i = 0; i < k; i++) {
+            eye[i * k + i] = 1.0;
+            m0[i] = gsl_ran_gaussian(rng, 2.0);
+            m1[i] = gsl_ran_gaussian(rng, 2.0);
+            x[i] = gsl_ran_gaussian(rng, 1.5);
+        }
+        random_spd(rng, k, cov);
+        struct kl_mvn *q, *p;
+        CU_ASSERT_EQUAL_FATAL(kl_mvn_alloc(m1, eye, k, &q), KL_OK);
+        CU_ASSERT_EQUAL_FATAL(kl_mvn_alloc(m0, cov, k, &p), KL_OK);
+        CU_ASSERT_TRUE(q->identity);
+        CU_ASSERT_FALSE(p->identity);
+        gsl_matrix *L = gsl_matrix_alloc(k, k);
+        memcpy(L->data, eye, k * k * sizeof *eye);
+        CU_ASSERT_EQUAL(gsl_linalg_cholesky_decomp1(L), GSL_SUCCESS);
+        for (size_t r = 0; r < k; r++)          /* the upper part, zeroed */
+            for (size_t c = r + 1; c < k; c++)
+                L->data[r * k + c] = 0.0;
+        CU_ASSERT_EQUAL(memcmp(L->data, q->L->data, k * k * sizeof *eye), 0);
+        double fast, general, lp_fast, lp_general;
+        CU_ASSERT_EQUAL(kl_mvn_divergence(p, q, &fast), KL_OK);
+        CU_ASSERT_EQUAL(kl_mvn_logpdf(q, x, w, &lp_fast), KL_OK);
+        q->identity = 0;
+        CU_ASSERT_EQUAL(kl_mvn_divergence(p, q, &general), KL_OK);
+        CU_ASSERT_EQUAL(kl_mvn_logpdf(q, x, w, &lp_general), KL_OK);
+        CU_ASSERT_EQUAL(memcmp(&fast, &general, sizeof fast), 0);
+        CU_ASSERT_EQUAL(memcmp(&lp_fast, &lp_general, sizeof lp_fast), 0);
+        ASSERT_REL(fast, reference_divergence(m0, cov, m1, eye, k), 1e-9);
+        kl_mvn_free(q);
+        if (k > 1) {
+            eye[1] = -0.0;
+            eye[k] = -0.0;
+            CU_ASSERT_EQUAL(kl_mvn_alloc(m1, eye, k, &q), KL_OK);
+            CU_ASSERT_FALSE(q->identity);
+            kl_mvn_free(q);
+        }
+        gsl_matrix_free(L);
+        kl_mvn_free(p);
+        free(eye), free(cov), free(m0), free(m1), free(x), free(w);
+    }
+    gsl_rng_free(rng);
+}
+
 static void test_mvn_sample_moments(void)
 {
     enum { N = 200000 };
@@ -388,6 +447,7 @@ TEST_SUITE(mvn, TEST(test_mvn_divergence_known),
            TEST(test_mvn_divergence_affine_invariant),
            TEST(test_mvn_vae_forms_agree), TEST(test_mvn_vae_diag_tiny),
            TEST(test_mvn_vae_grad_numeric), TEST(test_mvn_logpdf),
+           TEST(test_mvn_identity_shortcut),
            TEST(test_mvn_sample_moments), TEST(test_mvn_dimension_1000),
            TEST(test_mvn_check_errors), TEST(test_mvn_divergence_errors),
            TEST(test_mvn_vae_errors))

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include "book/typeset.h"
@@ -248,6 +249,116 @@ static void test_typeset_chapter_links(void)
     free(f.root);
 }
 
+/* The one converted section in the cache (a page of one section). */
+static char *only_fragment(const struct fx *f)
+{
+    DIR *d = opendir(f->cache);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    char *text = NULL;
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && strcmp(e->d_name + len - 5, ".html") == 0) {
+            n++;
+            free(text);
+            text = testlib_read(f->cache, e->d_name);
+        }
+    }
+    closedir(d);
+    CU_ASSERT_EQUAL(n, 1);
+    return text;
+}
+
+/* ```sh and ```{.kl-run} go to pandoc in a form it highlights without
+ * searching all its syntaxes (typeset.c), and come out as pandoc writes
+ * them: the section's fragment is byte for byte pandoc's own conversion,
+ * with code-block ids 1 to 120 on both sides of where pandoc breaks the
+ * <pre> tag of ```sh, in a div and not, and kl-run lines past 72 columns. */
+static void test_typeset_fast_fences(void)
+{
+    struct fx f;
+    setup(&f);
+    char *md = NULL;
+    size_t mdn = 0;
+    FILE *m = open_memstream(&md, &mdn);
+    fputs("Some text.\n\n```c\nint x;\n```\n\n", m);
+    for (int i = 1; i <= 40; i++)
+        fprintf(m, "```sh\nmake chapter-01 SET='N=%d'\n```\n\n"
+                   "::: {.try}\n```sh\nmake chapter-02 SET='A=1 B=%d'\n```\n:::\n\n"
+                   "```{.kl-run}\n$ kl entropy 0.5,0.5 \"<&>\" 'x', a line past the "
+                   "seventy-second column %d\n1\n```\n\n", i, i, i);
+    fclose(m);
+    testlib_write(f.root, "chapter.md", md);
+    char *out, *err;
+    CU_ASSERT_EQUAL(typeset(&f, 0, 0, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    CU_ASSERT_EQUAL(runs(&f), 1);
+    CU_ASSERT_PTR_NULL(strstr(out, "kl-sh"));
+    CU_ASSERT_PTR_NULL(strstr(out, "title=\"kl-run\""));
+    has(out, "<pre class=\"kl-run\"><code>$ kl entropy 0.5,0.5 &quot;&lt;&amp;&gt;&quot; &#39;x&#39;");
+    char *fragment = only_fragment(&f);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fragment);
+    /* both sides of the break (pandoc's ids: kl-run blocks count too) */
+    has(fragment, "id=\"cb9\"><pre class=\"sourceCode sh\"><code class=\"sourceCode bash\">");
+    has(fragment, "id=\"cb11\"><pre\nclass=\"sourceCode sh\"><code class=\"sourceCode bash\">");
+    char cmd[8600];
+    snprintf(cmd, sizeof cmd, "pandoc --from markdown --to html5 --mathml --highlight-style tango "
+                              "-o '%s/direct.html' '%s/chapter.md'", f.root, f.root);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    char *direct = testlib_read(f.root, "direct.html");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(direct);
+    CU_ASSERT_STRING_EQUAL(fragment, direct);
+    free(fragment);
+    free(direct);
+    free(out);
+    free(err);
+
+    /* fences in an HTML comment stay as they are (pandoc passes the comment
+     * on); the fence after it is rewritten, and the whole is pandoc's own */
+    testlib_write(f.root, "chapter.md", "Text.\n\n<!-- one -->\n\n<!--\n```sh\nls\n```\n"
+                  "-->\n\n```sh\nls -l\n```\n\n```{.kl-run}\n$ kl\n```\n");
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f.cache);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+    CU_ASSERT_EQUAL(typeset(&f, 0, 0, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    fragment = only_fragment(&f);
+    snprintf(cmd, sizeof cmd, "pandoc --from markdown --to html5 --mathml --highlight-style tango "
+                              "-o '%s/direct.html' '%s/chapter.md'", f.root, f.root);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    direct = testlib_read(f.root, "direct.html");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(direct);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fragment);
+    CU_ASSERT_STRING_EQUAL(fragment, direct);
+    has(fragment, "<!--\n```sh\nls\n```\n-->");
+    free(fragment);
+    free(direct);
+    free(out);
+    free(err);
+
+    /* a section that holds a fast form's marker itself goes as it is */
+    testlib_write(f.root, "chapter.md", "A kl-sh.\n\n```sh\nls\n```\n");
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f.cache);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+    CU_ASSERT_EQUAL(typeset(&f, 0, 0, &out, &err), 0);
+    has(out, "<pre class=\"sourceCode sh\"><code class=\"sourceCode bash\">");
+    free(out);
+    free(err);
+
+    /* a pandoc that writes the fast form otherwise: an error, no fragment */
+    testlib_write(f.root, "pandoc",
+                  "#!/bin/sh\nfor a; do [ \"$prev\" = -o ] && out=$a; prev=$a; done\n"
+                  "pandoc \"$@\" && sed -i 's/ kl-sh//' \"$out\"\n");
+    testlib_write(f.root, "chapter.md", "# New\n\n```sh\nls -l\n```\n");
+    char *e2;
+    CU_ASSERT(typeset(&f, 0, 0, &out, &e2) > 0);
+    has(e2, "did not write the fast forms");
+    free(out);
+    free(e2);
+    free(md);
+    testlib_rmtree(f.root);
+    free(f.root);
+}
+
 static void expect_failure(struct fx *f, const char *want)
 {
     char *out, *err;
@@ -291,4 +402,5 @@ TEST_SUITE(typeset,
            TEST(test_typeset_page),
            TEST(test_typeset_report),
            TEST(test_typeset_chapter_links),
+           TEST(test_typeset_fast_fences),
            TEST(test_typeset_errors))

@@ -14,7 +14,27 @@
 
 /* The version of the cache's layout and of the pandoc options below: part
  * of every key, so changing either converts everything again. */
-#define CACHE_SCHEME "typeset-1 --from markdown --to html5 --mathml --highlight-style tango"
+#define CACHE_SCHEME "typeset-2 --from markdown --to html5 --mathml --highlight-style tango" \
+                     " sh=bash+kl-sh kl-run=title"
+
+/* pandoc finds the syntax of a code block's class by name quickly, but a
+ * class that is no syntax's name ("sh", the weaver's "kl-run") sends it
+ * through every syntax it has, by extension and short name, which costs
+ * some 0.4 CPU-s a run: most of a chapter page's conversion.  So the
+ * weaver's two such fences are given to pandoc in a form it looks up by
+ * name, and its output is put back as the original would have come out
+ * (tests/test_typeset.c checks this against pandoc itself):
+ *   ```sh         as ```{.bash .kl-sh}: the same highlighting (pandoc's
+ *                 "sh" is its bash), then <pre class="sourceCode sh">;
+ *   ```{.kl-run}  as ```{title=kl-run}: no class, so no highlighting (as
+ *                 "kl-run" has none), then class="kl-run" for the title,
+ *                 which is as long, so that pandoc wraps the line alike. */
+#define FAST_SH_IN      "```{.bash .kl-sh}"
+#define FAST_SH_OUT     "class=\"sourceCode bash kl-sh\">"
+#define FAST_SH_ORIG    "class=\"sourceCode sh\">"
+#define FAST_RUN_IN     "```{title=kl-run}"
+#define FAST_RUN_OUT    "title=\"kl-run\"><code>"
+#define FAST_RUN_ORIG   "class=\"kl-run\"><code>"
 
 struct section {
     char *text;     /* its Markdown */
@@ -249,6 +269,102 @@ static int run_pandoc(const char *pandoc, const char *in, const char *out)
     return WEXITSTATUS(ws);
 }
 
+/* 1 if the N characters at S hold NEEDLE. */
+static int holds(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* Writes a section's TEXT for pandoc with the fences above in their fast
+ * form (not when the text holds the fast forms' markers itself, nor inside
+ * an HTML comment, which pandoc passes on as it is); returns how many it
+ * rewrote.  Fences are told as split_sections tells them. */
+static size_t put_pandoc_input(FILE *f, const char *text)
+{
+    int fast = strstr(text, "kl-sh") == NULL && strstr(text, "title=kl-run") == NULL &&
+               strstr(text, "title=\"kl-run\"") == NULL;
+    int fence = 0, comment = 0;
+    size_t rewritten = 0;
+    for (const char *line = text; *line;) {
+        size_t n = strcspn(line, "\n");
+        const char *as = NULL;
+        if (comment) {
+            comment = !holds(line, n, "-->");
+        } else if (!fence && holds(line, n, "<!--")) {
+            const char *open = line;
+            while (!starts(open, "<!--"))
+                open++;
+            comment = !holds(open + 4, n - (size_t)(open + 4 - line), "-->");
+        } else if (starts(line, "```") || starts(line, "~~~")) {
+            if (!fence && fast && n == 5 && starts(line, "```sh"))
+                as = FAST_SH_IN;
+            else if (!fence && fast && n == 12 && starts(line, "```{.kl-run}"))
+                as = FAST_RUN_IN;
+            fence = !fence;
+        }
+        if (as != NULL) {
+            fputs(as, f);
+            rewritten++;
+        } else {
+            fwrite(line, 1, n, f);
+        }
+        if (line[n] == '\n')
+            fputc('\n', f);
+        line += n + (line[n] == '\n');
+    }
+    return rewritten;
+}
+
+/* pandoc's HTML with the fast forms put back as the original fences come
+ * out; *RESTORED counts them.  pandoc wraps its lines at 72 columns and
+ * may break a <pre> tag before its class: it does when the line up to
+ * there, the class and the 12 characters after it pass column 72 (as
+ * measured: tests/test_typeset.c compares code block ids 1 to 120). */
+static char *restore_fast(const char *html, size_t *restored)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *o = open_memstream(&buf, &len);
+    if (o == NULL)
+        oom();
+    const char *c = html;
+    for (;;) {
+        const char *a = strstr(c, FAST_SH_OUT), *b = strstr(c, FAST_RUN_OUT);
+        const char *m = a != NULL && (b == NULL || a < b) ? a : b;
+        if (m == NULL)
+            break;
+        int tag = m - html >= 5 && strncmp(m - 5, "<pre", 4) == 0 &&
+                  (m[-1] == ' ' || m[-1] == '\n');
+        if (tag && m == a) {
+            const char *pre = m - 5, *bol = pre;
+            while (bol > html && bol[-1] != '\n')
+                bol--;
+            size_t col = (size_t)(pre - bol) + 4;
+            fwrite(c, 1, (size_t)(pre + 4 - c), o);
+            fputc(col + 1 + strlen(FAST_SH_ORIG) + 12 > 72 ? '\n' : ' ', o);
+            fputs(FAST_SH_ORIG, o);
+            c = m + strlen(FAST_SH_OUT);
+            (*restored)++;
+        } else if (tag) {
+            fwrite(c, 1, (size_t)(m - c), o);
+            fputs(FAST_RUN_ORIG, o);
+            c = m + strlen(FAST_RUN_OUT);
+            (*restored)++;
+        } else {
+            fwrite(c, 1, (size_t)(m + 1 - c), o);
+            c = m + 1;
+        }
+    }
+    fputs(c, o);
+    if (fclose(o) != 0)
+        oom();
+    return buf;
+}
+
 /* Converts every section whose fragment is not in the cache, in one pandoc
  * run: the sections, each after a marker comment that pandoc passes through,
  * and the output cut at the markers. */
@@ -258,7 +374,7 @@ static void convert_missing(struct page *p)
     snprintf(pid, 32, "batch-%ld", (long)getpid());
     char *in = cache_path(p, pid, ".md"), *out = cache_path(p, pid, ".html");
     FILE *f = NULL;
-    size_t missing = 0;
+    size_t missing = 0, fast = 0;
     for (size_t i = 0; i < p->nsec; i++) {
         char *path = cache_path(p, p->sec[i].key, ".html");
         int have = access(path, R_OK) == 0;
@@ -274,7 +390,9 @@ static void convert_missing(struct page *p)
             fail(p, "cannot write", in);
             break;
         }
-        fprintf(f, "<!--kl-section %s-->\n\n%s\n\n", p->sec[i].key, p->sec[i].text);
+        fprintf(f, "<!--kl-section %s-->\n\n", p->sec[i].key);
+        fast += put_pandoc_input(f, p->sec[i].text);
+        fputs("\n\n", f);
         missing++;
     }
     if (f != NULL && fclose(f) != 0)
@@ -283,8 +401,17 @@ static void convert_missing(struct page *p)
         int status = run_pandoc(p->o->pandoc, in, out);
         size_t len;
         char *html = status == 0 ? book_read_file(out, &len) : NULL;
+        size_t restored = 0;
+        if (html != NULL) {
+            char *r = restore_fast(html, &restored);
+            free(html);
+            html = r;
+        }
         if (status != 0 || html == NULL) {
             fail(p, "pandoc failed on", in);
+        } else if (restored != fast) {
+            fail(p, "pandoc did not write the fast forms of ```sh and ```{.kl-run} "
+                    "as expected, in", in);
         } else {
             const char *mark = "<!--kl-section ";
             char *c = strstr(html, mark);

@@ -26,17 +26,22 @@ enum kl_status kl_mixture_check(const struct kl_mixture *m)
     return fabs(sum - 1.0) <= KL_SUM_TOL ? KL_OK : KL_ESUM;
 }
 
+#define MIX_KEEP 16
+
 double kl_mixture_logpdf(double x, void *params)
 {
     const struct kl_mixture *m = params;
     size_t top = m->n;
     double amax = -INFINITY;
+    double keep[MIX_KEEP];      /* the first MIX_KEEP a_i, not worked out twice */
     /* a_i = log w_i + log N(x; mu_i, sigma_i^2); find the largest */
     for (size_t i = 0; i < m->n; i++) {
         if (!(m->weight[i] > 0.0))
             continue;
         struct kl_gaussian g = {m->mu[i], m->sigma[i]};
         double a = log(m->weight[i]) + kl_gaussian_logpdf(x, &g);
+        if (i < MIX_KEEP)
+            keep[i] = a;
         if (a > amax) {
             amax = a;
             top = i;
@@ -49,7 +54,8 @@ double kl_mixture_logpdf(double x, void *params)
         if (i == top || !(m->weight[i] > 0.0))
             continue;
         struct kl_gaussian g = {m->mu[i], m->sigma[i]};
-        rest += exp(log(m->weight[i]) + kl_gaussian_logpdf(x, &g) - amax);
+        double a = i < MIX_KEEP ? keep[i] : log(m->weight[i]) + kl_gaussian_logpdf(x, &g);
+        rest += exp(a - amax);
     }
     return amax + log1p(rest);
 }

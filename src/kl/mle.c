@@ -202,6 +202,8 @@ struct kl_mle_poly {
     gsl_matrix *X;                          /* n x ncoef, X[i][j] = x_i^j */
     gsl_vector *c, *fit;
     gsl_multifit_linear_workspace *work;
+    gsl_matrix *qsi;                        /* V S^-1, ncoef x ncoef */
+    gsl_vector *xt;                         /* U^T y */
 };
 
 void kl_mle_poly_free(struct kl_mle_poly *w)
@@ -211,6 +213,8 @@ void kl_mle_poly_free(struct kl_mle_poly *w)
     gsl_matrix_free(w->X);
     gsl_vector_free(w->c);
     gsl_vector_free(w->fit);
+    gsl_matrix_free(w->qsi);
+    gsl_vector_free(w->xt);
     if (w->work != NULL)
         gsl_multifit_linear_free(w->work);
     free(w);
@@ -264,6 +268,21 @@ struct kl_mle_poly *kl_mle_poly_alloc(const double *x, size_t n, size_t ncoef,
         gsl_set_error_handler(old);
         if (gs != GSL_SUCCESS || rank < ncoef)
             return poly_fail(w, KL_EPARAM, status);
+        /* V S^-1 once, as gsl_multifit_linear_solve forms it for each solve
+         * (GSL 2.7, multifit/linear_common.c, lambda = 0: singular values at
+         * most GSL_DBL_EPSILON s_0 dropped); see kl_mle_poly_fit. */
+        w->qsi = gsl_matrix_alloc(ncoef, ncoef);
+        w->xt = gsl_vector_alloc(ncoef);
+        if (w->qsi == NULL || w->xt == NULL)
+            return poly_fail(w, KL_ENOMEM, status);
+        gsl_matrix_const_view Q = gsl_matrix_const_submatrix(w->work->Q, 0, 0, ncoef, ncoef);
+        gsl_matrix_memcpy(w->qsi, &Q.matrix);
+        double s0 = gsl_vector_get(w->work->S, 0);
+        for (size_t j = 0; j < ncoef; j++) {
+            gsl_vector_view col = gsl_matrix_column(w->qsi, j);
+            double sj = gsl_vector_get(w->work->S, j);
+            gsl_vector_scale(&col.vector, sj <= GSL_DBL_EPSILON * s0 ? 0.0 : 1.0 / sj);
+        }
     }
     if (status != NULL)
         *status = KL_OK;
@@ -285,10 +304,18 @@ enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
     gsl_vector_const_view yv = gsl_vector_const_view_array(y, w->n);
     double *fit = w->fit->data;             /* contiguous: allocated by us */
     if (w->ncoef > 0) {
-        double rnorm, snorm;
+        /* c = D^-1 V S^-1 U^T y: the steps of gsl_multifit_linear_solve
+         * (lambda = 0) in its order, so the same bits, without its residual
+         * and solution norms (an n x ncoef product and two norms a fit),
+         * which are not used here, and with V S^-1 formed once. */
+        gsl_matrix_const_view U = gsl_matrix_const_submatrix(w->work->A, 0, 0, w->n, w->ncoef);
+        gsl_vector_const_view D = gsl_vector_const_subvector(w->work->D, 0, w->ncoef);
         gsl_error_handler_t *old = gsl_set_error_handler_off();
-        int gs = gsl_multifit_linear_solve(0.0, w->X, &yv.vector, w->c, &rnorm,
-                                           &snorm, w->work);
+        int gs = gsl_blas_dgemv(CblasTrans, 1.0, &U.matrix, &yv.vector, 0.0, w->xt);
+        if (gs == GSL_SUCCESS)
+            gs = gsl_blas_dgemv(CblasNoTrans, 1.0, w->qsi, w->xt, 0.0, w->c);
+        if (gs == GSL_SUCCESS)
+            gs = gsl_vector_div(w->c, &D.vector);
         if (gs == GSL_SUCCESS)
             gs = gsl_blas_dgemv(CblasNoTrans, 1.0, w->X, w->c, 0.0, w->fit);
         gsl_set_error_handler(old);

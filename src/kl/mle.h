@@ -101,10 +101,11 @@ enum kl_status kl_mle_categorical_loglik(const double *counts, const double *q,
  * e_i ~ N(0, sigma^2), for a design X[0..N) fixed once: M = NCOEF mean
  * coefficients (NCOEF = 0 is the model y_i ~ N(0, sigma^2)) plus sigma, so
  * k = NCOEF + 1 parameters.  The design matrix is decomposed once
- * (gsl_multifit_linear_svd) and each fit is a solve with it
- * (gsl_multifit_linear_solve), which is what gsl_multifit_linear does in one
- * call; reusing the decomposition makes repeated fits on the same design
- * cheap.  Opaque; free with kl_mle_poly_free. */
+ * (gsl_multifit_linear_svd) and each fit is a solve with it, the steps of
+ * gsl_multifit_linear_solve (the same bits) without the residual and
+ * solution norms it also computes, which is what gsl_multifit_linear does
+ * in one call; reusing the decomposition makes repeated fits on the same
+ * design cheap.  Opaque; free with kl_mle_poly_free. */
 struct kl_mle_poly;
 
 /* Allocates the model for the design X[0..N) with NCOEF coefficients (X is

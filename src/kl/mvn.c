@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
@@ -49,6 +50,19 @@ int kl_mvn_symmetric(const double *cov, size_t k, size_t *i, size_t *j)
     return 1;
 }
 
+/* 1 if the K x K COV is exactly the identity: ones on the diagonal and +0
+ * elsewhere (a -0 is left to the factorisation, whose signs it keeps). */
+static int is_identity(const double *cov, size_t k)
+{
+    for (size_t r = 0; r < k; r++)
+        for (size_t c = 0; c < k; c++) {
+            double v = cov[r * k + c];
+            if (r == c ? v != 1.0 : (v != 0.0 || signbit(v)))
+                return 0;
+        }
+    return 1;
+}
+
 /* The lower Cholesky factor of the symmetric K x K matrix COV, with its
  * upper part zeroed, in a new matrix at *L; KL_EPARAM when COV is not
  * positive definite. */
@@ -58,9 +72,15 @@ static enum kl_status factor(const double *cov, size_t k, gsl_matrix **out)
     *out = NULL;
     if (L == NULL)
         return KL_ENOMEM;
+    /* the identity is its own factor: not worked out (k^3 / 3 operations,
+     * the same bits: ones and +0s, tests/test_mvn.c) */
+    if (is_identity(cov, k)) {
+        memcpy(L->data, cov, k * k * sizeof *cov);      /* L->tda == k */
+        *out = L;
+        return KL_OK;
+    }
     for (size_t r = 0; r < k; r++)
-        for (size_t c = 0; c < k; c++)
-            gsl_matrix_set(L, r, c, cov[r * k + c]);
+        memcpy(L->data + r * L->tda, cov + r * k, k * sizeof *cov);
     /* not positive definite is an answer here, not an abort */
     gsl_error_handler_t *old = gsl_set_error_handler_off();
     int status = gsl_linalg_cholesky_decomp1(L);
@@ -76,7 +96,7 @@ static enum kl_status factor(const double *cov, size_t k, gsl_matrix **out)
             return KL_EPARAM;
         }
         for (size_t c = r + 1; c < k; c++)
-            gsl_matrix_set(L, r, c, 0.0);
+            L->data[r * L->tda + c] = 0.0;
     }
     *out = L;
     return KL_OK;
@@ -132,6 +152,7 @@ enum kl_status kl_mvn_alloc(const double *mu, const double *cov, size_t k,
         return KL_ENOMEM;
     g->k = k;
     g->L = NULL;
+    g->identity = 0;
     g->mu = gsl_vector_calloc(k);
     if (g->mu == NULL) {
         kl_mvn_free(g);
@@ -145,6 +166,7 @@ enum kl_status kl_mvn_alloc(const double *mu, const double *cov, size_t k,
         return st;
     }
     g->logdet = logdet(g->L);
+    g->identity = is_identity(cov, k);
     *out = g;
     return KL_OK;
 }
@@ -167,8 +189,10 @@ enum kl_status kl_mvn_logpdf(const struct kl_mvn *g, const double *x,
     gsl_vector_view w = gsl_vector_view_array(work, g->k);
     for (size_t i = 0; i < g->k; i++)
         work[i] = x[i] - gsl_vector_get(g->mu, i);
-    /* w = L^-1 (x - mu): forward substitution */
-    gsl_blas_dtrsv(CblasLower, CblasNoTrans, CblasNonUnit, g->L, &w.vector);
+    /* w = L^-1 (x - mu): forward substitution (none for L = I, which would
+     * leave w as it is up to the sign of a zero, and w^T w the same) */
+    if (!g->identity)
+        gsl_blas_dtrsv(CblasLower, CblasNoTrans, CblasNonUnit, g->L, &w.vector);
     double m2;
     gsl_blas_ddot(&w.vector, &w.vector, &m2);
     *lp = -0.5 * ((double)g->k * LOG_2PI + g->logdet + m2);
@@ -186,12 +210,60 @@ void kl_mvn_sample(const struct kl_mvn *g, gsl_rng *rng, double *x)
     gsl_vector_add(&v.vector, g->mu);
 }
 
+/* The end of kl_mvn_divergence: the value V from its parts, checked. */
+static enum kl_status divergence_value(double half_trace, double half_maha,
+                                       double v, double *d)
+{
+    /* Every input is finite, so a non-finite trace or quadratic form is an
+     * overflow of a sum of squares (in the solves, possibly as inf - inf). */
+    if (!isfinite(half_trace) || !isfinite(half_maha) || isinf(v))
+        return KL_ERANGE;
+    if (isnan(v))
+        return KL_ENUMERIC;
+    *d = v < 0.0 ? 0.0 : v; /* rounding when P = Q; the divergence is >= 0 */
+    return KL_OK;
+}
+
+/* kl_mvn_divergence when Q's covariance is the identity: L1 = I, so the two
+ * solves with it leave M = L0 and delta as they are (up to the sign of a
+ * zero, which the norms do not see) and are not done; the rest is the same
+ * arithmetic, the same bits (tests/test_mvn.c). */
+static enum kl_status divergence_to_identity(const struct kl_mvn *p,
+                                             const struct kl_mvn *q, double *d)
+{
+    size_t k = p->k;
+    gsl_vector *delta = gsl_vector_alloc(k);
+    if (delta == NULL)
+        return KL_ENOMEM;
+    double half_trace = 0.0;
+    for (size_t r = 0; r < k; r++) {
+        gsl_vector_const_view row = gsl_matrix_const_row(p->L, r);
+        half_trace += kl_half_square(gsl_blas_dnrm2(&row.vector));
+    }
+    double scale = 1.0;
+    gsl_vector_memcpy(delta, q->mu);
+    gsl_vector_sub(delta, p->mu);
+    if (!finite_vector(delta)) {
+        gsl_vector_memcpy(delta, q->mu);
+        gsl_vector_scale(delta, 0.5);
+        gsl_blas_daxpy(-0.5, p->mu, delta);
+        scale = 2.0;
+    }
+    double half_maha = kl_half_square(scale * gsl_blas_dnrm2(delta));
+    gsl_vector_free(delta);
+    double v = (half_trace - 0.5 * (double)k) + half_maha +
+               0.5 * (q->logdet - p->logdet);
+    return divergence_value(half_trace, half_maha, v, d);
+}
+
 enum kl_status kl_mvn_divergence(const struct kl_mvn *p,
                                  const struct kl_mvn *q, double *d)
 {
     size_t k = p->k;
     if (q->k != k)
         return KL_EPARAM;
+    if (q->identity)
+        return divergence_to_identity(p, q, d);
     gsl_matrix *M = gsl_matrix_alloc(k, k);
     gsl_vector *delta = gsl_vector_alloc(k);
     if (M == NULL || delta == NULL) {
@@ -227,14 +299,7 @@ enum kl_status kl_mvn_divergence(const struct kl_mvn *p,
     double v = (half_trace - 0.5 * (double)k) + half_maha +
                0.5 * (q->logdet - p->logdet);
     /* <<< mvn-divergence */
-    /* Every input is finite, so a non-finite trace or quadratic form is an
-     * overflow of a sum of squares (in the solves, possibly as inf - inf). */
-    if (!isfinite(half_trace) || !isfinite(half_maha) || isinf(v))
-        return KL_ERANGE;
-    if (isnan(v))
-        return KL_ENUMERIC;
-    *d = v < 0.0 ? 0.0 : v; /* rounding when P = Q; the divergence is >= 0 */
-    return KL_OK;
+    return divergence_value(half_trace, half_maha, v, d);
 }
 
 enum kl_status kl_mvn_divergence_raw(const double *mu0, const double *cov0,

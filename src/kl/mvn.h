@@ -32,6 +32,7 @@ struct kl_mvn {
     gsl_vector *mu;    /* mean, k entries */
     gsl_matrix *L;     /* lower Cholesky factor of Sigma; upper part zero */
     double logdet;     /* log det Sigma = 2 sum_i log L_ii */
+    int identity;      /* Sigma is exactly I (so is L): solves with L skipped */
 };
 
 /* Checks a mean MU (k entries, may be NULL to skip) and a covariance COV
