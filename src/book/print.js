@@ -230,6 +230,7 @@ async function printOnce(page, paper) {
     marginLeft: MARGIN.left,
     marginRight: MARGIN.right,
     printBackground: true,
+    transferMode: 'ReturnAsStream',     /* read in pieces: the book is large */
     preferCSSPageSize: false,
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
@@ -239,7 +240,14 @@ async function printOnce(page, paper) {
       + 'color: #57606a;"><span>The KL Workbook</span>'
       + '<span><span class="pageNumber"></span></span></div>',
   });
-  return Buffer.from(r.data, 'base64');
+  const parts = [];
+  for (;;) {
+    const c = await page.send('IO.read', { handle: r.stream, size: 1 << 20 });
+    parts.push(Buffer.from(c.data, c.base64Encoded ? 'base64' : 'latin1'));
+    if (c.eof) break;
+  }
+  await page.send('IO.close', { handle: r.stream });
+  return Buffer.concat(parts);
 }
 
 /* The page each marker fell on, by pdftotext (pages end with a form feed). */
@@ -310,7 +318,7 @@ async function main() {
       throw new Error(`wider than the paper's text column: ${over.slice(0, 5).join('; ')}`);
     await pb.close();
     pb = null;
-    step(`lay it out on paper (${fit.length} formulas set smaller)`);
+    step(`lay it out on paper (${fit.length} formula${fit.length === 1 ? '' : 's'} set smaller)`);
 
     b = await launch();
     const page = await b.page(1200);

@@ -16,7 +16,6 @@
  * changes (else the file and its time stamp stay as they were, and make
  * remakes nothing that depends on them). */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,11 +46,7 @@ int main(int argc, char **argv)
     if (argc == 3 && strcmp(argv[1], "--tries") == 0)
         return book_weave_tries(argv[2], stdout, stderr) ? 1 : 0;
     if (argc == 4 && strcmp(argv[1], "--labels") == 0) {
-        if (book_weave_labels_file(argv[2], argv[3], stderr) < 0) {
-            fprintf(stderr, "weave: no label index for %s\n", argv[2]);
-            return 1;
-        }
-        return 0;
+        return book_weave_labels_file(argv[2], argv[3], stderr) < 0 ? 1 : 0;
     }
     int glossary = argc == 4 && strcmp(argv[1], "--glossary") == 0;
     if (argc != 4 || (argv[1][0] == '-' && !glossary)) {
