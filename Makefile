@@ -12,6 +12,7 @@
 #   make try          build every "@try" variant of the prose, as promised
 #   make sweep        random parameter settings per chapter (N=20)
 #   make verify       print every chapter's claims table
+#   make a11y         axe-core (WCAG 2.1 A and AA) over the report and every page
 #   make fuzz         libFuzzer on the calculator's parsers (FUZZ_S=60 s each)
 #   make mutants      each defect of tests/mutants/ must fail a test or claim
 #   make deps         install the Debian packages the workbook needs
@@ -93,7 +94,7 @@ REPORT   := $(OUT)/report.html
 .SUFFIXES:
 .PRECIOUS: %/
 .SECONDARY:
-.PHONY: all check test bench bench-build verify deps clean try sweep mutants browser \
+.PHONY: all check test bench bench-build verify deps clean try sweep mutants browser a11y \
         $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))) \
         $(addprefix variant-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
@@ -247,6 +248,18 @@ browser: $(REPORT) $(CHAPTER_HTML) $(KL)
 	$(call need,$(CHROMIUM),chromium)
 	$(call msg,BROWSER,$(BROWSER_TEST))CHROMIUM=$(CHROMIUM) node $(BROWSER_TEST) $(OUT) $(KL)
 
+# The accessibility engine axe-core (the npm package pinned in
+# tests/browser/package.json, installed there by `make deps`) in headless
+# Chromium over the report and every chapter page: any violation of WCAG 2.1
+# A or AA fails (tests/browser/a11y.js).
+A11Y_TEST := tests/browser/a11y.js
+AXE_JS    := tests/browser/node_modules/axe-core/axe.min.js
+a11y: $(REPORT) $(CHAPTER_HTML)
+	$(call need,node,nodejs)
+	$(call need,$(CHROMIUM),chromium)
+	$(Q)test -f $(AXE_JS) || { echo "make: $(AXE_JS) not found; run make deps (npm ci in tests/browser)" >&2; exit 1; }
+	$(call msg,A11Y,$(A11Y_TEST))CHROMIUM=$(CHROMIUM) node $(A11Y_TEST) $(OUT)
+
 # ONLY=NN limits try and sweep to chapter NN.
 PICKED := $(if $(ONLY),$(filter $(ONLY)-%,$(CHAPTERS)),$(CHAPTERS))
 
@@ -330,9 +343,13 @@ fuzz: $(FUZZ_NAMES:%=$(FUZZ)/fuzz_%)
 	        | sed 's/^/           /'; \
 	done
 
+# npm is Debian's package, unless the nodejs installed brings its own; the
+# browser tests' npm packages (axe-core) go to tests/browser/node_modules/.
 deps:
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGES)
+	command -v npm >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends npm
+	cd tests/browser && npm ci --no-audit --no-fund
 
 clean:
 	rm -rf $(OUT)/*
