@@ -352,8 +352,9 @@ function densityPanel(root, box, d) {
 
 function drawMap(el, d, st, w) {
   var L = mapLayout(w), nx = d.x.length, ny = d.y.length;
+  /* a group, not an image: the map inside is a slider the keys move */
   var root = svg('svg', {viewBox: '0 0 ' + w + ' ' + L.h, width: '100%',
-                         'class': 'explorer-svg', role: 'img', 'aria-label': d.title});
+                         'class': 'explorer-svg', role: 'group', 'aria-label': d.title});
   el.appendChild(root);
   var map = mapPanel(root, L.map, d), mp = map.p, setQ = densityPanel(root, L.pq, d);
   var cx = svg('g', {}, root), cy = svg('g', {}, root);
@@ -658,7 +659,7 @@ function barsExplorer(el, d) {
     table.textContent = '';
     var head = html('tr', {}, html('thead', {}, table));
     ['outcome', 'p', 'q', 'p log₂(p/q)', 'q log₂(q/p)'].forEach(function (h) {
-      html('th', {}, head, h);
+      html('th', {scope: 'col'}, head, h);
     });
     var body = html('tbody', {}, table);
     for (var k = 0; k < d.n; k++) {

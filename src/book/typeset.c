@@ -691,7 +691,8 @@ static const char *put_explorer(struct page *p, const char *tag, FILE *out)
 }
 
 /* One section's fragment into the page: headings numbered, ids unique,
- * figures and explorer data inline.  Code blocks are numbered cb1, cb2...
+ * figures and explorer data inline, header cells scoped to their column,
+ * display maths focusable.  Code blocks are numbered cb1, cb2...
  * through the page, whatever pandoc called them in the fragment. */
 static void put_fragment(struct page *p, const char *html, FILE *out)
 {
@@ -703,6 +704,15 @@ static void put_fragment(struct page *p, const char *html, FILE *out)
             c = put_heading(p, c, out);
         } else if (starts(c, "<img ") || starts(c, "<img\n")) {
             c = put_image(p, c, out);
+        } else if (starts(c, "<th>") || starts(c, "<th ")) {
+            /* pandoc's header cells head the columns below them */
+            fputs("<th scope=\"col\"", out);
+            c += 3;
+        } else if (starts(c, "<math display=\"block\"")) {
+            /* a display formula wider than the column scrolls sideways:
+             * focusable, so that the keyboard can scroll it too */
+            fputs("<math display=\"block\" tabindex=\"0\"", out);
+            c += strlen("<math display=\"block\"");
         } else if (starts(c, "<div class=\"explorer\"") &&
                    strstr(c, "data-explorer=\"") != NULL &&
                    strstr(c, "data-explorer=\"") < strchr(c, '>')) {

@@ -792,7 +792,8 @@ static void weave_claims(struct weaver *w, size_t lineno)
           "so, in standard errors (SE) for a Monte Carlo estimate, or the "
           "distance to the bound and on which side); *allowed* is the "
           "tolerance. The chapter does not build unless every row holds.\n\n"
-          "::: {.claims}\n"
+          "::: {.claims role=\"region\" tabindex=\"0\" aria-label=\"Claims "
+          "checked in this chapter (a table; it may scroll sideways)\"}\n"
           "| Claim | Checked against | Expected | Observed | Difference "
           "| Allowed | Holds |\n"
           "|:------|:-----|-------:|-------:|-----:|-----:|:--:|\n", w->out);
@@ -814,7 +815,12 @@ static void weave_claims(struct weaver *w, size_t lineno)
         fputs(" |\n", w->out);
         rows++;
     }
-    fputs(":::\n", w->out);
+    /* the table's name, for a screen reader (report.css hides it: the
+     * heading above says it) */
+    fprintf(w->out, "\nTable: The claims of chapter %d: each statement, what "
+            "it was checked against, the expected and observed values, their "
+            "difference, the tolerance allowed, and whether it holds.\n:::\n",
+            w->chapter);
     if (rows == 0)
         error_at(w, w->md_path, lineno, "%s", "@claims, but the program "
                  "checked no claim");

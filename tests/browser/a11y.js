@@ -31,15 +31,25 @@ if (!fs.existsSync(AXE)) {
 }
 const axeSource = fs.readFileSync(AXE, 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SHOWN = 8;    // elements listed a rule and page; the rest counted
+const SHOWN = Number(process.env.A11Y_SHOWN) || 8;    // elements listed a rule and page (A11Y_SHOWN=); the rest counted
 
-/* The violations of the page now open: [{id, impact, help, targets}]. */
+/* In the page: axe-core's violations as [{id, impact, help, targets}], a
+ * target being the element's selector (and, for a contrast, the colours). */
+function inPage(tags) {
+  const where = (n) => {
+    const d = (n.any[0] || {}).data;
+    return n.target.join(' ') + (d && d.contrastRatio ? ' [' + d.fgColor + ' on ' +
+      d.bgColor + ', ' + d.contrastRatio + ':1, needs ' + d.expectedContrastRatio + ']' : '');
+  };
+  return axe.run(document, { runOnly: { type: 'tag', values: tags },
+    resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(where) })));
+}
+
+/* The violations of the page now open. */
 async function audit(page) {
   await page.eval(axeSource + '\n;0');
-  return page.eval(`axe.run(document, {runOnly: {type: 'tag', values: ${JSON.stringify(TAGS)}},
-      resultTypes: ['violations']}).then((r) => r.violations.map((v) => ({
-        id: v.id, impact: v.impact, help: v.help,
-        targets: v.nodes.map((n) => n.target.join(' '))})))`);
+  return page.eval(`(${inPage.toString()})(${JSON.stringify(TAGS)})`);
 }
 
 function report(name, violations) {
