@@ -234,6 +234,7 @@ check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 	$(call msg,TEST,$(TESTS))KL_BIN=$(SAN_KL) $(TESTS)
 	$(call msg,VERIFY,claims)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS)) >/dev/null
 	$(Q)$(MAKE) --no-print-directory browser
+	$(Q)$(MAKE) --no-print-directory a11y
 	$(Q)$(MAKE) --no-print-directory try
 	$(Q)$(MAKE) --no-print-directory sweep N=$(CHECK_SWEEP_N)
 	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_S=$(CHECK_FUZZ_S)

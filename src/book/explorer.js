@@ -644,7 +644,7 @@ function barsExplorer(el, d) {
   var st = {p: d.p.slice(), q: d.q.slice()};
   var out = frame(el, d, 'drag a bar, or focus it (Tab) and use the up and ' +
                   'down arrow keys');
-  var table = html('table', {'class': 'explorer-table'}, el);
+  var table = html('table', {'class': 'explorer-table', tabindex: 0}, el);   /* it may scroll */
   st.set = function (which, k, v) {
     setMass(st[which], k, Number(fmt(v, 12).replace('−', '-')));
     st.show();
