@@ -15,6 +15,7 @@
 #   make pdf          the whole book, print-ready: output/report.pdf (A4;
 #                     PAPER=letter for US Letter)
 #   make pdf-check    read output/report.pdf back with poppler and check it
+#   make a11y         axe-core (WCAG 2.1 A and AA) over the report and every page
 #   make fuzz         libFuzzer on the calculator's parsers (FUZZ_S=60 s each)
 #   make mutants      each defect of tests/mutants/ must fail a test or claim
 #   make deps         install the Debian packages the workbook needs
@@ -99,7 +100,7 @@ REPORT   := $(OUT)/report.html
 .SUFFIXES:
 .PRECIOUS: %/
 .SECONDARY:
-.PHONY: all check test bench bench-build verify deps clean try sweep mutants browser pdf pdf-check \
+.PHONY: all check test bench bench-build verify deps clean try sweep mutants browser pdf pdf-check a11y \
         $(addprefix chapter-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c))))) \
         $(addprefix variant-,$(foreach c,$(CHAPTERS),$(firstword $(subst -, ,$(c)))))
 
@@ -283,6 +284,7 @@ check: all $(TESTS) $(SAN_KL) $(SAN_RUNS)
 	$(call msg,VERIFY,claims)$(WEAVE) --claims $(addprefix $(OUT)/,$(CHAPTERS)) >/dev/null
 	$(Q)$(MAKE) --no-print-directory browser
 	$(Q)$(MAKE) --no-print-directory pdf-check
+	$(Q)$(MAKE) --no-print-directory a11y
 	$(Q)$(MAKE) --no-print-directory try
 	$(Q)$(MAKE) --no-print-directory sweep N=$(CHECK_SWEEP_N)
 	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_S=$(CHECK_FUZZ_S)
@@ -342,6 +344,18 @@ $(PDF): $(BUILD)/report-$(PAPER).pdf $(PDF_STAMP)
 pdf-check: $(PDF)
 	$(call need,pdfinfo,poppler-utils)
 	$(call msg,PDFCHECK,$(PDF))node src/book/pdf-check.js --paper $(PAPER) $(PDF) $(REPORT)
+
+# The accessibility engine axe-core (the npm package pinned in
+# tests/browser/package.json, installed there by `make deps`) in headless
+# Chromium over the report and every chapter page: any violation of WCAG 2.1
+# A or AA fails (tests/browser/a11y.js).
+A11Y_TEST := tests/browser/a11y.js
+AXE_JS    := tests/browser/node_modules/axe-core/axe.min.js
+a11y: $(REPORT) $(CHAPTER_HTML)
+	$(call need,node,nodejs)
+	$(call need,$(CHROMIUM),chromium)
+	$(Q)test -f $(AXE_JS) || { echo "make: $(AXE_JS) not found; run make deps (npm ci in tests/browser)" >&2; exit 1; }
+	$(call msg,A11Y,$(A11Y_TEST))CHROMIUM=$(CHROMIUM) node $(A11Y_TEST) $(OUT)
 
 # ONLY=NN limits try and sweep to chapter NN.
 PICKED := $(if $(ONLY),$(filter $(ONLY)-%,$(CHAPTERS)),$(CHAPTERS))
@@ -426,9 +440,13 @@ fuzz: $(FUZZ_NAMES:%=$(FUZZ)/fuzz_%)
 	        | sed 's/^/           /'; \
 	done
 
+# npm is Debian's package, unless the nodejs installed brings its own; the
+# browser tests' npm packages (axe-core) go to tests/browser/node_modules/.
 deps:
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGES)
+	command -v npm >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends npm
+	cd tests/browser && npm ci --no-audit --no-fund
 
 clean:
 	rm -rf $(OUT)/*

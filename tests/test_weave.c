@@ -55,9 +55,9 @@ static const char GOOD_MD[] =
     "\n"
     "@code 07-demo.c inner\n"
     "\n"
-    "![A map at {{kl}}.](fig-map.svg){#fig:map}\n"
+    "![A map at {{kl}}.](fig-map.svg){#fig:map alt=\"A map, lowest {{tiny}} over {{n}} points.\"}\n"
     "\n"
-    "![An animation.](fig-anim.gif){#fig:anim}\n"
+    "![An animation.](fig-anim.gif){#fig:anim alt=\"Frames.\"}\n"
     "\n"
     "```\n"
     "@claims inside a fence is text\n"
@@ -128,9 +128,9 @@ static void test_weave_directives(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "```c\nx += 2;\n```"));
     CU_ASSERT_PTR_NULL(strstr(out, ">>>"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "![**Figure 7.1.** A map at 0.5108.]"
-                                      "(07-demo/fig-map.svg){#fig:07-map}"));
+                                      "(07-demo/fig-map.svg){#fig:07-map alt=\"A map, lowest 2.5 × 10⁻⁷ over 1,000 points.\"}"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "![**Figure 7.2.** An animation.]"
-                                      "(07-demo/fig-anim.gif){#fig:07-anim}"));
+                                      "(07-demo/fig-anim.gif){#fig:07-anim alt=\"Frames.\"}"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "@claims inside a fence is text"));
     /* a value in maths is TeX, outside it Markdown */
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "Small: 2.5 × 10^−7^, in maths "
@@ -193,7 +193,7 @@ static void expect_error(const char *md, const char *source, const char *want)
 
 static const char TAIL[] =
     "@code 07-demo.c setup\n@code 07-demo.c inner\n"
-    "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n";
+    "![a](fig-map.svg){#fig:map alt=\"A line.\"}\n![b](fig-anim.gif){#fig:anim alt=\"Frames.\"}\n";
 
 /* Solutions and folded listings are <details>; a listing's title is its
  * path in the repository; a figure carries the width below which it
@@ -205,7 +205,7 @@ static void test_weave_solutions_and_folds(void)
                "and $n = {{n}}$, $m = 10,000$ but $(1,2)$.\n@end-solution\n\n"
                "@code-fold 07-demo.c setup\n@code 07-demo.c inner\n"
                "@code ../../lib.c t\n"
-               "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n",
+               "![a](fig-map.svg){#fig:map alt=\"A line.\"}\n![b](fig-anim.gif){#fig:anim alt=\"Frames.\"}\n",
           SOURCE);
     testlib_write(fx.root, "lib.c", "/* >>> t */\nint t;\n/* <<< t */\n");
     testlib_write(fx.chapter, "fig-map.gp", "set terminal svg size 720,420 @SVG\nplot x\n");
@@ -225,8 +225,8 @@ static void test_weave_solutions_and_folds(void)
     snprintf(title, sizeof title, "[`%s/lib.c` — t]", fx.root);
     CU_ASSERT_PTR_NOT_NULL(strstr(out, title));
     CU_ASSERT_PTR_NULL(strstr(out, "../"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(out, "{#fig:07-map style=\"min-width:504px\"}"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(out, "{#fig:07-anim style=\"min-width:660px\"}"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "{#fig:07-map alt=\"A line.\" style=\"min-width:504px\"}"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "{#fig:07-anim alt=\"Frames.\" style=\"min-width:660px\"}"));
     free(out);
     free(err);
     teardown(&fx);
@@ -313,7 +313,7 @@ static void test_weave_table(void)
 {
     struct fixture fx;
     setup(&fx, "# T\n@table t.tsv\n@code 07-demo.c setup\n@code 07-demo.c inner\n"
-               "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n", SOURCE);
+               "![a](fig-map.svg){#fig:map alt=\"A line.\"}\n![b](fig-anim.gif){#fig:anim alt=\"Frames.\"}\n", SOURCE);
     testlib_write(fx.out, "t.tsv", "# t.tsv — a table\n# $\\alpha$\tpairs\n"
                                    "0.01\t1,000\na|b\t2\n");
     char *out, *err;
@@ -369,7 +369,7 @@ static void test_weave_missing_tag_errors(void)
 static void test_weave_unused_tag_errors(void)
 {
     expect_error("# T\n@code 07-demo.c setup\n"
-                 "![a](fig-map.svg){#fig:map}\n![b](fig-anim.gif){#fig:anim}\n",
+                 "![a](fig-map.svg){#fig:map alt=\"A line.\"}\n![b](fig-anim.gif){#fig:anim alt=\"Frames.\"}\n",
                  SOURCE,
                  "07-demo.c:5: tag 'inner' is not shown by any @code");
     expect_error("# T\n", "int y;\n/* >>> open */\nint x;\n",
@@ -382,14 +382,42 @@ static void test_weave_figure_errors(void)
     snprintf(md, sizeof md, "# T\nsee @fig:other\n%s", TAIL);
     expect_error(md, SOURCE, "chapter.md:2: unknown figure '@fig:other'");
     expect_error("# T\n@code 07-demo.c setup\n@code 07-demo.c inner\n"
-                 "![a](fig-map.svg){#fig:map}\n",
+                 "![a](fig-map.svg){#fig:map alt=\"A line.\"}\n",
                  SOURCE, "07-demo/fig-anim.gp:1: figure 'fig-anim.gif' is never shown");
-    snprintf(md, sizeof md, "# T\n![c](fig-none.svg){#fig:none}\n%s", TAIL);
+    snprintf(md, sizeof md, "# T\n![c](fig-none.svg){#fig:none alt=\"None.\"}\n%s", TAIL);
     expect_error(md, SOURCE, "chapter.md:2: image 'fig-none.svg' has no figure script");
     /* an animation's script draws a GIF, not an SVG */
     expect_error("# T\n@code 07-demo.c setup\n@code 07-demo.c inner\n"
-                 "![a](fig-map.svg){#fig:map}\n![b](fig-anim.svg){#fig:anim}\n",
+                 "![a](fig-map.svg){#fig:map alt=\"A line.\"}\n![b](fig-anim.svg){#fig:anim alt=\"Frames.\"}\n",
                  SOURCE, "chapter.md:5: image 'fig-anim.svg' has no figure script");
+}
+
+/* Every figure says what it shows: an alt text, not the caption again, not
+ * the file's name, plain text whose values are written plainly. */
+static void test_weave_figure_alt_errors(void)
+{
+    static const char HEAD[] = "# T\n@code 07-demo.c setup\n@code 07-demo.c inner\n"
+                               "![b](fig-anim.gif){#fig:anim alt=\"Frames.\"}\n";
+    char md[1024];
+    snprintf(md, sizeof md, "%s![a](fig-map.svg){#fig:map}\n", HEAD);
+    expect_error(md, SOURCE, "chapter.md:5: figure 'map' has no text alternative: "
+                 "write {#fig:map alt=\"what it shows");
+    snprintf(md, sizeof md, "%s![a](fig-map.svg){#fig:map alt=\" \"}\n", HEAD);
+    expect_error(md, SOURCE, "chapter.md:5: figure 'map' has no text alternative");
+    snprintf(md, sizeof md, "%s![A map.](fig-map.svg){#fig:map alt=\"A map.\"}\n", HEAD);
+    expect_error(md, SOURCE, "chapter.md:5: figure 'map': its alt text repeats the caption");
+    snprintf(md, sizeof md, "%s![a](fig-map.svg){#fig:map alt=\"The fig-map.svg.\"}\n", HEAD);
+    expect_error(md, SOURCE, "chapter.md:5: figure 'map': its alt text names the file");
+    snprintf(md, sizeof md, "%s![a](fig-map.svg){#fig:map alt=\"At {{nope}}.\"}\n", HEAD);
+    expect_error(md, SOURCE, "chapter.md:5: unknown value 'nope' (not in values.tsv)");
+    snprintf(md, sizeof md, "%s![a](fig-map.svg){#fig:map alt=\"At {{kl.\"}\n", HEAD);
+    expect_error(md, SOURCE, "chapter.md:5: unclosed {{ in the figure's alt text");
+    snprintf(md, sizeof md, "%s![a](fig-map.svg){#fig:map alt=\"At $x$.\"}\n", HEAD);
+    expect_error(md, SOURCE, "chapter.md:5: the figure's alt text is plain text: no '$'");
+    /* an alt never closed makes the line no figure: its script is then
+     * never shown */
+    snprintf(md, sizeof md, "%s![a](fig-map.svg){#fig:map alt=\"open}\n", HEAD);
+    expect_error(md, SOURCE, "07-demo/fig-map.gp:1: figure 'fig-map.svg' is never shown");
 }
 
 static void test_weave_claims_errors(void)
@@ -460,9 +488,9 @@ static void test_weave_missing_outputs_errors(void)
 static void test_weave_explorer(void)
 {
     struct fixture fx;
-    setup(&fx, "# T\n![a](fig-map.svg){#fig:map}\n\n@explorer map-1\n"
+    setup(&fx, "# T\n![a](fig-map.svg){#fig:map alt=\"A line.\"}\n\n@explorer map-1\n"
                "@code 07-demo.c setup\n@code 07-demo.c inner\n"
-               "![b](fig-anim.gif){#fig:anim}\n", SOURCE);
+               "![b](fig-anim.gif){#fig:anim alt=\"Frames.\"}\n", SOURCE);
     testlib_write(fx.out, "map-1.explorer.json", "{\"kind\":\"map\",\n\"x\":[1]}\n");
     char *out, *err;
     CU_ASSERT_EQUAL(weave(&fx, &out, &err), 0);
@@ -1028,5 +1056,6 @@ TEST_SUITE(weave,
            TEST(test_weave_missing_tag_errors),
            TEST(test_weave_unused_tag_errors),
            TEST(test_weave_figure_errors),
+           TEST(test_weave_figure_alt_errors),
            TEST(test_weave_claims_errors),
            TEST(test_weave_print_claims))

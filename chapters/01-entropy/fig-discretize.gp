@@ -15,6 +15,6 @@ set key top center
 set arrow from 0.001,disc_h1 to 3.2,disc_h1 nohead lt 1 dt 2 lw 1.5
 set arrow from 0.001,disc_h01 to 3.2,disc_h01 nohead lt 2 dt 2 lw 1.5
 set label gprintf("h = %.5g", disc_h1) at 0.0012,disc_h1 offset 0,0.7 textcolor lt 1
-set label gprintf("h = %.5g", disc_h01) at 0.0012,disc_h01 offset 0,-0.9 textcolor lt 2
+set label gprintf("h = %.5g", disc_h01) at 0.0012,disc_h01 offset 0,-0.9 textcolor rgb TEXT2
 plot "discretize.tsv" using 1:4 with linespoints lt 1 pt 7 ps 0.6 title "σ = 1", \
-     "" using 1:2 with linespoints lt 2 pt 7 ps 0.6 title "σ = 0.1"
+     "" using 1:2 with linespoints lt 2 pt 5 ps 0.6 title "σ = 0.1"

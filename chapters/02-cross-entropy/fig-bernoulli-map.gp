@@ -34,12 +34,12 @@ unset contour
 # each level labelled where its contour crosses the column a = BERN_LABEL_A
 # below the diagonal and the column a = 1 - BERN_LABEL_A above it (found by
 # the program: bern_labels of them, as a level a column never reaches has
-# none), dark on the light end of the palette.  A plot "with
+# none), dark on a white box, legible on any colour of the map.  A plot "with
 # labels" that has no point crashes gnuplot 5.4, hence the macro.
+set style textbox opaque noborder
 labels = ""
-if (bern_labels > 0) labels = ', "bern-labels.tsv" using 1:2:(sprintf("%g", $3)):' . \
-    '($3 < 0.6 * BERN_CBMAX ? 0xffffff : 0x222222) with labels left ' . \
-    'textcolor rgb variable font ",11" offset 0.5,-0.6 notitle'
+if (bern_labels > 0) labels = ', "bern-labels.tsv" using 1:2:(sprintf("%g", $3)) ' . \
+    'with labels left boxed textcolor rgb "#222222" font ",11" offset 0.5,-0.6 notitle'
 plot "bern-map.tsv" using 1:2:3 with image notitle, \
      $mine using 1:2 with lines lc rgb "white" lw 2 notitle, \
      $mirror using 1:2 with lines lc rgb "#E69F00" lw 2 dt 2 notitle, \

@@ -17,7 +17,7 @@ set grid noxtics
 set arrow from -0.6,w_hp to 4.7,w_hp nohead lt 1 dt 2 lw 1.5 front
 set arrow from -0.6,w_hpq to 4.7,w_hpq nohead lt 2 dt 2 lw 1.5 front
 set label sprintf("H(P) = %g bits", w_hp) at 4.65,w_hp right offset 0,-0.7 textcolor lt 1 front
-set label sprintf("H(P,Q) = %g bits", w_hpq) at 4.65,w_hpq right offset 0,0.7 textcolor lt 2 front
+set label sprintf("H(P,Q) = %g bits", w_hpq) at 4.65,w_hpq right offset 0,0.7 textcolor rgb TEXT2 front
 plot "codes.tsv" using ($1-0.19):5:xtic(sprintf("%s\n(p = %g)", stringcolumn(2), $3)) \
          with boxes lt 1 title "code built for P: −log₂ p", \
-     "" using ($1+0.19):6 with boxes lt 2 title "code built for Q: −log₂ q"
+     "" using ($1+0.19):6 with boxes lt 2 fs pattern 4 border lc rgb "#333333" title "code built for Q: −log₂ q"

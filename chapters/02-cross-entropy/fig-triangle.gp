@@ -23,10 +23,10 @@ set arrow 1 from 1, graph 0 to 1, graph 1 nohead lc rgb "#555555" dt 2 lw 1
 
 set title "KL and its square root" 
 plot "triangle.tsv" using (sqrt($1 * $2)):3 with histeps lt 2 title sprintf("D (%.1f%% broken)", 100 * tri_viol_D), \
-     "" using (sqrt($1 * $2)):4 with histeps lt 1 title sprintf("√D (%.1f%% broken)", 100 * tri_viol_sqrtD)
+     "" using (sqrt($1 * $2)):4 with histeps lt 1 dt 2 title sprintf("√D (%.1f%% broken)", 100 * tri_viol_sqrtD)
 
 set title "metrics" 
 plot "triangle.tsv" using (sqrt($1 * $2)):5 with histeps lt 3 title sprintf("√JS (%.1f%%)", 100 * tri_viol_sqrtJS), \
-     "" using (sqrt($1 * $2)):6 with histeps lt 4 title sprintf("Manhattan L1 (%.1f%%)", 100 * tri_viol_L1), \
-     "" using (sqrt($1 * $2)):7 with histeps lt 5 title sprintf("Euclid L2 (%.1f%%)", 100 * tri_viol_L2)
+     "" using (sqrt($1 * $2)):6 with histeps lt 4 dt 2 title sprintf("Manhattan L1 (%.1f%%)", 100 * tri_viol_L1), \
+     "" using (sqrt($1 * $2)):7 with histeps lt 5 dt 4 title sprintf("Euclid L2 (%.1f%%)", 100 * tri_viol_L2)
 unset multiplot

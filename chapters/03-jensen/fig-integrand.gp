@@ -13,7 +13,7 @@ set format x ""
 set ylabel "density"
 set key top left
 plot "integrand.tsv" using 1:2 with lines lt 1 lw 2 title "p: N(0, 1)", \
-     "" using 1:3 with lines lt 2 lw 2 title "q: Laplace(0.8, 1)"
+     "" using 1:3 with lines lt 2 dt 2 lw 2 title "q: Laplace(0.8, 1)"
 set format x "%g"
 set xlabel "x"
 set ylabel "p(x) (ln p(x) − ln q(x))"

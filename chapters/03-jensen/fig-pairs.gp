@@ -13,4 +13,4 @@ set xtics 1
 set key top left title "Dirichlet α"
 # one column a concentration of the parameter ALPHAS
 plot for [i=1:words(ALPHAS)] "pairs-hist.tsv" using 1:(column(i + 1)) \
-     with histeps lt i lw 1.5 title word(ALPHAS, i)
+     with histeps lt i dt i lw 1.5 title word(ALPHAS, i)

@@ -20,6 +20,6 @@ set label sprintf("D* = %.3f", bh_cross) at bh_cross * 1.3, 0.03 left textcolor 
 pinsker(x) = sqrt(x / 2.0)
 bh(x) = sqrt(1.0 - exp(-x))
 plot for [i=0:words(ALPHAS)-1] "pinsker.tsv" using 1:($3 == i ? $2 : 1/0) \
-         with points lt i+1 pt 7 ps 0.5 title word(ALPHAS, i+1), \
+         with points lt i+1 pt (i == 0 ? 7 : i == 1 ? 5 : i == 2 ? 9 : i == 3 ? 11 : 13) ps 0.5 title word(ALPHAS, i+1), \
      pinsker(x) with lines lt 7 lw 2 title "Pinsker √(D/2)", \
      bh(x) with lines lt 8 lw 2 dt 2 title "B–H √(1 − e^{−D})"

@@ -19,6 +19,6 @@ plot x with lines lt 8 lw 2 title "bias = k (Akaike)", \
      "aic-bias.tsv" using 1:4 with lines lt 1 dt 2 title sprintf("kn/(n−k−1), n = %s", n1), \
      "" using ($1-0.06):2:(2*$3) with yerrorbars lt 1 pt 7 ps 0.9 \
          title sprintf("simulated, n = %s (±2 SE)", n1), \
-     "" using 1:7 with lines lt 2 dt 2 title sprintf("kn/(n−k−1), n = %s", n2), \
+     "" using 1:7 with lines lt 2 dt 4 title sprintf("kn/(n−k−1), n = %s", n2), \
      "" using ($1+0.06):5:(2*$6) with yerrorbars lt 2 pt 5 ps 0.9 \
          title sprintf("simulated, n = %s (±2 SE)", n2)

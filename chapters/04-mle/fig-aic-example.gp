@@ -15,8 +15,8 @@ set offsets 0, 0, graph 0.25, graph 0.05
 plot "aic-fits.tsv" using 1:3 with points lt 8 pt 7 ps 0.6 title sprintf("data (n = %d)", SEL_N), \
      "" using 1:2 with lines lt 8 dt 2 title "truth", \
      "" using 1:4 with lines lt 1 title "degree 1", \
-     "" using 1:5 with lines lt 3 title sprintf("degree %d (AIC's pick)", example_pick), \
-     "" using 1:6 with lines lt 2 title sprintf("degree %d", SEL_MAXDEG)
+     "" using 1:5 with lines lt 3 dt 2 title sprintf("degree %d (AIC's pick)", example_pick), \
+     "" using 1:6 with lines lt 2 dt 4 title sprintf("degree %d", SEL_MAXDEG)
 
 set offsets 0, 0, 0, 0
 set xlabel "polynomial degree (k = degree + 2)"

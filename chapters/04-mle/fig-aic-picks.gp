@@ -40,7 +40,7 @@ set format y "%g"
 set boxwidth 0.2
 set style fill solid 0.7 noborder
 plot "aic-picks.tsv" using ($1-0.3):7 with boxes lt 1 title "AIC", \
-     "" using ($1-0.1):10 with boxes lt 5 title "BIC", \
-     "" using ($1+0.1):11 with boxes lt 3 title "leave-one-out CV", \
-     "" using ($1+0.3):8 with boxes lt 2 title "best degree (oracle)"
+     "" using ($1-0.1):10 with boxes lt 5 fs pattern 4 border lc rgb "#333333" title "BIC", \
+     "" using ($1+0.1):11 with boxes lt 3 fs pattern 5 border lc rgb "#333333" title "leave-one-out CV", \
+     "" using ($1+0.3):8 with boxes lt 2 fs pattern 1 border lc rgb "#333333" title "best degree (oracle)"
 unset multiplot

@@ -17,6 +17,6 @@ set boxwidth 0.38
 set style fill solid 0.7 noborder
 # ΔAIC above the Akaike bars, when it is small enough to matter
 plot "aic-weights.tsv" using ($1-0.2):3 with boxes lt 1 title "Akaike weight", \
-     "" using ($1+0.2):5 with boxes lt 2 title "BIC weight", \
+     "" using ($1+0.2):5 with boxes lt 2 fs pattern 4 border lc rgb "#333333" title "BIC weight", \
      "" using ($1-0.2):($3+0.03):($2 < 100 ? sprintf("Δ=%.1f", $2) : "") \
          with labels font ",10" tc rgb "#0072B2" notitle

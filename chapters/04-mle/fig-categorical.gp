@@ -16,6 +16,6 @@ set boxwidth 0.36
 set style fill solid 0.6 noborder
 set key top right
 plot "categorical.tsv" using ($1-0.19):2 with boxes lt 1 title "true law p", \
-     "" using ($1+0.19):3 with boxes lt 2 title "MLE p̂ = counts / n", \
+     "" using ($1+0.19):3 with boxes lt 2 fs pattern 4 border lc rgb "#333333" title "MLE p̂ = counts / n", \
      "" using ($1+0.19):4 with points lt 7 pt 2 ps 1.6 lw 2 \
          title "maximiser found by gsl\\_multimin"

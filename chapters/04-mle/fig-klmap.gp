@@ -30,7 +30,9 @@ set label 1 sprintf("× minimiser found by gsl\\_multimin:\n   μ* = %.4g, σ* =
                     mu_star, sigma_star, d_star) \
     at graph 0.03, graph 0.09 left front textcolor rgb "#222222"   # over the map: not restyled in the dark theme
 set label 2 "" at mu_star, sigma_star point pt 2 ps 2.5 lw 3 lc rgb "white" front
+# contour labels dark on a white box, legible on any colour of the map
+set style textbox opaque noborder
 plot "klmap.tsv" using 1:2:3 with image notitle, \
      "fig-klmap-contours.tsv" using 1:2 with lines lc rgb "white" lw 1 notitle, \
      "" using 1:2:(sprintf("%g", $3)) every map_steps::25 with labels \
-         textcolor rgb "white" font ",10" notitle
+         boxed textcolor rgb "#222222" font ",10" notitle

@@ -17,5 +17,6 @@ set yrange [lln_ylo:lln_yhi]
 plot for [j=1:4] "lln.tsv" using 1:(column(5+j)-2*column(9+j)/sqrt($1)):(column(5+j)+2*column(9+j)/sqrt($1)) \
          with filledcurves lt j fs transparent solid 0.15 notitle, \
      for [j=1:4] "lln.tsv" using 1:(column(5+j)) with lines lt j dt 2 lw 1.5 notitle, \
-     for [j=1:4] "lln.tsv" using 1:(column(1+j)) with lines lt j \
+     for [j=1:4] "lln.tsv" using 1:(column(1+j)) with linespoints lt j \
+         pt (j == 1 ? 7 : j == 2 ? 5 : j == 3 ? 9 : 13) pi 14 ps 0.8 \
          title value(sprintf("model_title_%d", j-1))

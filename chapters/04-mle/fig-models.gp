@@ -15,5 +15,6 @@ model_title(j) = sprintf("%s: D(p ‖ q) = %.3f", value(sprintf("model_name_%d",
                          value(sprintf("model_D_%d", j)))
 plot "models.tsv" using 1:2 with filledcurves y1=0 lt 1 notitle, \
      "" using 1:2 with lines lt 1 lw 3 title sprintf("p = %s, the truth", model_name_0), \
-     for [j=1:2] "" using 1:(column(j+2)) with lines lt j+1 title model_title(j), \
+     "" using 1:3 with lines lt 2 title model_title(1), \
+     "" using 1:4 with lines lt 3 dt 4 title model_title(2), \
      "" using 1:5 with lines lt 4 dt 2 title model_title(3)

@@ -16,7 +16,7 @@ set ytics 0.05
 set key top right
 plot p_chisq_limit with lines lt 8 lw 2 dt 3 title "P(χ²₁ > 2), the limit", \
      "nested-exact.tsv" using 1:2 with lines lt 1 title "AIC, exact", \
-     "" using 1:3 with lines lt 2 title "BIC, exact", \
+     "" using 1:3 with lines lt 2 dt 2 title "BIC, exact", \
      "nested.tsv" using 1:2:(2*$3) with yerrorbars lt 1 pt 7 ps 0.9 \
          title "AIC, simulated (±2 SE)", \
      "" using 1:4:(2*$5) with yerrorbars lt 2 pt 5 ps 0.9 \

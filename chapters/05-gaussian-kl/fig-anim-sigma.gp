@@ -15,7 +15,7 @@ do for [i=0:sigma_frames-1] {
   set yrange [0:1.07*sigma_pdf_max]
   set key top left
   plot "sigma-frames.tsv" index i using 1:2 with lines lt 1 title "p = N(0, 1)", \
-       "" index i using 1:3 with lines lt 2 title "q"
+       "" index i using 1:3 with lines lt 2 dt 2 title "q"
   set title sprintf("D(p‖q) = %s nats", word(sigma_kl_labels, i+1)) noenhanced
   set xlabel "standard deviation of q, σ"
   set ylabel "D(p‖q) (nats)"

@@ -13,6 +13,6 @@ set yrange [0:*]
 set offsets 0, 0, graph 0.3, 0
 set key top right
 plot "fit.tsv" using 1:2 with filledcurves y1=0 lc rgb "#999999" title "p: the mixture", \
-     "" using 1:3 with lines lt 1 title "min D(p‖q): ".fit_fwd, \
+     "" using 1:3 with lines lt 1 dt 4 title "min D(p‖q): ".fit_fwd, \
      "" using 1:4 with lines lt 2 title "min D(q‖p): ".fit_rev, \
      "" using 1:5 with lines lt 2 dt 2 title "local min D(q‖p): ".fit_loc

@@ -74,7 +74,7 @@ mu_tic = map_mu_hi - map_mu_lo > 5 ? 2 : 1
 set xtics mu_tic
 set key top center title "σ" samplen 1.5
 plot for [i=1:words(CUT_SIGMAS)] "map-cut-mu.tsv" using 1:(column(i+1)) \
-     with lines lt i title word(cut_sigma_labels, i)
+     with lines lt i dt i title word(cut_sigma_labels, i)
 
 # the cuts at fixed μ, bottom right
 set bmargin at screen 0.13
@@ -86,5 +86,5 @@ sigma_tic = map_sigma_hi - map_sigma_lo > 5 ? 1 : 0.5
 set xtics sigma_tic
 set key top right title "μ"
 plot for [i=1:words(CUT_MUS)] "map-cut-sigma.tsv" using 1:(column(i+1)) \
-     with lines lt i title word(cut_mu_labels, i)
+     with lines lt i dt i title word(cut_mu_labels, i)
 unset multiplot

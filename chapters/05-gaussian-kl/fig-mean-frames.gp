@@ -19,6 +19,6 @@ do for [i=0:n-1] {
   if (i % cols == 0) { set ylabel "density" } else { unset ylabel }
   if (i == 0) { set key top right samplen 1.5 } else { unset key }
   plot "mean-frames.tsv" index i using 1:2 with lines lt 1 title "p", \
-       "" index i using 1:3 with lines lt 2 title "q"
+       "" index i using 1:3 with lines lt 2 dt 2 title "q"
 }
 unset multiplot

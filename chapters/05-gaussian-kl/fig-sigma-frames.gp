@@ -20,6 +20,6 @@ do for [i=0:n-1] {
   # the key in the first frame's top-left corner, where both densities are ~0
   if (i == 0) { set key top left reverse Left samplen 1 spacing 1 width -2 } else { unset key }
   plot "sigma-frames.tsv" index i using 1:2 with lines lt 1 title "p", \
-       "" index i using 1:3 with lines lt 2 title "q"
+       "" index i using 1:3 with lines lt 2 dt 2 title "q"
 }
 unset multiplot

@@ -22,6 +22,6 @@ set label "σ₁ > 1: p's tails\nreach past the window" at 1.2,1e-12 font ",11"
 set label "window sum = NaN\n(p underflows: 0·log 0)" at 1.2e-3,1e-13 font ",11"
 clip(e) = e > 1e-17 ? e : 1e-17
 fmt(x) = x < 0 ? "−".gprintf("%g", -x) : gprintf("%g", x)
-plot "window.tsv" using 1:(clip($5)) with lines lt 2 \
+plot "window.tsv" using 1:(clip($5)) with lines lt 2 lw 2.5 \
         title sprintf("Riemann sum, dx = %s on [%s, %s]", fmt(WINDOW_DX), fmt(WINDOW_LO), fmt(WINDOW_HI)), \
      "" using 1:(clip($6)) with lines lt 1 title "adaptive quadrature (log space, whole line)"

@@ -27,5 +27,5 @@ plot "ellipse-draws.tsv" with points pt 7 ps 0.3 lc rgb "#b0b0b0" title sprintf(
      "ellipses.tsv" index 2 with lines lt 2 lw 2.5 \
          title sprintf("posterior q, ρ = %.2f: D = %.3f nats", ELL_RHO, ell_d_full), \
      "" index 3 with lines lt 2 lw 1 dt 2 notitle, \
-     "" index 4 with lines lt 3 lw 2 title sprintf("diagonal q, ρ = 0: D = %.3f nats", ell_d_diag), \
-     "" index 5 with lines lt 3 lw 1 dt 2 notitle
+     "" index 4 with lines lt 3 lw 2 dt 4 title sprintf("diagonal q, ρ = 0: D = %.3f nats", ell_d_diag), \
+     "" index 5 with lines lt 3 lw 1 dt 3 notitle

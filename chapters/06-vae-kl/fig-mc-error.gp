@@ -15,5 +15,5 @@ set offsets 0, 0, graph 0.05, graph 0.05
 set key top right
 plot "mc-error.tsv" using 1:4 with lines lt 1 dt 2 title "plain: predicted sd/√n", \
      "" using 1:2 with points lt 1 pt 7 ps 1.2 title "plain, mean of log q − log p", \
-     "" using 1:5 with lines lt 2 dt 2 title "(r − 1) − log r: sd/√n", \
+     "" using 1:5 with lines lt 2 dt 4 title "(r − 1) − log r: sd/√n", \
      "" using 1:3 with points lt 2 pt 5 ps 1.1 title "mean of (r − 1) − log r"

@@ -21,6 +21,8 @@ set yrange [0.05:3]
 set cbrange [0:5]
 set contour base
 set cntrparam levels discrete 0.1, 0.5, 1, 2, 3, 4
+# contour labels dark on a white box, legible on any colour of the map
+set style textbox opaque noborder
 set cntrlabel onecolor format "%g" start 60 interval 700
 set style fill solid 1.0 noborder
 unset grid
@@ -28,7 +30,7 @@ unset key
 # the orange dot: the only zero, (μ, σ) = (0, 1)
 splot "pull.tsv" using 1:2:3 with image nocontour, \
       "" using 1:2:3 with lines nosurface lc rgb "#ffffff" lw 1, \
-      "" using 1:2:3 with labels nosurface font ",10" tc rgb "#ffffff", \
+      "" using 1:2:3 with labels nosurface boxed font ",10" textcolor rgb "#222222", \
       "pull-arrows.tsv" using 1:2:3:4:5:6 with vectors nocontour \
           head filled size screen 0.008,25 lc rgb "#f0f0f0" lw 1.2, \
       "-" using 1:2:3 with points nocontour pt 7 ps 1.5 lc rgb "#D55E00"

@@ -14,6 +14,6 @@ set label "Laplace, α = 1" at 1, graph 0.97 right rotate by 90 offset -1.1,0 te
 set arrow from TERMS_ALPHA, graph 0 to TERMS_ALPHA, graph 1 nohead lt 8 dt 3 lw 1
 set label sprintf("α = %g", TERMS_ALPHA) at TERMS_ALPHA, graph 0.97 right rotate by 90 offset -1.1,0 textcolor rgb "#555555"
 set arrow from ho_alpha, graph 0 to ho_alpha, graph 1 nohead lt 3 dt 2 lw 1.5
-set label sprintf("GPL-3's α* = %.2f", ho_alpha) at ho_alpha, graph 0.8 left offset 0.5,0 textcolor lt 3
+set label sprintf("GPL-3's α* = %.2f", ho_alpha) at ho_alpha, graph 0.8 left offset 0.5,0 textcolor rgb TEXT3
 plot "heldout.tsv" using 1:4 with lines lt 1 title "D(GPL-2 ‖ GPL-3)", \
      "" using 1:5 with lines lt 2 dt 2 title "D(GPL-3 ‖ GPL-2)"

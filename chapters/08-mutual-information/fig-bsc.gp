@@ -12,5 +12,5 @@ set xrange [0:1]
 set yrange [0:1.1]
 set key top center
 plot "bsc.tsv" using 1:2 with lines lt 1 lw 2 title "P(X = 1) = 1/2: 1 − h₂(ε)", \
-     "" using 1:3 with lines lt 2 lw 2 title "P(X = 1) = 0.2", \
-     "" using 1:4 with lines lt 3 lw 2 title "P(X = 1) = 0.05"
+     "" using 1:3 with lines lt 2 lw 2 dt 2 title "P(X = 1) = 0.2", \
+     "" using 1:4 with lines lt 3 lw 2 dt 4 title "P(X = 1) = 0.05"

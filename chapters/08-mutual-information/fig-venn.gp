@@ -22,7 +22,7 @@ set yrange [-1.12 * venn_r1:1.35 * venn_r1]
 set object 1 circle at 0,0 size venn_r1 fc lt 1 fs transparent solid 0.25 border lc lt 1 lw 2
 set object 2 circle at venn_d,0 size venn_r2 fc lt 2 fs transparent solid 0.25 border lc lt 2 lw 2
 set label 1 sprintf("H(X) = %.3f", ex_hx) at 0, 1.18 * venn_r1 center textcolor lt 1
-set label 2 sprintf("H(Y) = %.3f", ex_hy) at venn_d, 1.18 * venn_r1 center textcolor lt 2
+set label 2 sprintf("H(Y) = %.3f", ex_hy) at venn_d, 1.18 * venn_r1 center textcolor rgb TEXT2
 set label 3 sprintf("H(X|Y)\n%.3f", ex_hx_y) at 0.5 * (left + venn_d - venn_r2), 0 center
 set label 4 sprintf("I(X;Y)\n%.3f", ex_mi) at 0.5 * (venn_d - venn_r2 + venn_r1), 0 center font ",14"
 set label 5 sprintf("H(Y|X)\n%.3f", ex_hy_x) at 0.5 * (venn_r1 + right), 0 center

@@ -355,8 +355,9 @@ function densityPanel(root, box, d) {
 
 function drawMap(el, d, st, w) {
   var L = mapLayout(w), nx = d.x.length, ny = d.y.length;
+  /* a group, not an image: the map inside is a slider the keys move */
   var root = svg('svg', {viewBox: '0 0 ' + w + ' ' + L.h, width: '100%',
-                         'class': 'explorer-svg', role: 'img', 'aria-label': d.title});
+                         'class': 'explorer-svg', role: 'group', 'aria-label': d.title});
   el.appendChild(root);
   var map = mapPanel(root, L.map, d), mp = map.p, setQ = densityPanel(root, L.pq, d);
   var cx = svg('g', {}, root), cy = svg('g', {}, root);
@@ -646,7 +647,7 @@ function barsExplorer(el, d) {
   var st = {p: d.p.slice(), q: d.q.slice()};
   var out = frame(el, d, 'drag a bar, or focus it (Tab) and use the up and ' +
                   'down arrow keys');
-  var table = html('table', {'class': 'explorer-table'}, el);
+  var table = html('table', {'class': 'explorer-table', tabindex: 0}, el);   /* it may scroll */
   st.set = function (which, k, v) {
     setMass(st[which], k, Number(fmt(v, 12).replace('−', '-')));
     st.show();
@@ -661,7 +662,7 @@ function barsExplorer(el, d) {
     table.textContent = '';
     var head = html('tr', {}, html('thead', {}, table));
     ['outcome', 'p', 'q', 'p log₂(p/q)', 'q log₂(q/p)'].forEach(function (h) {
-      html('th', {}, head, h);
+      html('th', {scope: 'col'}, head, h);
     });
     var body = html('tbody', {}, table);
     for (var k = 0; k < d.n; k++) {

@@ -41,6 +41,13 @@ set linetype 6 lc rgb "#56B4E9" lw 2 pt 7 ps 0.7
 set linetype 7 lc rgb "#000000" lw 2 pt 7 ps 0.7
 set linetype 8 lc rgb "#999999" lw 2 pt 7 ps 0.7
 set linetype cycle 8
+# Text in a line's colour, dark enough for 4.5:1 on white (WCAG 2.1 AA):
+# the orange, green and grey of line types 2, 3 and 8 reach only 2.8-3.9:1
+# as text.  A label in a line's colour is "textcolor rgb TEXT2" (line types
+# 1 and 7 are dark enough as they are).
+TEXT2 = "#A04000"
+TEXT3 = "#007353"
+TEXT8 = "#6B6B6B"
 set palette defined (0 "#440154", 1 "#472c7a", 2 "#3b518b", 3 "#2c718e", \
                      4 "#21908d", 5 "#27ad81", 6 "#5cc863", 7 "#aadc32", \
                      8 "#fde725")

@@ -880,11 +880,12 @@ static const char *put_local_link(struct page *p, const char *c, FILE *out)
 }
 
 /* One section's fragment into the page: headings numbered, ids unique,
- * figures and explorer data inline.  Code blocks are numbered cb1, cb2...
+ * figures and explorer data inline, header cells scoped to their column,
+ * what may scroll sideways (display maths, figures, tables) focusable.  Code blocks are numbered cb1, cb2...
  * through the page, whatever pandoc called them in the fragment. */
 static void put_fragment(struct page *p, const char *html, FILE *out)
 {
-    int map_old[512], map_new[512], nmap = 0;
+    int map_old[512], map_new[512], nmap = 0, in_claims = 0;
     const char *c = html;
     while (*c) {
         const char *after;
@@ -895,6 +896,32 @@ static void put_fragment(struct page *p, const char *html, FILE *out)
             c = put_heading(p, c, out);
         } else if (starts(c, "<img ") || starts(c, "<img\n")) {
             c = put_image(p, c, out);
+        } else if (starts(c, "<figure>") || starts(c, "<figure ") ||
+                   ((starts(c, "<table>") || starts(c, "<table ")) && !in_claims)) {
+            /* a figure or a table wider than a narrow page scrolls
+             * sideways (report.css): focusable, so that the keyboard can
+             * scroll it (the claims' region is focusable itself) */
+            size_t n = strlen(starts(c, "<figure") ? "<figure" : "<table");
+            fwrite(c, 1, n, out);
+            fputs(" tabindex=\"0\"", out);
+            c += n;
+        } else if (starts(c, "<div class=\"claims\"")) {
+            in_claims = 1;
+            fputs("<div class=\"claims\"", out);
+            c += strlen("<div class=\"claims\"");
+        } else if (starts(c, "</table>")) {
+            in_claims = 0;
+            fputs("</table>", out);
+            c += strlen("</table>");
+        } else if (starts(c, "<th>") || starts(c, "<th ")) {
+            /* pandoc's header cells head the columns below them */
+            fputs("<th scope=\"col\"", out);
+            c += 3;
+        } else if (starts(c, "<math display=\"block\"")) {
+            /* a display formula wider than the column scrolls sideways:
+             * focusable, so that the keyboard can scroll it too */
+            fputs("<math display=\"block\" tabindex=\"0\"", out);
+            c += strlen("<math display=\"block\"");
         } else if (starts(c, "<div class=\"explorer\"") &&
                    strstr(c, "data-explorer=\"") != NULL &&
                    strstr(c, "data-explorer=\"") < strchr(c, '>')) {

@@ -176,10 +176,13 @@ void book_weave_set_labels(const char *dir)
 }
 
 static void error_at(struct weaver *w, const char *file, size_t line,
-                     const char *fmt, const char *arg)
+                     const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(w->err, "%s:%zu: ", file, line);
-    fprintf(w->err, fmt, arg);
+    vfprintf(w->err, fmt, ap);
+    va_end(ap);
     fputc('\n', w->err);
     w->errors++;
 }
@@ -391,11 +394,13 @@ static void expand_inline(struct weaver *w, const char *line, size_t lineno)
     fputc('\n', w->out);
 }
 
-/* Parses "![CAPTION](FILE){#fig:LABEL}" (trailing spaces allowed); returns 1
- * and pointers into LINE on a match. */
+/* Parses "![CAPTION](FILE){#fig:LABEL alt="TEXT"}" (the alt attribute
+ * optional here, so that its absence can be reported; trailing spaces
+ * allowed); returns 1 and pointers into LINE on a match, *ALT NULL when
+ * there is no alt attribute. */
 static int parse_figure(const char *line, const char **cap, size_t *ncap,
                         const char **file, size_t *nfile, const char **label,
-                        size_t *nlabel)
+                        size_t *nlabel, const char **alt, size_t *nalt)
 {
     if (strncmp(line, "![", 2) != 0)
         return 0;
@@ -409,9 +414,21 @@ static int parse_figure(const char *line, const char **cap, size_t *ncap,
     size_t n = 0;
     while (is_label_char(l[n]))
         n++;
-    if (n == 0 || l[n] != '}')
+    if (n == 0)
         return 0;
-    for (const char *t = l + n + 1; *t; t++)
+    const char *t = l + n, *a = NULL;
+    size_t na = 0;
+    if (strncmp(t, " alt=\"", 6) == 0) {
+        a = t + 6;
+        const char *q = strchr(a, '"');
+        if (q == NULL)
+            return 0;
+        na = (size_t)(q - a);
+        t = q + 1;
+    }
+    if (*t != '}')
+        return 0;
+    for (t++; *t; t++)
         if (!isspace((unsigned char)*t))
             return 0;
     *cap = line + 2;
@@ -420,6 +437,8 @@ static int parse_figure(const char *line, const char **cap, size_t *ncap,
     *nfile = (size_t)(fend - *file);
     *label = l;
     *nlabel = n;
+    *alt = a;
+    *nalt = na;
     return 1;
 }
 
@@ -742,9 +761,10 @@ static void scan_chapter(struct scan *s, const struct strs *md)
             free(attrs);
             continue;
         }
-        const char *cap, *file, *flabel;
-        size_t ncap, nfile, nflabel;
-        if (parse_figure(line, &cap, &ncap, &file, &nfile, &flabel, &nflabel)) {
+        const char *cap, *file, *flabel, *alt;
+        size_t ncap, nfile, nflabel, nalt;
+        if (parse_figure(line, &cap, &ncap, &file, &nfile, &flabel, &nflabel, &alt,
+                         &nalt)) {
             figs++;
             if (s->w != NULL && !figure_number(s->w, flabel, nflabel))
                 strs_push(&s->w->fig_labels, sdup(flabel, nflabel));
@@ -1091,13 +1111,104 @@ static int load_labels(struct weaver *w, const struct strs *md)
     strs_free(&names);
     free(parent);
     return index_errors;
+
+/* Writes the value V, formatted as Markdown, as plain text for an
+ * attribute: "10^−7^" as "10⁻⁷", maths without its dollars ("$\mathcal
+ * N(0, 0.8^2)$" as "N(0, 0.8²)"), emphasis without its stars.  Returns -1
+ * (having written what it could) on markup it cannot write plainly. */
+static int put_plain_value(FILE *out, const char *v)
+{
+    static const char *const sup[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    int ok = 0;
+    while (*v) {
+        if (*v == '$' || *v == '*') {
+            v++;
+        } else if (strncmp(v, "\\mathcal ", 9) == 0) {
+            v += 9;
+        } else if (*v == '^') {
+            /* "^−7^" (Markdown) or "^2" (TeX, one character) */
+            const char *e = strchr(v + 1, '^');
+            const char *stop = e != NULL ? e : v + 2;
+            for (v++; v < stop && *v; ) {
+                if (isdigit((unsigned char)*v)) {
+                    fputs(sup[*v - '0'], out);
+                    v++;
+                } else if (strncmp(v, "−", strlen("−")) == 0 || *v == '-') {
+                    fputs("⁻", out);
+                    v += *v == '-' ? 1 : strlen("−");
+                } else {
+                    ok = -1;
+                    v++;
+                }
+            }
+            if (e != NULL)
+                v = e + 1;
+        } else if (*v == '\\' || *v == '"' || *v == '_' || *v == '`') {
+            ok = -1;
+            v++;
+        } else {
+            fputc(*v++, out);
+        }
+    }
+    return ok;
+}
+
+/* The figure's text alternative ALT (N bytes) with its {{name}} values
+ * written plainly, into memory (the caller frees); NULL after an error. */
+static char *expand_alt(struct weaver *w, const char *alt, size_t n, size_t lineno)
+{
+    char *buf = NULL;
+    size_t bufsize = 0;
+    FILE *mem = open_memstream(&buf, &bufsize);
+    if (mem == NULL) {
+        fputs("weave: out of memory\n", stderr);
+        exit(1);
+    }
+    int bad = 0;
+    const char *c = alt, *end = alt + n;
+    while (c < end) {
+        if (c[0] == '{' && c + 1 < end && c[1] == '{') {
+            const char *close = strstr(c + 2, "}}");
+            if (close == NULL || close >= end) {
+                error_at(w, w->md_path, lineno, "%s", "unclosed {{ in the figure's alt text");
+                bad = 1;
+                break;
+            }
+            const char *v = lookup_value(w, c + 2, (size_t)(close - c - 2));
+            char *nm = sdup(c + 2, (size_t)(close - c - 2));
+            if (v == NULL) {
+                error_at(w, w->md_path, lineno,
+                         "unknown value '%s' (not in values.tsv)", nm);
+                bad = 1;
+            } else if (put_plain_value(mem, v) != 0) {
+                error_at(w, w->md_path, lineno, "value '%s' (%s) cannot be "
+                         "written as plain text in the figure's alt text", nm, v);
+                bad = 1;
+            }
+            free(nm);
+            c = close + 2;
+        } else if (*c == '\\' || *c == '$') {
+            error_at(w, w->md_path, lineno, "the figure's alt text is plain text: "
+                     "no '%c' (write maths in words or Unicode)", *c);
+            bad = 1;
+            break;
+        } else {
+            fputc(*c++, mem);
+        }
+    }
+    fclose(mem);
+    if (bad) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
 }
 
 static void weave_figure(struct weaver *w, const char *line, size_t lineno)
 {
-    const char *cap, *file, *label;
-    size_t ncap, nfile, nlabel;
-    parse_figure(line, &cap, &ncap, &file, &nfile, &label, &nlabel);
+    const char *cap, *file, *label, *alt;
+    size_t ncap, nfile, nlabel, nalt;
+    parse_figure(line, &cap, &ncap, &file, &nfile, &label, &nlabel, &alt, &nalt);
     char *fname = sdup(file, nfile);
     int found = 0, width = 0;
     for (size_t i = 0; i < w->figure_files.n; i++)
@@ -1113,6 +1224,25 @@ static void weave_figure(struct weaver *w, const char *line, size_t lineno)
     int k = figure_number(w, label, nlabel);
     char *lb = sdup(label, nlabel);
     char *capt = sdup(cap, ncap);
+    /* A text alternative that says what the figure shows: a screen reader
+     * reads it in place of the picture, and the caption after it. */
+    char *alttext = NULL;
+    while (alt != NULL && nalt > 0 && alt[0] == ' ')
+        alt++, nalt--;
+    if (alt == NULL || nalt == 0)
+        error_at(w, w->md_path, lineno, "figure '%s' has no text alternative: "
+                 "write {#fig:%s alt=\"what it shows: the axes, the curves or "
+                 "points, the trend\"}", lb, lb);
+    else if (nalt == ncap && strncmp(alt, cap, ncap) == 0)
+        error_at(w, w->md_path, lineno, "figure '%s': its alt text repeats the "
+                 "caption; say what the figure shows", lb);
+    else if ((alttext = expand_alt(w, alt, nalt, lineno)) != NULL &&
+             strstr(alttext, fname) != NULL) {
+        error_at(w, w->md_path, lineno, "figure '%s': its alt text names the "
+                 "file; say what the figure shows", lb);
+        free(alttext);
+        alttext = NULL;
+    }
     fprintf(w->out, "![**Figure %d.%d.** ", w->chapter, k);
     /* the caption may quote values; expand_inline ends with a newline, so
      * expand it into memory and write it without */
@@ -1139,12 +1269,12 @@ static void weave_figure(struct weaver *w, const char *line, size_t lineno)
     size_t nf = strlen(fname);
     double scale = nf > 4 && strcmp(fname + nf - 4, ".gif") == 0
                    ? GIF_MIN_SCALE : SVG_MIN_SCALE;
+    fprintf(w->out, "](%s/%s){#fig:%02d-%s alt=\"%s\"", w->slug, fname,
+            w->chapter, lb, alttext != NULL ? alttext : "");
     if (width > 0)
-        fprintf(w->out, "](%s/%s){#fig:%02d-%s style=\"min-width:%dpx\"}\n",
-                w->slug, fname, w->chapter, lb, (int)(width * scale + 0.5));
-    else
-        fprintf(w->out, "](%s/%s){#fig:%02d-%s}\n", w->slug, fname,
-                w->chapter, lb);
+        fprintf(w->out, " style=\"min-width:%dpx\"", (int)(width * scale + 0.5));
+    fputs("}\n", w->out);
+    free(alttext);
     free(lb);
     free(capt);
     free(fname);
@@ -1464,7 +1594,8 @@ static void weave_claims(struct weaver *w, size_t lineno)
           "so, in standard errors (SE) for a Monte Carlo estimate, or the "
           "distance to the bound and on which side); *allowed* is the "
           "tolerance. The chapter does not build unless every row holds.\n\n"
-          "::: {.claims}\n"
+          "::: {.claims role=\"region\" tabindex=\"0\" aria-label=\"Claims "
+          "checked in this chapter (a table; it may scroll sideways)\"}\n"
           "| Claim | Checked against | Expected | Observed | Difference "
           "| Allowed | Holds |\n"
           "|:------|:-----|-------:|-------:|-----:|-----:|:--:|\n", w->out);
@@ -1486,7 +1617,12 @@ static void weave_claims(struct weaver *w, size_t lineno)
         fputs(" |\n", w->out);
         rows++;
     }
-    fputs(":::\n", w->out);
+    /* the table's name, for a screen reader (report.css hides it: the
+     * heading above says it) */
+    fprintf(w->out, "\nTable: The claims of chapter %d: each statement, what "
+            "it was checked against, the expected and observed values, their "
+            "difference, the tolerance allowed, and whether it holds.\n:::\n",
+            w->chapter);
     if (rows == 0)
         error_at(w, w->md_path, lineno, "%s", "@claims, but the program "
                  "checked no claim");
@@ -2061,6 +2197,7 @@ static void weave_lines(struct weaver *w, const struct strs *md)
         } else if (strncmp(line, "@try", 4) == 0) {
             weave_try(w, line, lineno);
         } else if (parse_figure(line, &(const char *){0}, &(size_t){0},
+                                &(const char *){0}, &(size_t){0},
                                 &(const char *){0}, &(size_t){0},
                                 &(const char *){0}, &(size_t){0})) {
             weave_figure(w, line, lineno);
