@@ -1111,6 +1111,7 @@ static int load_labels(struct weaver *w, const struct strs *md)
     strs_free(&names);
     free(parent);
     return index_errors;
+}
 
 /* Writes the value V, formatted as Markdown, as plain text for an
  * attribute: "10^−7^" as "10⁻⁷", maths without its dollars ("$\mathcal
