@@ -278,6 +278,32 @@ static void test_typeset_svg_shortened(void)
     free(svg);
 }
 
+/* pandoc's MathML without what a page does not draw: the namespace, the
+ * default display, the <semantics> wrapper and its TeX annotation; in the
+ * contents too. */
+static void test_typeset_math(void)
+{
+    struct fx f;
+    setup(&f);
+    testlib_write(f.root, "chapter.md", "# Bits $b$\n\nInline $x^2$ and\n\n$$y < 1$$\n");
+    char *out, *err;
+    CU_ASSERT_EQUAL(typeset(&f, 0, 0, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    has(out, "<li><a href=\"#bits-b\"><span class=\"toc-section-number\">1</span> Bits\n"
+             "<math><mi>b</mi></math></a></li>");
+    has(out, "<span class=\"header-section-number\">1</span> Bits\n<math><mi>b</mi></math></h1>");
+    has(out, "Inline\n<math><msup><mi>x</mi><mn>2</mn></msup></math>\nand");
+    has(out, "<math display=\"block\"><mrow><mi>y</mi><mo>&lt;</mo><mn>1</mn></mrow></math>");
+    CU_ASSERT_PTR_NULL(strstr(out, "annotation"));
+    CU_ASSERT_PTR_NULL(strstr(out, "semantics"));
+    CU_ASSERT_PTR_NULL(strstr(out, "display=\"inline\""));
+    CU_ASSERT_PTR_NULL(strstr(out, "Math/MathML"));
+    free(out);
+    free(err);
+    testlib_rmtree(f.root);
+    free(f.root);
+}
+
 /* A title block from the front matter; an unnumbered heading stays so. */
 static void test_typeset_report(void)
 {
@@ -338,5 +364,6 @@ static void test_typeset_errors(void)
 TEST_SUITE(typeset,
            TEST(test_typeset_page),
            TEST(test_typeset_svg_shortened),
+           TEST(test_typeset_math),
            TEST(test_typeset_report),
            TEST(test_typeset_errors))

@@ -351,6 +351,8 @@ static char *unique_id(struct page *p, const char *id)
     return u;
 }
 
+static const char *put_math(const char *tag, FILE *out);
+
 static void toc_entry(struct page *p, int level, const char *number,
                       const char *id, const char *inner, size_t ninner)
 {
@@ -372,7 +374,15 @@ static void toc_entry(struct page *p, int level, const char *number,
     fprintf(p->toc, "<li><a href=\"#%s\">", id);
     if (number[0])
         fprintf(p->toc, "<span class=\"toc-section-number\">%s</span> ", number);
-    fwrite(inner, 1, ninner, p->toc);
+    for (const char *c = inner, *e = inner + ninner, *after; c < e;) {
+        const char *m = starts(c, "<math ") ? strstr(c, "</math>") : NULL;
+        if (m != NULL && m < e && (after = put_math(c, p->toc)) != NULL) {
+            c = after;
+        } else {
+            fputc(*c, p->toc);
+            c++;
+        }
+    }
     fputs("</a>", p->toc);
 }
 
@@ -959,19 +969,53 @@ static const char *put_explorer(struct page *p, const char *tag, FILE *out)
     return close + 6;
 }
 
+/* pandoc's MathML at TAG ("<math display=... xmlns=...><semantics>BODY
+ * <annotation encoding="application/x-tex">TEX</annotation></semantics>
+ * </math>") as "<math>BODY</math>", display="block" kept: an HTML page puts
+ * <math> in the MathML namespace by itself, inline is the default display,
+ * and a browser draws a <semantics> as its first child and never shows the
+ * TeX, which is in the chapter's source (a fifth of the MathML's bytes).
+ * Returns the end of the element, or NULL (nothing written) for another
+ * form. */
+static const char *put_math(const char *tag, FILE *out)
+{
+    const char *gt = strchr(tag, '>'), *end = strstr(tag, "</math>");
+    const char *tex = "<annotation encoding=\"application/x-tex\">";
+    const char *tail = "</annotation></semantics>";
+    if (gt == NULL || end == NULL || !starts(gt + 1, "<semantics>"))
+        return NULL;
+    const char *body = gt + 1 + strlen("<semantics>"), *ann = NULL;
+    size_t nt = strlen(tail);
+    if ((size_t)(end - body) < nt || strncmp(end - nt, tail, nt) != 0)
+        return NULL;
+    for (const char *a = end - nt; a >= body && ann == NULL; a--)
+        if (*a == '<' && starts(a, tex))
+            ann = a;        /* the last annotation: the TeX has no '<' */
+    if (ann == NULL)
+        return NULL;
+    char *display = attr(tag, gt, "display");
+    fputs(strcmp(display, "block") == 0 ? "<math display=\"block\">" : "<math>", out);
+    free(display);
+    fwrite(body, 1, (size_t)(ann - body), out);
+    fputs("</math>", out);
+    return end + strlen("</math>");
+}
+
 /* One section's fragment into the page: headings numbered, ids unique,
  * figures and explorer data inline.  Code blocks are numbered cb1, cb2...
  * through the page, whatever pandoc called them in the fragment. */
 static void put_fragment(struct page *p, const char *html, FILE *out)
 {
     int map_old[512], map_new[512], nmap = 0;
-    const char *c = html;
+    const char *c = html, *after;
     while (*c) {
         if (c[0] == '<' && c[1] == 'h' && c[2] >= '1' && c[2] <= '6' &&
             (c[3] == ' ' || c[3] == '\n' || c[3] == '>')) {
             c = put_heading(p, c, out);
         } else if (starts(c, "<img ") || starts(c, "<img\n")) {
             c = put_image(p, c, out);
+        } else if (starts(c, "<math ") && (after = put_math(c, out)) != NULL) {
+            c = after;
         } else if (starts(c, "<div class=\"explorer\"") &&
                    strstr(c, "data-explorer=\"") != NULL &&
                    strstr(c, "data-explorer=\"") < strchr(c, '>')) {

@@ -1,6 +1,6 @@
 /* figures.js — the figures inlined in a page draw what gnuplot drew.
  *
- *   node tests/browser/figures.js output/report.html [PNG_DIR]
+ *   node tests/browser/figures.js output/report.html [PNG_DIR [NAME_REGEX]]
  *
  * put_svg (src/book/typeset.c) rewrites every SVG it inlines in fewer
  * bytes.  This draws each inline <svg id="fig:NN-name"> and the file gnuplot
@@ -9,7 +9,7 @@
  * LIMIT of a figure's pixels differ by more than a quarter of the range in
  * some channel (a line moved, a dot lost or grown), or when a figure's file
  * is missing.  With PNG_DIR, the two drawings of every figure are written
- * there (NAME.disk.png, NAME.page.png) to look at.
+ * there (NAME.disk.png, NAME.page.png) to look at; NAME_REGEX picks some.
  */
 'use strict';
 const fs = require('fs');
@@ -58,12 +58,13 @@ async function compare(a, b, w, h, pngs) {
 }`;
 
 async function main() {
-  const [page, pngdir] = process.argv.slice(2);
+  const [page, pngdir, only] = process.argv.slice(2);
   if (!page) {
     console.error('usage: node tests/browser/figures.js PAGE.html [PNG_DIR]');
     process.exit(2);
   }
-  const list = figures(page, path.dirname(page));
+  const list = figures(page, path.dirname(page))
+    .filter((f) => !only || new RegExp(only).test(f.name));
   if (list.length === 0) {
     console.error(`figures.js: ${page}: no inline figure`);
     process.exit(1);
