@@ -138,7 +138,7 @@ static void test_typeset_page(void)
     has(out, "<circle id='s1-gpPt5' r='1'/>");
     has(out, "<use href='#s1-gpPt5' clip-path='url(#s1-gpclip)'/>\n");
     /* points refer to their marker scaled once, and move by x and y */
-    has(out, "<use href='#s1-m0' x='10.5' y='20.25' color='#ff0000'/>\n"
+    has(out, "<use href='#s1-m0' x='10.5' y='20.3' color='#ff0000'/>\n"
              "<use href='#s1-m0' x='11' y='21' color='#00ff00'/>\n"
              "<use href='#s1-m1' x='12' y='22'/>\n");
     /* gnuplot's rgb() colours as #rrggbb, the form report.css restyles */
@@ -184,6 +184,129 @@ static void test_typeset_page(void)
     free(incremental);
     free(first);
     free(md);
+    testlib_rmtree(f.root);
+    free(f.root);
+}
+
+/* A figure as gnuplot writes one, for put_svg's shortening. */
+static const char GNUPLOT_SVG[] =
+    "<?xml version=\"1.0\"?>\n<svg \n viewBox=\"0 0 900 470\"\n"
+    " xmlns=\"http://www.w3.org/2000/svg\"\n xmlns:xlink=\"http://www.w3.org/1999/xlink\"\n>\n"
+    "<defs>\n"
+    "\t<circle id='gpPt5' stroke-width='0.205' stroke='currentColor' cx='0' cy='0' r='1'/>\n"
+    "\t<use xlink:href='#gpPt5' id='gpPt6' fill='currentColor' stroke='none'/>\n"
+    "\t<path id='gpPt7' stroke-width='0.205' stroke='currentColor' d='M0,-1.33 L-1.33,0.67 L1.33,0.67 z'/>\n"
+    "</defs>\n"
+    "<g fill=\"none\" color=\"black\" stroke=\"currentColor\" stroke-width=\"1.00\" stroke-linecap=\"butt\" stroke-linejoin=\"miter\">\n"
+    "\t<path stroke='rgb( 85,  85,  85)'  d='M93.60,394.68 L98.00,394.68 L102.40,394.68  '/></g>\n"
+    "<g fill=\"none\" color=\"black\" stroke=\"currentColor\" stroke-width=\"2.00\" stroke-linecap=\"butt\" stroke-linejoin=\"miter\">\n"
+    "\t<use xlink:href='#gpPt6' transform='translate(10.00,20.00) scale(1.46)' color='rgb(213,  94,   0)'/>\n"
+    "\t<use xlink:href='#gpPt6' transform='translate(12.50,19.00) scale(1.46)' color='rgb(213,  94,   0)'/>\n"
+    "\t<use xlink:href='#gpPt6' transform='translate(13.00,18.00) scale(1.46)' color='rgb(  0, 114, 178)'/>\n"
+    "\t<use xlink:href='#gpPt7' transform='translate(14.00,18.00) scale(1.46)' color='rgb(  0, 114, 178)'/>\n"
+    "\t<use xlink:href='#gpPt6' transform='translate(15.00,18.00) scale(1.46)' color='rgb(  0, 114, 178)' opacity='0.5'/>\n"
+    "</g>\n"
+    "\t<polygon fill = '#0072b2' fill-opacity = '0.550000' points = '84.50,331.75 388.61,331.75 388.61,245.01 '/>\n"
+    "\t<path d='M1,1 C2,2 3,3 4,4'/>\n"
+    "\t<g transform=\"translate(51.35,355.98)\" stroke=\"none\" fill=\"rgb(51,51,51)\" font-family=\"DejaVu Sans\" font-size=\"13.00\"  text-anchor=\"end\">\n"
+    "\t\t<text><tspan font-family=\"DejaVu Sans\" > 0.5</tspan></text>\n"
+    "\t</g>\n"
+    "\t<g font-family=\"DejaVu Sans\"><text><tspan font-family=\"DejaVu Sans\"  font-size=\"10.4\" dy=\"3\">2</tspan></text></g>\n"
+    "</svg>\n";
+
+/* What put_svg makes of SVG, as the first figure of a page. */
+static char *inline_svg(const char *svg)
+{
+    struct fx f;
+    setup(&f);
+    testlib_write(f.root, "ch/fig-a.svg", svg);
+    char *out, *err;
+    CU_ASSERT_EQUAL(typeset(&f, 0, 0, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    free(err);
+    testlib_rmtree(f.root);
+    free(f.root);
+    return out;
+}
+
+/* The same picture in fewer bytes: filled circles as dots of their outer
+ * diameter, paths and polygons rounded and simplified, attributes at their
+ * initial values and a font every text repeats left out. */
+static void test_typeset_svg_shortened(void)
+{
+    char *out = inline_svg(GNUPLOT_SVG);
+    /* the one font, on the <svg> */
+    has(out, "style=\"min-width:504px\" font-family=\"DejaVu Sans\">");
+    has(out, "<g fill=\"none\" color=\"black\" stroke=\"currentColor\" stroke-width=\"1\">\n");
+    has(out, "<path stroke='#555555'  d='M93.6 394.7h8.8'/></g>");
+    /* three filled circles of scale 1.46: discs 1.46 (2 + 0.205) wide, a
+     * path for each colour, in order; the triangle, and a circle with an
+     * opacity, stay markers */
+    has(out, "<g stroke='currentColor' stroke-width='3.219' stroke-linecap='round'>\n"
+             "<path color='#d55e00' d='M10 20h0m2.5-1h0'/>\n"
+             "<path color='#0072b2' d='M13 18h0'/>\n</g>\n"
+             "<use href='#s1-m0' x='14' y='18' color='#0072b2'/>\n"
+             "<use href='#s1-m1' x='15' y='18' color='#0072b2' opacity='0.5'/>\n</g>");
+    has(out, "<use id='s1-m0' href='#s1-gpPt7' transform='scale(1.46)'/>");
+    /* a marker's own geometry is not rounded */
+    has(out, "d='M0,-1.33 L-1.33,0.67 L1.33,0.67 z'/>");
+    has(out, "<polygon fill='#0072b2' fill-opacity='0.55' points='84.5 331.8 388.6 331.8 388.6 245'/>");
+    has(out, "<path d='M1,1 C2,2 3,3 4,4'/>");     /* not understood: as it was */
+    has(out, "<g transform=\"translate(51.35,355.98)\" stroke=\"none\" fill=\"#333333\" "
+             "font-size=\"13\"  text-anchor=\"end\">\n<text> 0.5</text>\n</g>");
+    has(out, "<g><text><tspan  font-size=\"10.4\" dy=\"3\">2</tspan></text></g>");
+    CU_ASSERT_PTR_NULL(strstr(out, "butt"));
+    CU_ASSERT_PTR_NULL(strstr(out, "miter"));
+    CU_ASSERT_PTR_NULL(strstr(out, "rgb("));
+    free(out);
+
+    /* another cap or font somewhere: every one kept */
+    char *svg = strdup(GNUPLOT_SVG), *at = strstr(svg, "\"butt\"");
+    memcpy(at, "\"bevl\"", 6);
+    at = strstr(svg, "\"DejaVu Sans\" >");
+    memcpy(at, "\"DejaVu Mono\"", 13);
+    out = inline_svg(svg);
+    has(out, "style=\"min-width:504px\">");
+    has(out, "stroke-width=\"2\" stroke-linecap=\"butt\">");
+    has(out, "<text><tspan font-family=\"DejaVu Mono\" > 0.5</tspan></text>");
+    has(out, "stroke=\"none\" fill=\"#333333\" font-family=\"DejaVu Sans\" font-size=\"13\"");
+    CU_ASSERT_PTR_NULL(strstr(out, "miter"));     /* the joins are all miters still */
+    free(out);
+    free(svg);
+
+    /* a circle marker drawn otherwise than gnuplot 5.4 draws it: markers */
+    svg = strdup(GNUPLOT_SVG);
+    at = strstr(svg, "r='1'");
+    at[3] = '2';
+    out = inline_svg(svg);
+    has(out, "<use href='#s1-m0' x='10' y='20' color='#d55e00'/>");
+    CU_ASSERT_PTR_NULL(strstr(out, "stroke-linecap='round'"));
+    free(out);
+    free(svg);
+}
+
+/* pandoc's MathML without what a page does not draw: the namespace, the
+ * default display, the <semantics> wrapper and its TeX annotation; in the
+ * contents too. */
+static void test_typeset_math(void)
+{
+    struct fx f;
+    setup(&f);
+    testlib_write(f.root, "chapter.md", "# Bits $b$\n\nInline $x^2$ and\n\n$$y < 1$$\n");
+    char *out, *err;
+    CU_ASSERT_EQUAL(typeset(&f, 0, 0, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    has(out, "<li><a href=\"#bits-b\"><span class=\"toc-section-number\">1</span> Bits\n"
+             "<math><mi>b</mi></math></a></li>");
+    has(out, "<span class=\"header-section-number\">1</span> Bits\n<math><mi>b</mi></math></h1>");
+    has(out, "Inline\n<math><msup><mi>x</mi><mn>2</mn></msup></math>\nand");
+    has(out, "<math display=\"block\"><mrow><mi>y</mi><mo>&lt;</mo><mn>1</mn></mrow></math>");
+    CU_ASSERT_PTR_NULL(strstr(out, "annotation"));
+    CU_ASSERT_PTR_NULL(strstr(out, "semantics"));
+    CU_ASSERT_PTR_NULL(strstr(out, "display=\"inline\""));
+    CU_ASSERT_PTR_NULL(strstr(out, "Math/MathML"));
+    free(out);
+    free(err);
     testlib_rmtree(f.root);
     free(f.root);
 }
@@ -400,6 +523,8 @@ static void test_typeset_errors(void)
 
 TEST_SUITE(typeset,
            TEST(test_typeset_page),
+           TEST(test_typeset_svg_shortened),
+           TEST(test_typeset_math),
            TEST(test_typeset_report),
            TEST(test_typeset_chapter_links),
            TEST(test_typeset_fast_fences),

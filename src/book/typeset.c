@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "typeset.h"
 #include "slurp.h"
+#include "svgpath.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -480,6 +481,8 @@ static char *unique_id(struct page *p, const char *id)
     return u;
 }
 
+static const char *put_math(const char *tag, FILE *out);
+
 static void toc_entry(struct page *p, int level, const char *number,
                       const char *id, const char *inner, size_t ninner)
 {
@@ -501,7 +504,15 @@ static void toc_entry(struct page *p, int level, const char *number,
     fprintf(p->toc, "<li><a href=\"#%s\">", id);
     if (number[0])
         fprintf(p->toc, "<span class=\"toc-section-number\">%s</span> ", number);
-    fwrite(inner, 1, ninner, p->toc);
+    for (const char *c = inner, *e = inner + ninner, *after; c < e;) {
+        const char *m = starts(c, "<math ") ? strstr(c, "</math>") : NULL;
+        if (m != NULL && m < e && (after = put_math(c, p->toc)) != NULL) {
+            c = after;
+        } else {
+            fputc(*c, p->toc);
+            c++;
+        }
+    }
     fputs("</a>", p->toc);
 }
 
@@ -601,6 +612,14 @@ static const char *match_point(const char *c, struct point_use *u)
     return end + 2;
 }
 
+/* Whether two points have the same marker, scale and other attributes. */
+static int same_point(const struct point_use *a, const struct point_use *b)
+{
+    return a->nm == b->nm && memcmp(a->m, b->m, (size_t)a->nm) == 0 &&
+           a->nsc == b->nsc && memcmp(a->sc, b->sc, (size_t)a->nsc) == 0 &&
+           a->nrest == b->nrest && memcmp(a->rest, b->rest, (size_t)a->nrest) == 0;
+}
+
 /* gnuplot's colour "rgb( 85,  85,  85)" at C, of at most MAX characters,
  * written as "#555555": the form in which the page's style sheet finds the
  * figures' neutral colours to restyle them in the dark theme (report.css).
@@ -630,26 +649,191 @@ static int put_rgb(FILE *out, const char *c, size_t max)
     return (int)i;
 }
 
-/* S[0..N) with its rgb() colours written as put_rgb does. */
-static void put_colours(FILE *out, const char *s, size_t n)
+/* N bytes of attributes at S, with their rgb() colours as hex. */
+static void put_attrs(FILE *out, const char *s, int n)
 {
-    for (size_t i = 0; i < n;) {
-        int k = s[i] == 'r' ? put_rgb(out, s + i, n - i) : 0;
-        if (k > 0)
-            i += (size_t)k;
-        else
-            fputc(s[i++], out);
+    for (const char *c = s, *e = s + n; c < e;) {
+        int k = *c == 'r' ? put_rgb(out, c, (size_t)(e - c)) : 0;
+        if (k > 0 && c + k <= e) {
+            c += k;
+        } else {
+            fputc(*c, out);
+            c++;
+        }
     }
+}
+
+/* What put_svg may leave out or draw more briefly in one figure, found
+ * before it copies the figure. */
+struct svg_plan {
+    double dot;             /* the outer diameter of gnuplot's filled circle
+                               gpPt6 (marker units), or 0: not recognised */
+    int no_caps, no_joins;  /* every stroke-linecap is butt, every join
+                               miter: the initial values, left out */
+    char font[64];          /* the one font-family of every text, given to
+                               the <svg> once; "" if there are several */
+};
+
+/* Whether every NAME="..." or NAME='...' in SVG has the value VALUE. */
+static int only_value(const char *svg, const char *name, const char *value)
+{
+    size_t nn = strlen(name), nv = strlen(value);
+    for (const char *c = strstr(svg, name); c != NULL; c = strstr(c + 1, name)) {
+        const char *v = c + nn;
+        if (c > svg && c[-1] != ' ')
+            continue;               /* the end of a longer name */
+        if (v[0] != '=' || (v[1] != '"' && v[1] != '\''))
+            return 0;               /* a form not understood: keep them all */
+        if (strncmp(v + 2, value, nv) != 0 || v[2 + nv] != v[1])
+            return 0;
+    }
+    return 1;
+}
+
+static struct svg_plan plan_svg(const char *svg)
+{
+    struct svg_plan p = {0};
+    const char *circle = "<circle id='gpPt5' stroke-width='";
+    const char *c5 = strstr(svg, circle);
+    double w;
+    int n = 0;
+    if (c5 != NULL &&
+        strstr(svg, "<use xlink:href='#gpPt5' id='gpPt6' fill='currentColor' stroke='none'/>") &&
+        sscanf(c5 + strlen(circle), "%lf' stroke='currentColor' cx='0' cy='0' r='1'/>%n",
+               &w, &n) == 1 && n > 0 && w >= 0 && w < 1)
+        p.dot = 2 + w;
+    p.no_caps = only_value(svg, "stroke-linecap", "butt");
+    p.no_joins = only_value(svg, "stroke-linejoin", "miter");
+    const char *f = strstr(svg, "font-family=\"");
+    const char *q = f ? strchr(f + 13, '"') : NULL;
+    if (q != NULL && q - f - 13 < (int)sizeof p.font) {
+        snprintf(p.font, sizeof p.font, "%.*s", (int)(q - f - 13), f + 13);
+        if (strchr(p.font, '\'') || !only_value(svg, "font-family", p.font))
+            p.font[0] = '\0';
+    }
+    return p;
+}
+
+/* Whether C starts the attribute ' NAME="VALUE"' or ' NAME='VALUE''; its
+ * length, or 0. */
+static size_t attr_is(const char *c, const char *name, const char *value)
+{
+    size_t nn = strlen(name), nv = strlen(value);
+    if (c[0] != ' ' || strncmp(c + 1, name, nn) != 0 || c[1 + nn] != '=')
+        return 0;
+    char q = c[2 + nn];
+    if ((q != '"' && q != '\'') || strncmp(c + 3 + nn, value, nv) != 0 ||
+        c[3 + nn + nv] != q)
+        return 0;
+    return 4 + nn + nv;
+}
+
+/* A decimal number with trailing zeros at C, up to the quote Q ("1.00",
+ * "0.550000"), written without them; the length read, or 0. */
+static size_t put_trimmed(FILE *out, const char *c, char q)
+{
+    const char *e = c, *dot = NULL;
+    if (*e == '-')
+        e++;
+    while ((*e >= '0' && *e <= '9') || (*e == '.' && dot == NULL)) {
+        if (*e == '.')
+            dot = e;
+        e++;
+    }
+    if (*e != q || dot == NULL || e[-1] != '0' || dot == c || !(dot[-1] >= '0' && dot[-1] <= '9'))
+        return 0;
+    const char *z = e;
+    while (z[-1] == '0')
+        z--;
+    if (z[-1] == '.')
+        z--;
+    fwrite(c, 1, (size_t)(z - c), out);
+    return (size_t)(e - c);
+}
+
+/* How far a curve may move when put_svg shortens it, in viewBox units (the
+ * figures' 900-px viewBoxes: a tenth of a pixel at their natural size). */
+#define SVG_TOLERANCE 0.1
+
+/* Whether the point U may be drawn as a dot: the filled circle, with no
+ * attribute but its colour. */
+static int is_dot_use(const struct point_use *u)
+{
+    if (u->nm != 5 || memcmp(u->m, "gpPt6", 5) != 0)
+        return 0;
+    if (u->nrest == 0)
+        return 1;
+    const char *r = u->rest, *e = r + u->nrest;
+    if (!starts(r, " color='"))
+        return 0;
+    const char *q = memchr(r + 8, '\'', (size_t)(e - r - 8));
+    return q == e - 1;
+}
+
+/* Whether two points have the same marker and scale. */
+static int same_marker(const struct point_use *a, const struct point_use *b)
+{
+    return a->nm == b->nm && memcmp(a->m, b->m, (size_t)a->nm) == 0 &&
+           a->nsc == b->nsc && memcmp(a->sc, b->sc, (size_t)a->nsc) == 0;
+}
+
+/* A run of filled circles (gnuplot's gpPt6) of one scale, at C: a group
+ * whose stroke is round-capped and as wide as the circle's outer diameter
+ * (its radius 1 and its stroke, times the scale), and in it a path for
+ * each run of one colour, a segment of no length at each point: the same
+ * discs in the same places and order.  Returns the end of the run. */
+static const char *put_dots(FILE *out, const char *c, const struct point_use *first,
+                            double dot)
+{
+    double *xy = NULL;
+    size_t n = 0, cap = 0;
+    struct point_use u = *first, run = *first;
+    const char *after;
+    fprintf(out, "<g stroke='currentColor' stroke-width='%.4g' stroke-linecap='round'>\n",
+            strtod(first->sc, NULL) * dot);
+    for (;;) {
+        after = match_point(c, &u);
+        int more = after != NULL && same_marker(&u, first) && is_dot_use(&u);
+        if (n > 0 && (!more || !same_point(&u, &run))) {
+            fputs("<path", out);
+            put_attrs(out, run.rest, run.nrest);
+            fputs(" d='", out);
+            book_svg_dots(out, xy, n);
+            fputs("'/>\n", out);
+            n = 0;
+        }
+        if (!more)
+            break;
+        if (n == 0)
+            run = u;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 256;
+            xy = xrealloc(xy, 2 * cap * sizeof *xy);
+        }
+        xy[2 * n] = strtod(u.x, NULL);
+        xy[2 * n + 1] = strtod(u.y, NULL);
+        n++;
+        c = after;
+        while (*c == '\n' || *c == '\t' || *c == ' ')
+            c++;
+    }
+    fputs("</g>\n", out);
+    free(xy);
+    return c;
 }
 
 /* An SVG drawn by gnuplot, inline: the <svg> element takes the image's id,
  * style and alt text; the ids it defines (gnuplot names them alike in every
  * figure) are prefixed with "sN-" for the page's Nth figure, and so are the
  * references to them (a short prefix: a scatter refers to its marker
- * thousands of times).  A point, which gnuplot writes as its marker moved
- * and scaled, refers instead to the marker scaled once (a definition added
- * at the end) and is moved by x and y: the same picture in two thirds of
- * the bytes. */
+ * thousands of times).  The same picture in fewer bytes: a run of filled
+ * circles becomes one path of dots (put_dots); another point refers to its
+ * marker scaled once (a definition added at the end) and is moved by x and
+ * y; a path's data and a polygon's points are rounded to tenths, cleared of
+ * points on the line through their neighbours and written relative
+ * (svgpath.h); rgb() colours are written in hex, numbers without trailing
+ * zeros; attributes at their initial values, a font-family that every text
+ * repeats, empty groups and the space between elements are left out. */
 static void put_svg(FILE *out, const char *svg, const char *id,
                     const char *style, const char *alt, int n)
 {
@@ -657,6 +841,7 @@ static void put_svg(FILE *out, const char *svg, const char *id,
     const char *tag_end = open ? strchr(open, '>') : NULL;
     if (tag_end == NULL)
         return;
+    struct svg_plan plan = plan_svg(svg);
     char prefix[32];
     snprintf(prefix, sizeof prefix, "s%d-", n);
     fputs("<svg", out);
@@ -666,33 +851,50 @@ static void put_svg(FILE *out, const char *svg, const char *id,
             id, alt);
     if (style[0])
         fprintf(out, " style=\"%s\"", style);
+    if (plan.font[0])
+        fprintf(out, " font-family=\"%s\"", plan.font);
     fputc('>', out);
     const char *c = tag_end + 1;
     const char *stop = strstr(c, "</svg>");
     if (stop == NULL)
         stop = c + strlen(c);
     char marks[64][64];     /* "M S" of each scaled marker defined */
-    int nmarks = 0;
+    int nmarks = 0, in_defs = 0;
     while (c < stop) {
         struct point_use u;
         const char *after;
+        size_t k;
         if (c[0] == '<' && (after = match_point(c, &u)) != NULL) {
+            if (plan.dot > 0 && is_dot_use(&u)) {
+                c = put_dots(out, c, &u, plan.dot);
+                continue;
+            }
             char key[64];
             snprintf(key, sizeof key, "%.*s %.*s", u.nm, u.m, u.nsc, u.sc);
-            int k = 0;
-            while (k < nmarks && strcmp(marks[k], key) != 0)
-                k++;
-            if (k < 64) {
-                if (k == nmarks)
+            int m = 0;
+            while (m < nmarks && strcmp(marks[m], key) != 0)
+                m++;
+            if (m < 64) {
+                if (m == nmarks)
                     memcpy(marks[nmarks++], key, sizeof key);
-                fprintf(out, "<use href='#%sm%d' x='%.*s' y='%.*s'", prefix,
-                        k, u.nx, u.x, u.ny, u.y);
-                put_colours(out, u.rest, (size_t)u.nrest);
+                fprintf(out, "<use href='#%sm%d' x='", prefix, m);
+                book_svg_tenths(out, strtod(u.x, NULL));
+                fputs("' y='", out);
+                book_svg_tenths(out, strtod(u.y, NULL));
+                fputc('\'', out);
+                put_attrs(out, u.rest, u.nrest);
                 fputs("/>", out);
-                c = after;
+                for (c = after; *c == '\n' || *c == '\t' || *c == ' '; c++)
+                    ;
+                if (c > after)
+                    fputc('\n', out);
                 continue;
             }
         }
+        if (starts(c, "<defs>"))
+            in_defs = 1;
+        else if (starts(c, "</defs>"))
+            in_defs = 0;
         if (starts(c, "<title>")) {
             const char *e = strstr(c, "</title>");
             if (e != NULL) {
@@ -717,6 +919,23 @@ static void put_svg(FILE *out, const char *svg, const char *id,
                 continue;
             }
         }
+        if (starts(c, "<tspan")) {
+            /* a tspan with no attribute left (its font is the <svg>'s)
+             * around plain text: only the text */
+            const char *gt = strchr(c, '>'), *a = c + 6;
+            const char *lt = gt ? strchr(gt, '<') : NULL;
+            while (gt != NULL && a < gt && *a == ' ')
+                a++;
+            if (gt != NULL && a > c + 6 && plan.font[0] &&
+                (k = attr_is(a - 1, "font-family", plan.font)) > 0)
+                for (a += k - 1; a < gt && *a == ' '; a++)
+                    ;
+            if (lt != NULL && a == gt && starts(lt, "</tspan>") && lt < stop) {
+                fwrite(gt + 1, 1, (size_t)(lt - gt - 1), out);
+                c = lt + 8;
+                continue;
+            }
+        }
         if (c[0] == '>' && (c[1] == '\n' || c[1] == '\t')) {
             /* the line breaks and tabs between elements: no text, only bytes */
             const char *t = c + 1;
@@ -728,12 +947,48 @@ static void put_svg(FILE *out, const char *svg, const char *id,
                 continue;
             }
         }
-        if (starts(c, "rgb(")) {
-            int n = put_rgb(out, c, (size_t)(stop - c));
-            if (n > 0) {
-                c += n;
+        if (c[0] == ' ') {
+            if ((plan.no_caps && (k = attr_is(c, "stroke-linecap", "butt")) > 0) ||
+                (plan.no_joins && (k = attr_is(c, "stroke-linejoin", "miter")) > 0) ||
+                (plan.font[0] && (k = attr_is(c, "font-family", plan.font)) > 0)) {
+                c += k;
                 continue;
             }
+            const char *q = NULL;
+            int path = starts(c, " d='") || starts(c, " d=\"");
+            int points = starts(c, " points = '") || starts(c, " points='");
+            if (!in_defs && (path || points)) {
+                const char *v = strchr(c, path ? c[3] : '\'') + 1;
+                q = strchr(v, v[-1]);
+                if (q != NULL && q < stop) {
+                    fputs(path ? " d='" : " points='", out);
+                    int r = path ? book_svg_path(out, v, (size_t)(q - v), SVG_TOLERANCE)
+                                 : book_svg_points(out, v, (size_t)(q - v), SVG_TOLERANCE);
+                    if (r != 0)     /* not understood: as it was */
+                        fwrite(v, 1, (size_t)(q - v), out);
+                    fputc('\'', out);
+                    c = q + 1;
+                    continue;
+                }
+            }
+            if (starts(c, " = ") && (c[3] == '\'' || c[3] == '"')) {
+                /* gnuplot's "fill = '#0072b2'" */
+                fputc('=', out);
+                fputc(c[3], out);
+                c += 4;
+                c += put_trimmed(out, c, c[-1]);
+                continue;
+            }
+        }
+        if (c[0] == '=' && (c[1] == '"' || c[1] == '\'')) {
+            fwrite(c, 1, 2, out);
+            c += 2;
+            c += put_trimmed(out, c, c[-1]);
+            continue;
+        }
+        if ((k = (size_t)put_rgb(out, c, (size_t)(stop - c))) > 0) {
+            c += k;
+            continue;
         }
         if (starts(c, "xlink:href=")) {
             c += 6;             /* SVG 2's href: what HTML's inline SVG reads */
@@ -760,7 +1015,8 @@ static void put_svg(FILE *out, const char *svg, const char *id,
             /* up to the next character that may start one of the above */
             const char *next = c + 1;
             while (next < stop && *next != '<' && *next != 'i' && *next != 'h' &&
-                   *next != 'u' && *next != '>' && *next != 'r' && *next != 'x')
+                   *next != 'u' && *next != '>' && *next != 'r' && *next != 'x' &&
+                   *next != ' ' && *next != '=')
                 next++;
             fwrite(c, 1, (size_t)(next - c), out);
             c = next;
@@ -768,10 +1024,10 @@ static void put_svg(FILE *out, const char *svg, const char *id,
     }
     if (nmarks > 0) {
         fputs("<defs>", out);
-        for (int k = 0; k < nmarks; k++) {
-            const char *sp = strchr(marks[k], ' ');
+        for (int m = 0; m < nmarks; m++) {
+            const char *sp = strchr(marks[m], ' ');
             fprintf(out, "<use id='%sm%d' href='#%s%.*s' transform='scale(%s)'/>",
-                    prefix, k, prefix, (int)(sp - marks[k]), marks[k], sp + 1);
+                    prefix, m, prefix, (int)(sp - marks[m]), marks[m], sp + 1);
         }
         fputs("</defs>\n", out);
     }
@@ -879,10 +1135,44 @@ static const char *put_local_link(struct page *p, const char *c, FILE *out)
     return NULL;
 }
 
+/* pandoc's MathML at TAG ("<math display=... xmlns=...><semantics>BODY
+ * <annotation encoding="application/x-tex">TEX</annotation></semantics>
+ * </math>") as "<math>BODY</math>", display="block" kept: an HTML page puts
+ * <math> in the MathML namespace by itself, inline is the default display,
+ * and a browser draws a <semantics> as its first child and never shows the
+ * TeX, which is in the chapter's source (a fifth of the MathML's bytes).
+ * Returns the end of the element, or NULL (nothing written) for another
+ * form. */
+static const char *put_math(const char *tag, FILE *out)
+{
+    const char *gt = strchr(tag, '>'), *end = strstr(tag, "</math>");
+    const char *tex = "<annotation encoding=\"application/x-tex\">";
+    const char *tail = "</annotation></semantics>";
+    if (gt == NULL || end == NULL || !starts(gt + 1, "<semantics>"))
+        return NULL;
+    const char *body = gt + 1 + strlen("<semantics>"), *ann = NULL;
+    size_t nt = strlen(tail);
+    if ((size_t)(end - body) < nt || strncmp(end - nt, tail, nt) != 0)
+        return NULL;
+    for (const char *a = end - nt; a >= body && ann == NULL; a--)
+        if (*a == '<' && starts(a, tex))
+            ann = a;        /* the last annotation: the TeX has no '<' */
+    if (ann == NULL)
+        return NULL;
+    char *display = attr(tag, gt, "display");
+    fputs(strcmp(display, "block") == 0 ? "<math display=\"block\" tabindex=\"0\">" : "<math>", out);
+    free(display);
+    fwrite(body, 1, (size_t)(ann - body), out);
+    fputs("</math>", out);
+    return end + strlen("</math>");
+}
+
 /* One section's fragment into the page: headings numbered, ids unique,
- * figures and explorer data inline, header cells scoped to their column,
- * what may scroll sideways (display maths, figures, tables) focusable.  Code blocks are numbered cb1, cb2...
- * through the page, whatever pandoc called them in the fragment. */
+ * figures, maths and explorer data inline (put_svg, put_math,
+ * put_explorer), header cells scoped to their column, what may scroll
+ * sideways (display maths, figures, tables) focusable.  Code blocks are
+ * numbered cb1, cb2... through the page, whatever pandoc called them in the
+ * fragment. */
 static void put_fragment(struct page *p, const char *html, FILE *out)
 {
     int map_old[512], map_new[512], nmap = 0, in_claims = 0;
@@ -896,6 +1186,8 @@ static void put_fragment(struct page *p, const char *html, FILE *out)
             c = put_heading(p, c, out);
         } else if (starts(c, "<img ") || starts(c, "<img\n")) {
             c = put_image(p, c, out);
+        } else if (starts(c, "<math ") && (after = put_math(c, out)) != NULL) {
+            c = after;
         } else if (starts(c, "<figure>") || starts(c, "<figure ") ||
                    ((starts(c, "<table>") || starts(c, "<table ")) && !in_claims)) {
             /* a figure or a table wider than a narrow page scrolls
