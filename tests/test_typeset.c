@@ -142,7 +142,7 @@ static void test_typeset_page(void)
              "<use href='#s1-m0' x='11' y='21' color='#00ff00'/>\n"
              "<use href='#s1-m1' x='12' y='22'/>\n");
     /* gnuplot's rgb() colours as #rrggbb, the form report.css restyles */
-    has(out, "<path stroke='#555555' fill='rgb(1,2)' d='M0,0'/>\n</g>\n");
+    has(out, "<path stroke='#555555' fill='rgb(1,2)' d='M0 0'/>\n</g>\n");
     has(out, "<defs><use id='s1-m0' href='#s1-gpPt5' transform='scale(1.22)'/>"
              "<use id='s1-m1' href='#s1-gpPt5' transform='scale(2)'/></defs>\n</svg>");
     CU_ASSERT_PTR_NULL(strstr(out, "gnuplot_canvas"));
@@ -300,7 +300,7 @@ static void test_typeset_math(void)
              "<math><mi>b</mi></math></a></li>");
     has(out, "<span class=\"header-section-number\">1</span> Bits\n<math><mi>b</mi></math></h1>");
     has(out, "Inline\n<math><msup><mi>x</mi><mn>2</mn></msup></math>\nand");
-    has(out, "<math display=\"block\"><mrow><mi>y</mi><mo>&lt;</mo><mn>1</mn></mrow></math>");
+    has(out, "<math display=\"block\" tabindex=\"0\"><mrow><mi>y</mi><mo>&lt;</mo><mn>1</mn></mrow></math>");
     CU_ASSERT_PTR_NULL(strstr(out, "annotation"));
     CU_ASSERT_PTR_NULL(strstr(out, "semantics"));
     CU_ASSERT_PTR_NULL(strstr(out, "display=\"inline\""));
