@@ -1167,6 +1167,23 @@ static const char *put_math(const char *tag, FILE *out)
     return end + strlen("</math>");
 }
 
+/* pandoc's anchor on a line of a listing, <span id="cbN-M"><a
+ * href="#cbN-M" aria-hidden="true" tabindex="-1"></a>, at C: its length,
+ * or 0.  Nothing links to a listing's lines, and the anchors were a tenth
+ * of the report's listings; the line is written as a plain <span>. */
+static size_t line_anchor(const char *c)
+{
+    const char *id = "<span id=\"cb", *a = "\"><a href=\"#cb";
+    const char *tail = "\" aria-hidden=\"true\" tabindex=\"-1\"></a>";
+    if (!starts(c, id))
+        return 0;
+    const char *n = c + strlen(id), *e = n + strspn(n, "0123456789-");
+    if (e == n || !starts(e, a) || strncmp(e + strlen(a), n, (size_t)(e - n)) != 0)
+        return 0;
+    const char *t = e + strlen(a) + (e - n);
+    return starts(t, tail) ? (size_t)(t + strlen(tail) - c) : 0;
+}
+
 /* One section's fragment into the page: headings numbered, ids unique,
  * figures, maths and explorer data inline (put_svg, put_math,
  * put_explorer), header cells scoped to their column, what may scroll
@@ -1179,6 +1196,7 @@ static void put_fragment(struct page *p, const char *html, FILE *out)
     const char *c = html;
     while (*c) {
         const char *after;
+        size_t na;
         if (starts(c, "href=\"../") && (after = put_local_link(p, c, out)) != NULL) {
             c = after;
         } else if (c[0] == '<' && c[1] == 'h' && c[2] >= '1' && c[2] <= '6' &&
@@ -1218,6 +1236,9 @@ static void put_fragment(struct page *p, const char *html, FILE *out)
                    strstr(c, "data-explorer=\"") != NULL &&
                    strstr(c, "data-explorer=\"") < strchr(c, '>')) {
             c = put_explorer(p, c, out);
+        } else if (c[0] == '<' && (na = line_anchor(c)) > 0) {
+            fputs("<span>", out);
+            c += na;
         } else if ((starts(c, "\"cb") || starts(c, "\"#cb")) &&
                    c[c[1] == '#' ? 4 : 3] >= '0' && c[c[1] == '#' ? 4 : 3] <= '9') {
             const char *d = c + (c[1] == '#' ? 4 : 3);
