@@ -317,7 +317,7 @@ async function main() {
       throw new Error(`wider than the paper's text column: ${over.slice(0, 5).join('; ')}`);
     await pb.close();
     pb = null;
-    step(`lay it out on paper (${fit.length} formula${fit.length === 1 ? '' : 's'} set smaller)`);
+    step('lay it out on paper');
 
     b = await launch();
     const page = await b.page(1200);
