@@ -127,10 +127,10 @@ static void test_typeset_page(void)
     has(out, "<li><a href=\"#summary-1\"><span class=\"toc-section-number\">5.3</span> Summary</a></li>\n</ul></li>\n</ul>\n</nav>");
     CU_ASSERT_PTR_NULL(strstr(out, "Detail</a>"));
     /* code blocks numbered through the page, whatever their section */
-    has(out, "<div class=\"sourceCode\" id=\"cb1\">");
-    has(out, "<div class=\"sourceCode\" id=\"cb2\">");
+    has(out, "<div class=\"sourceCode\" tabindex=\"0\" id=\"cb1\">");
+    has(out, "<div class=\"sourceCode\" tabindex=\"0\" id=\"cb2\">");
     /* a listing's lines without pandoc's anchors, which nothing links to */
-    has(out, "<code class=\"sourceCode c\"><span><span class=\"dt\">int</span> b;</span></code>");
+    has(out, "<code class=\"sourceCode c\"><span><span class=\"dt\">int</span> b<span class=\"op\">;</span></span></code>");
     CU_ASSERT_PTR_NULL(strstr(out, "href=\"#cb"));
     /* the SVG inline, its ids prefixed, gnuplot's own dropped */
     has(out, "<svg   viewBox=\"0 0 720 420\"  xmlns=\"http://www.w3.org/2000/svg\" "

@@ -1207,11 +1207,15 @@ static void put_fragment(struct page *p, const char *html, FILE *out)
         } else if (starts(c, "<math ") && (after = put_math(c, out)) != NULL) {
             c = after;
         } else if (starts(c, "<figure>") || starts(c, "<figure ") ||
+                   starts(c, "<div class=\"sourceCode\"") ||
                    ((starts(c, "<table>") || starts(c, "<table ")) && !in_claims)) {
-            /* a figure or a table wider than a narrow page scrolls
-             * sideways (report.css): focusable, so that the keyboard can
-             * scroll it (the claims' region is focusable itself) */
-            size_t n = strlen(starts(c, "<figure") ? "<figure" : "<table");
+            /* a figure, a listing or a table wider than a narrow page
+             * scrolls sideways (report.css): focusable, so that the
+             * keyboard can scroll it (the claims' region is focusable
+             * itself) */
+            size_t n = strlen(starts(c, "<figure") ? "<figure"
+                              : starts(c, "<div") ? "<div class=\"sourceCode\""
+                              : "<table");
             fwrite(c, 1, n, out);
             fputs(" tabindex=\"0\"", out);
             c += n;
