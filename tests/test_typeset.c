@@ -281,7 +281,13 @@ static void test_typeset_svg_shortened(void)
     at = strstr(svg, "r='1'");
     at[3] = '2';
     out = inline_svg(svg);
-    has(out, "<use href='#s1-m0' x='10' y='20' color='#d55e00'/>");
+    /* ... the two of one colour in a group that gives them the colour once,
+     * the next (another colour) and the translucent one each on its own */
+    has(out, "<g color='#d55e00'>\n<use href='#s1-m0' x='10' y='20'/>\n"
+             "<use href='#s1-m0' x='12.5' y='19'/>\n</g>\n"
+             "<use href='#s1-m0' x='13' y='18' color='#0072b2'/>\n"
+             "<use href='#s1-m1' x='14' y='18' color='#0072b2'/>\n"
+             "<use href='#s1-m0' x='15' y='18' color='#0072b2' opacity='0.5'/>");
     CU_ASSERT_PTR_NULL(strstr(out, "stroke-linecap='round'"));
     free(out);
     free(svg);

@@ -822,6 +822,61 @@ static const char *put_dots(FILE *out, const char *c, const struct point_use *fi
     return c;
 }
 
+/* Whether a point's other attributes are its colour alone, " color='...'",
+ * which a group can give its points (color is inherited). */
+static int colour_only(const struct point_use *u)
+{
+    const char *r = u->rest, *e = u->rest + u->nrest;
+    if (u->nrest < 10 || !starts(r, " color='"))
+        return 0;
+    const char *q = memchr(r + 8, '\'', (size_t)(e - r - 8));
+    if (q == NULL)
+        return 0;
+    for (q++; q < e; q++)
+        if (*q != ' ')
+            return 0;
+    return 1;
+}
+
+/* gnuplot's points from C, the first FIRST, as uses of the page's marker
+ * PREFIX m M moved by x and y.  A run of points of the same marker and
+ * colour goes into a group that gives them the colour once (the colour is
+ * a third of a point's bytes).  Returns the end of what was read. */
+static const char *put_points(FILE *out, const char *c, const struct point_use *first,
+                              const char *prefix, int m)
+{
+    struct point_use u = *first;
+    const char *after = match_point(c, &u), *next = after;
+    while (*next == '\n' || *next == '\t' || *next == ' ')
+        next++;
+    struct point_use v;
+    int group = colour_only(first) && match_point(next, &v) != NULL && same_point(first, &v);
+    if (group) {
+        fputs("<g", out);
+        put_attrs(out, first->rest, first->nrest);
+        fputs(">\n", out);
+    }
+    for (;;) {
+        fprintf(out, "<use href='#%sm%d' x='", prefix, m);
+        book_svg_tenths(out, strtod(u.x, NULL));
+        fputs("' y='", out);
+        book_svg_tenths(out, strtod(u.y, NULL));
+        fputc('\'', out);
+        if (!group)
+            put_attrs(out, u.rest, u.nrest);
+        fputs("/>", out);
+        for (c = after; *c == '\n' || *c == '\t' || *c == ' '; c++)
+            ;
+        if (c > after || group)
+            fputc('\n', out);
+        if (!group || (after = match_point(c, &u)) == NULL || !same_point(first, &u))
+            break;
+    }
+    if (group)
+        fputs("</g>\n", out);
+    return c;
+}
+
 /* An SVG drawn by gnuplot, inline: the <svg> element takes the image's id,
  * style and alt text; the ids it defines (gnuplot names them alike in every
  * figure) are prefixed with "sN-" for the page's Nth figure, and so are the
@@ -877,17 +932,7 @@ static void put_svg(FILE *out, const char *svg, const char *id,
             if (m < 64) {
                 if (m == nmarks)
                     memcpy(marks[nmarks++], key, sizeof key);
-                fprintf(out, "<use href='#%sm%d' x='", prefix, m);
-                book_svg_tenths(out, strtod(u.x, NULL));
-                fputs("' y='", out);
-                book_svg_tenths(out, strtod(u.y, NULL));
-                fputc('\'', out);
-                put_attrs(out, u.rest, u.nrest);
-                fputs("/>", out);
-                for (c = after; *c == '\n' || *c == '\t' || *c == ' '; c++)
-                    ;
-                if (c > after)
-                    fputc('\n', out);
+                c = put_points(out, c, &u, prefix, m);
                 continue;
             }
         }
