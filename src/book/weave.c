@@ -694,6 +694,31 @@ static void push_eq(struct weaver *w, size_t start, size_t end, const char *id,
                                    sdup(number, strlen(number))};
 }
 
+/* The id of the exercise that LINE ("@exercise [{#ex:NAME}] TEXT") starts,
+ * the K-th of CHAPTER: "ex:NN-NAME", or "ex:NN-K" without a name (the
+ * caller frees); NULL for a malformed name.  *TEXT, if asked, is where the
+ * exercise's text starts. */
+static char *exercise_id(const char *line, int chapter, int k, const char **text)
+{
+    const char *e = line + 9 + strspn(line + 9, " ");
+    char *id;
+    if (strncmp(e, "{#ex:", 5) == 0) {
+        size_t n = 0;
+        while (is_label_char(e[5 + n]))
+            n++;
+        if (n == 0 || e[5 + n] != '}')
+            return NULL;
+        id = xprintf("ex:%02d-%.*s", chapter, (int)n, e + 5);
+        e += 6 + n;
+        e += strspn(e, " ");
+    } else {
+        id = xprintf("ex:%02d-%d", chapter, k);
+    }
+    if (text != NULL)
+        *text = e;
+    return id;
+}
+
 /* Scans the lines MD of one chapter for its labels, numbering sections as
  * the typesetter will (the chapter's heading is chapter N, "## " its
  * sections N.1, N.2..., an @claims line one more; {.unnumbered} and {-}
@@ -811,19 +836,10 @@ static void scan_chapter(struct scan *s, const struct strs *md)
         if (strncmp(line, "@exercise", 9) == 0 &&
             (line[9] == '\0' || line[9] == ' ')) {
             exs++;
-            const char *e = line + 9 + strspn(line + 9, " ");
-            char *id;
-            if (strncmp(e, "{#ex:", 5) == 0) {
-                size_t k = 0;
-                while (is_label_char(e[5 + k]))
-                    k++;
-                if (k == 0 || e[5 + k] != '}') {
-                    scan_error(s, lineno, "%s", "usage: @exercise [{#ex:NAME}] TEXT");
-                    continue;
-                }
-                id = xprintf("ex:%02d-%.*s", s->chapter, (int)k, e + 5);
-            } else {
-                id = xprintf("ex:%02d-%d", s->chapter, exs);
+            char *id = exercise_id(line, s->chapter, exs, NULL);
+            if (id == NULL) {
+                scan_error(s, lineno, "%s", "usage: @exercise [{#ex:NAME}] TEXT");
+                continue;
             }
             add_label(s, L_EX, id, xprintf("%d.%d", s->chapter, exs), NULL, lineno);
         } else if (strncmp(line, "**Exercise ", 11) == 0 &&
@@ -2112,18 +2128,10 @@ static char *heading_line(struct weaver *w, const char *line)
 static void weave_exercise(struct weaver *w, const char *line, size_t lineno)
 {
     w->exercises++;
-    const char *e = line + 9 + strspn(line + 9, " ");
-    char *id;
-    if (strncmp(e, "{#ex:", 5) == 0) {
-        size_t k = 0;
-        while (is_label_char(e[5 + k]))
-            k++;
-        id = xprintf("ex:%02d-%.*s", w->chapter, (int)k, e + 5);
-        e += 5 + k + (e[5 + k] == '}');
-        e += strspn(e, " ");
-    } else {
-        id = xprintf("ex:%02d-%d", w->chapter, w->exercises);
-    }
+    const char *e;
+    char *id = exercise_id(line, w->chapter, w->exercises, &e);
+    if (id == NULL)     /* reported by the labels' scan */
+        return;
     fprintf(w->out, "[**Exercise %d.%d**]{#%s .exercise} ", w->chapter,
             w->exercises, id);
     expand_inline(w, e, lineno);
