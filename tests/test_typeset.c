@@ -99,6 +99,11 @@ static int runs(const struct fx *f)
     return n;
 }
 
+static int starts_with(const char *s, const char *p)
+{
+    return strncmp(s, p, strlen(p)) == 0;
+}
+
 static void has(const char *out, const char *want)
 {
     CU_ASSERT_PTR_NOT_NULL(strstr(out, want));
@@ -194,6 +199,7 @@ static void test_typeset_page(void)
 static const char GNUPLOT_SVG[] =
     "<?xml version=\"1.0\"?>\n<svg \n viewBox=\"0 0 900 470\"\n"
     " xmlns=\"http://www.w3.org/2000/svg\"\n xmlns:xlink=\"http://www.w3.org/1999/xlink\"\n>\n"
+    "\n<title>Gnuplot</title>\n<desc>Produced by GNUPLOT 5.4 patchlevel 4 </desc>\n"
     "<defs>\n"
     "\t<circle id='gpPt5' stroke-width='0.205' stroke='currentColor' cx='0' cy='0' r='1'/>\n"
     "\t<use xlink:href='#gpPt5' id='gpPt6' fill='currentColor' stroke='none'/>\n"
@@ -213,6 +219,8 @@ static const char GNUPLOT_SVG[] =
     "\t<g transform=\"translate(51.35,355.98)\" stroke=\"none\" fill=\"rgb(51,51,51)\" font-family=\"DejaVu Sans\" font-size=\"13.00\"  text-anchor=\"end\">\n"
     "\t\t<text><tspan font-family=\"DejaVu Sans\" > 0.5</tspan></text>\n"
     "\t</g>\n"
+    "\t<g id=\"gnuplot_plot_1\" ><title>bits (log2)</title>\n<path d='M5,5 L9,9'/></g>\n"
+    "\t<g id=\"gnuplot_plot_2\" ><title>gnuplot_plot_2</title>\n<path d='M6,6 L7,9'/></g>\n"
     "\t<g font-family=\"DejaVu Sans\"><text><tspan font-family=\"DejaVu Sans\"  font-size=\"10.4\" dy=\"3\">2</tspan></text></g>\n"
     "</svg>\n";
 
@@ -237,6 +245,16 @@ static char *inline_svg(const char *svg)
 static void test_typeset_svg_shortened(void)
 {
     char *out = inline_svg(GNUPLOT_SVG);
+    /* one title, the alt text, for the figure; a plot's own title, its
+     * key entry, kept; gnuplot's name for an untitled plot left out */
+    char *svg0 = strstr(out, "<svg");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(svg0);
+    char *t1 = strstr(svg0, "<title>"), *t2 = t1 ? strstr(t1 + 1, "<title>") : NULL;
+    CU_ASSERT_PTR_NOT_NULL(t1);
+    CU_ASSERT_PTR_NOT_NULL(t2);
+    CU_ASSERT(t1 != NULL && strncmp(t1, "<title>Gnuplot", 14) != 0 && strchr(t1, '>') != NULL);
+    CU_ASSERT(t2 != NULL && starts_with(t2, "<title>bits (log2)</title>") && strstr(t2 + 1, "<title>") == NULL);
+    CU_ASSERT_PTR_NULL(strstr(out, "gnuplot_plot"));
     /* the one font, on the <svg> */
     has(out, "style=\"min-width:504px\" font-family=\"DejaVu Sans\">");
     has(out, "<g fill=\"none\" color=\"black\" stroke=\"currentColor\" stroke-width=\"1\">\n");
@@ -300,7 +318,9 @@ static void test_typeset_math(void)
 {
     struct fx f;
     setup(&f);
-    testlib_write(f.root, "chapter.md", "# Bits $b$\n\nInline $x^2$ and\n\n$$y < 1$$\n");
+    testlib_write(f.root, "chapter.md", "# Bits $b$\n\nInline $x^2$ and\n\n$$y < 1$$\n\n"
+                                        "Fences $\\left(\\frac{a}{b}\\right)\\,c$ and $t\\in[0, 1)$ and "
+                                        "$\\left(\\right)$\n");
     char *out, *err;
     CU_ASSERT_EQUAL(typeset(&f, 0, 0, &out, &err), 0);
     CU_ASSERT_STRING_EQUAL(err, "");
@@ -308,7 +328,18 @@ static void test_typeset_math(void)
              "<math><mi>b</mi></math></a></li>");
     has(out, "<span class=\"header-section-number\">1</span> Bits\n<math><mi>b</mi></math></h1>");
     has(out, "Inline\n<math><msup><mi>x</mi><mn>2</mn></msup></math>\nand");
-    has(out, "<math display=\"block\" tabindex=\"0\"><mrow><mi>y</mi><mo>&lt;</mo><mn>1</mn></mrow></math>");
+    /* the <mrow> around a whole formula left out, not one inside it */
+    has(out, "<math display=\"block\" tabindex=\"0\"><mi>y</mi><mo>&lt;</mo><mn>1</mn></math>");
+    /* a stretchy fence first and last of its <mrow> bare, an empty
+     * <mspace> closed in its tag; a parenthesis that must not stretch, and
+     * a fence alone in its <mrow>, keep their attributes */
+    has(out, "<math><mrow><mo>(</mo><mfrac><mi>a</mi><mi>b</mi></mfrac><mo>)</mo></mrow>"
+             "<mspace width=\"0.167em\"/><mi>c</mi></math>");
+    has(out, "<mo stretchy=\"false\" form=\"prefix\">[</mo><mn>0</mn><mo>,</mo><mn>1</mn>"
+             "<mo stretchy=\"false\" form=\"postfix\">)</mo>");
+    has(out, "<math><mo stretchy=\"true\" form=\"prefix\">(</mo>"
+             "<mo stretchy=\"true\" form=\"postfix\">)</mo></math>");
+    CU_ASSERT_PTR_NULL(strstr(out, "<mspace width=\"0.167em\"></mspace>"));
     CU_ASSERT_PTR_NULL(strstr(out, "annotation"));
     CU_ASSERT_PTR_NULL(strstr(out, "semantics"));
     CU_ASSERT_PTR_NULL(strstr(out, "display=\"inline\""));

@@ -914,7 +914,7 @@ static void put_svg(FILE *out, const char *svg, const char *id,
     if (stop == NULL)
         stop = c + strlen(c);
     char marks[64][64];     /* "M S" of each scaled marker defined */
-    int nmarks = 0, in_defs = 0;
+    int nmarks = 0, in_defs = 0, titled = 0;
     while (c < stop) {
         struct point_use u;
         const char *after;
@@ -941,9 +941,17 @@ static void put_svg(FILE *out, const char *svg, const char *id,
         else if (starts(c, "</defs>"))
             in_defs = 0;
         if (starts(c, "<title>")) {
+            /* the first is gnuplot's "Gnuplot": the figure's alt text
+             * instead; a plot's own is its key title, kept, or the name
+             * gnuplot gives an untitled plot, "gnuplot_plot_N", left out */
             const char *e = strstr(c, "</title>");
-            if (e != NULL) {
+            if (e != NULL && !titled) {
                 fprintf(out, "<title>%s</title>", alt);
+                titled = 1;
+                c = e + 8;
+                continue;
+            }
+            if (e != NULL && starts(c + 7, "gnuplot_plot_")) {
                 c = e + 8;
                 continue;
             }
@@ -1180,6 +1188,65 @@ static const char *put_local_link(struct page *p, const char *c, FILE *out)
     return NULL;
 }
 
+/* The N bytes of MathML at S, as the browser draws them in fewer bytes:
+ *  - an <mrow> around the whole formula is left out (<math> is one);
+ *  - a fence that pandoc marks stretchy="true" form="prefix" as the first of
+ *    an <mrow>'s several children (form="postfix" as the last) is written
+ *    bare: that position gives the form, and the operator dictionary makes
+ *    ( ) [ ] | stretchy in either form (MathML Core, section 3.2.4.1) --
+ *    two thirds of the attributes' bytes;
+ *  - an empty <mspace ...></mspace> as <mspace .../>. */
+static void put_mathml(FILE *out, const char *s, size_t n)
+{
+    static const char *pre = "<mrow><mo stretchy=\"true\" form=\"prefix\">";
+    static const char *post = "<mo stretchy=\"true\" form=\"postfix\">";
+    const char *e = s + n, *s0 = s;
+    if (n > 13 && starts(s, "<mrow>") && memcmp(e - 7, "</mrow>", 7) == 0) {
+        int depth = 0;
+        const char *c = s;
+        for (; c < e; c++) {
+            if (starts(c, "<mrow>") || starts(c, "<mrow "))
+                depth++;
+            else if (starts(c, "</mrow>") && --depth == 0)
+                break;
+        }
+        if (c == e - 7) {           /* the first <mrow> closes at the end */
+            s += 6;
+            e -= 7;
+        }
+    }
+    while (s < e) {
+        const char *lt = memchr(s, '<', (size_t)(e - s));
+        if (lt == NULL) {
+            fwrite(s, 1, (size_t)(e - s), out);
+            break;
+        }
+        fwrite(s, 1, (size_t)(lt - s), out);
+        s = lt;
+        size_t k;
+        size_t left = (size_t)(e - s);
+        if (left > strlen(pre) + 13 && starts(s, pre) && strchr("([|", s[strlen(pre)]) != NULL &&
+            starts(s + strlen(pre) + 1, "</mo>") && !starts(s + strlen(pre) + 6, "</mrow>")) {
+            fprintf(out, "<mrow><mo>%c", s[strlen(pre)]);
+            s += strlen(pre) + 1;
+        } else if (left >= strlen(post) + 13 && starts(s, post) &&
+                   strchr(")]|", s[strlen(post)]) != NULL &&
+                   starts(s + strlen(post) + 1, "</mo></mrow>") &&
+                   !(s - s0 >= 6 && memcmp(s - 6, "<mrow>", 6) == 0)) {
+            fprintf(out, "<mo>%c", s[strlen(post)]);
+            s += strlen(post) + 1;
+        } else if (starts(s, "<mspace ") && (k = strcspn(s, ">")) + 10 <= left &&
+                   s[k - 1] != '/' && starts(s + k + 1, "</mspace>")) {
+            fwrite(s, 1, k, out);
+            fputs("/>", out);
+            s += k + 1 + strlen("</mspace>");
+        } else {
+            fputc('<', out);
+            s++;
+        }
+    }
+}
+
 /* pandoc's MathML at TAG ("<math display=... xmlns=...><semantics>BODY
  * <annotation encoding="application/x-tex">TEX</annotation></semantics>
  * </math>") as "<math>BODY</math>", display="block" kept: an HTML page puts
@@ -1207,9 +1274,31 @@ static const char *put_math(const char *tag, FILE *out)
     char *display = attr(tag, gt, "display");
     fputs(strcmp(display, "block") == 0 ? "<math display=\"block\" tabindex=\"0\">" : "<math>", out);
     free(display);
-    fwrite(body, 1, (size_t)(ann - body), out);
+    put_mathml(out, body, (size_t)(ann - body));
     fputs("</math>", out);
     return end + strlen("</math>");
+}
+
+/* pandoc's alignment of a table cell at C, ' style="text-align: X;"', as
+ * the class that report.css gives the same rule (" class=\"aX\"", with
+ * !important, as strong as the style attribute was: a tenth of a claims
+ * table's bytes); returns how much of C it stood for, 0 if C holds another
+ * attribute. */
+static size_t put_align(const char *c, FILE *out)
+{
+    static const char *const names[] = {"left", "right", "center"};
+    const char *a = " style=\"text-align: ";
+    if (!starts(c, a))
+        return 0;
+    for (int i = 0; i < 3; i++) {
+        const char *v = c + strlen(a);
+        size_t k = strlen(names[i]);
+        if (strncmp(v, names[i], k) == 0 && starts(v + k, ";\"")) {
+            fprintf(out, " class=\"a%c\"", names[i][0]);
+            return strlen(a) + k + 2;
+        }
+    }
+    return 0;
 }
 
 /* pandoc's anchor on a line of a listing, <span id="cbN-M"><a
@@ -1276,6 +1365,11 @@ static void put_fragment(struct page *p, const char *html, FILE *out)
             /* pandoc's header cells head the columns below them */
             fputs("<th scope=\"col\"", out);
             c += 3;
+            c += put_align(c, out);
+        } else if (starts(c, "<td ")) {
+            fputs("<td", out);
+            c += 3;
+            c += put_align(c, out);
         } else if (starts(c, "<math display=\"block\"")) {
             /* a display formula wider than the column scrolls sideways:
              * focusable, so that the keyboard can scroll it too */
