@@ -15,5 +15,8 @@ set cblabel sprintf("outcomes in supp P (of %d)", GIBBS_K)
 set cbrange [0.5:GIBBS_K + 0.5]
 set cbtics 1
 set palette maxcolors GIBBS_K
-plot "gibbs.tsv" using 1:2:3 with points pt 7 ps 0.45 lc palette title "random pairs (every 10th), coloured by |supp P|", \
+# the pairs drawn size by size of supp P, so that each colour's dots are one
+# path in the page, not a thousand elements
+plot for [k=1:GIBBS_K] "gibbs.tsv" using 1:($3 == k ? $2 : NaN):3 with points pt 7 ps 0.45 lc palette \
+         title (k == 1 ? "random pairs (every 10th), coloured by |supp P|" : ""), \
      x with lines lt 7 lw 2 title "D = −ln Q(supp P): equality"
