@@ -587,12 +587,13 @@ struct dim_setting {
 
 /* The KL terms of posteriors A, B and A with equicorrelation rho at each k
  * of KS (dimension.tsv); returns the worst relative gap between the
- * Cholesky route and the closed form, and A's terms at the largest k.  COV
- * (kmax^2), M and L (kmax) are scratch; on return COV and M hold the
- * correlated A at the largest k. */
+ * Cholesky route and the closed form, A's terms at the largest k, and the
+ * correlated A at the largest k, factored, at *LARGEST (the caller frees
+ * it).  COV (kmax^2), M and L (kmax) are scratch. */
 static double dimension_table(const long *ks, size_t nk,
                               const struct dim_setting *s, double *cov,
-                              double *m, double *l, double last[2])
+                              double *m, double *l, double last[2],
+                              struct kl_mvn **largest)
 {
     FILE *f = book_data(B, "dimension.tsv",
                         "KL term against latent dimension k: diagonal A "
@@ -607,7 +608,10 @@ static double dimension_table(const long *ks, size_t nk,
         diag_term(k, s->mu_b, s->s_b, m, l, &db, "diagonal B");
         diag_term(k, s->mu_a, s->s_a, m, l, &da, "diagonal A");
         equicorr_cov(cov, k, s->s_a, s->rho);
-        ok(kl_mvn_vae_full(m, cov, k, &dc), "correlated A");
+        struct kl_mvn *a = mvn(m, cov, k, "correlated A");
+        ok(kl_mvn_vae_term(a, &dc), "correlated A");    /* kl_mvn_vae_full */
+        kl_mvn_free(*largest);
+        *largest = a;
         double closed = equicorr_closed(k, s->mu_a, s->s_a, s->rho);
         worst = fmax(worst, fabs(dc - closed) / closed);
         fprintf(f, "%zu\t%.10g\t%.10g\t%.10g\t%.10g\n", k, da, db, dc, closed);
@@ -633,21 +637,22 @@ static void dimension(void)
     double *cov = book_malloc(B, kmax * kmax * sizeof *cov);
     double *m = book_malloc(B, kmax * sizeof *m), *l = book_malloc(B, kmax * sizeof *l);
     double last[2] = {NAN, NAN};
-    double worst = dimension_table(ks, nk, &s, cov, m, l, last);
+    struct kl_mvn *post = NULL;
+    double worst = dimension_table(ks, nk, &s, cov, m, l, last, &post);
 
     /* at the largest k, the general Cholesky route against N(0, I) as well */
-    double d1, dgen, *eye = book_malloc(B, kmax * kmax * sizeof *eye);
-    double *zero = calloc(kmax, sizeof *zero);
-    if (zero == NULL)
-        book_fail(B, "out of memory");
+    double d1, dgen, *eye = cov;        /* the scratch, reused */
     identity(eye, kmax);
+    struct kl_mvn *prior = mvn(NULL, eye, kmax, "prior");
     /* >>> dimension */
     /* one coordinate of the diagonal posterior, by chapter 5's formula */
     ok(kl_gaussian_divergence(s.mu_a, s.s_a, 0.0, 1.0, &d1), "one dimension");
-    /* the equicorrelated posterior (m, cov) against N(0, I), k = kmax */
-    ok(kl_mvn_divergence_raw(m, cov, zero, eye, kmax, &dgen), "largest k");
+    /* the equicorrelated posterior against N(0, I), k = kmax, by the general
+     * formula, from the factor its full VAE form used */
+    ok(kl_mvn_divergence(post, prior, &dgen), "largest k");
     /* <<< dimension */
-    free(eye), free(zero), free(cov), free(m), free(l);
+    kl_mvn_free(post), kl_mvn_free(prior);
+    free(cov), free(m), free(l);
 
     char text[200];
     /* k x one dimension and the general form at k = kmax are identities of
