@@ -209,7 +209,7 @@ void kl_mvn_sample(const struct kl_mvn *g, gsl_rng *rng, double *x)
 {
     size_t k = g->k;
     for (size_t i = 0; i < k; i++)
-        x[i] = gsl_ran_gaussian(rng, 1.0);
+        x[i] = gsl_ran_gaussian_ziggurat(rng, 1.0);
     gsl_vector_view v = gsl_vector_view_array(x, k);
     /* x = L e, then + mu */
     gsl_blas_dtrmv(CblasLower, CblasNoTrans, CblasNonUnit, g->L, &v.vector);
