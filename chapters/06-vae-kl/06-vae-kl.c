@@ -812,13 +812,8 @@ static struct kl_mvn *mc_posterior(double *mu, double *cov, double *lmin)
 /* n draws z ~ q; for each, log r = log p(z) - log q(z).  The plain
  * estimator averages -log r; the other averages (r - 1) - log r, which is
  * >= 0 term by term and has the same mean because E_q[r] = 1. */
-struct estimate {
-    double mean, se;
-};
-
-static void mc_kl(const struct kl_mvn *q, const struct kl_mvn *p, long n,
-                  struct estimate *plain, struct estimate *nonneg,
-                  double *plain_terms, double *nonneg_terms)
+static void mc_terms(const struct kl_mvn *q, const struct kl_mvn *p, long n,
+                     double *plain_terms, double *nonneg_terms)
 {
     double z[K], w[K], lq, lp;
     for (long i = 0; i < n; i++) {
@@ -829,14 +824,32 @@ static void mc_kl(const struct kl_mvn *q, const struct kl_mvn *p, long n,
         plain_terms[i] = -log_r;
         nonneg_terms[i] = expm1(log_r) - log_r;
     }
-    plain->mean = gsl_stats_mean(plain_terms, 1, n);
-    plain->se = gsl_stats_sd_m(plain_terms, 1, n, plain->mean)
-                / sqrt((double)n);
-    nonneg->mean = gsl_stats_mean(nonneg_terms, 1, n);
-    nonneg->se = gsl_stats_sd_m(nonneg_terms, 1, n, nonneg->mean)
-                 / sqrt((double)n);
+}
+
+/* An estimate: the mean of n terms, with its standard error. */
+struct estimate {
+    double mean, se;
+};
+
+static struct estimate estimate_of(const double *terms, long n)
+{
+    struct estimate e;
+    e.mean = gsl_stats_mean(terms, 1, n);
+    e.se = gsl_stats_sd_m(terms, 1, n, e.mean) / sqrt((double)n);
+    return e;
 }
 /* <<< estimators */
+
+/* Both estimates from n draws; their terms are left in PLAIN_TERMS and
+ * NONNEG_TERMS. */
+static void mc_kl(const struct kl_mvn *q, const struct kl_mvn *p, long n,
+                  struct estimate *plain, struct estimate *nonneg,
+                  double *plain_terms, double *nonneg_terms)
+{
+    mc_terms(q, p, n, plain_terms, nonneg_terms);
+    *plain = estimate_of(plain_terms, n);
+    *nonneg = estimate_of(nonneg_terms, n);
+}
 
 /* The draws themselves: N draws z = mu + L e from Q must have Q's
  * covariance.  Returns the largest deviation of the 10 entries of the
@@ -951,7 +964,6 @@ static void mc_error(const struct kl_mvn *q, const struct kl_mvn *p,
                      const double v[2], double *t1, double *t2)
 {
     double lx[MAXERR], ly1[MAXERR], ly2[MAXERR];
-    struct estimate plain, nonneg;
     FILE *f = book_data(B, "mc-error.tsv",
                         "RMS error of the two estimators over replicated runs, "
                         "and the predicted sd/sqrt(n)",
@@ -959,10 +971,11 @@ static void mc_error(const struct kl_mvn *q, const struct kl_mvn *p,
     gsl_rng_set(RNG, SEED + 4);
     for (size_t i = 0; i < nn; i++) {
         double s1 = 0, s2 = 0;
-        for (long r = 0; r < replicates; r++) {
-            mc_kl(q, p, ns[i], &plain, &nonneg, t1, t2);
-            s1 += (plain.mean - exact) * (plain.mean - exact);
-            s2 += (nonneg.mean - exact) * (nonneg.mean - exact);
+        for (long r = 0; r < replicates; r++) {  /* the means alone */
+            mc_terms(q, p, ns[i], t1, t2);
+            double m1 = gsl_stats_mean(t1, 1, ns[i]), m2 = gsl_stats_mean(t2, 1, ns[i]);
+            s1 += (m1 - exact) * (m1 - exact);
+            s2 += (m2 - exact) * (m2 - exact);
         }
         double r1 = sqrt(s1 / replicates), r2 = sqrt(s2 / replicates);
         lx[i] = log((double)ns[i]);
