@@ -6,6 +6,7 @@
 #include "testlib.h"
 
 #include <math.h>
+#include <string.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_randist.h>
 
@@ -200,6 +201,47 @@ static void test_mixture_check_errors(void)
     CU_ASSERT(isinf(kl_mixture_logpdf(0.0, &mz)));
 }
 
+/* The mixture with its logs worked out once: kl_mixture_logpdf's bits at
+ * every x, tails and a weight of 0 included; the density's fields; its
+ * errors.  kl_gaussian_logpdf_ls, under it, is kl_gaussian_logpdf. */
+static void test_mixture_logs_same_bits(void)
+{
+    double w[] = {0.2, 0.0, 0.5, 0.3}, mu[] = {-3.0, 0.0, 0.5, 40.0},
+           sg[] = {0.3, 1.0, 2.0, 1e-3};
+    struct kl_mixture m = {4, w, mu, sg};
+    struct kl_mixture_logs l;
+    CU_ASSERT_EQUAL_FATAL(kl_mixture_logs_init(&l, &m), KL_OK);
+    for (int i = -4000; i <= 4000; i++) {
+        double x = i * 0.0137 + (i % 7) * 1e-9, a = kl_mixture_logpdf(x, &m),
+               b = kl_mixture_logs_logpdf(x, &l);
+        CU_ASSERT_EQUAL(memcmp(&a, &b, sizeof a), 0);
+        struct kl_gaussian g = {mu[i & 3], sg[i & 3]};
+        a = kl_gaussian_logpdf(x, &g);
+        b = kl_gaussian_logpdf_ls(x, g.mu, g.sigma, log(g.sigma));
+        CU_ASSERT_EQUAL(memcmp(&a, &b, sizeof a), 0);
+    }
+    struct kl_density d = kl_mixture_density(&m), e = kl_mixture_logs_density(&l);
+    CU_ASSERT(e.logpdf == kl_mixture_logs_logpdf && e.params == &l);
+    CU_ASSERT(e.lower == d.lower && e.upper == d.upper);
+    CU_ASSERT(e.centre == d.centre && e.scale == d.scale);
+    struct kl_quad_result r1, r2;
+    struct kl_gaussian g = {0.3, 1.7};
+    struct kl_density q = kl_gaussian_density(&g);
+    CU_ASSERT_EQUAL(kl_density_divergence(&q, &d, NULL, &r1), KL_OK);
+    CU_ASSERT_EQUAL(kl_density_divergence(&q, &e, NULL, &r2), KL_OK);
+    CU_ASSERT_EQUAL(memcmp(&r1.value, &r2.value, sizeof r1.value), 0);
+    /* errors: kl_mixture_check's, and too many components */
+    double bad[] = {0.5, 0.6};
+    struct kl_mixture mb = {2, bad, mu, sg};
+    CU_ASSERT_EQUAL(kl_mixture_logs_init(&l, &mb), KL_ESUM);
+    double wn[KL_MIX_LOGS + 1], mn[KL_MIX_LOGS + 1], sn[KL_MIX_LOGS + 1];
+    for (int i = 0; i <= KL_MIX_LOGS; i++)
+        wn[i] = 1.0 / (KL_MIX_LOGS + 1), mn[i] = i, sn[i] = 1.0;
+    struct kl_mixture big = {KL_MIX_LOGS + 1, wn, mn, sn};
+    CU_ASSERT_EQUAL(kl_mixture_check(&big), KL_OK);
+    CU_ASSERT_EQUAL(kl_mixture_logs_init(&l, &big), KL_EPARAM);
+}
+
 TEST_SUITE(mixture,
            TEST(test_mixture_logpdf_direct),
            TEST(test_mixture_logpdf_many),
@@ -207,4 +249,5 @@ TEST_SUITE(mixture,
            TEST(test_mixture_single_component),
            TEST(test_mixture_moments),
            TEST(test_mixture_divergence),
-           TEST(test_mixture_check_errors))
+           TEST(test_mixture_check_errors),
+           TEST(test_mixture_logs_same_bits))

@@ -182,6 +182,48 @@ static void test_mvn_vae_forms_agree(void)
     gsl_rng_free(rng);
 }
 
+/* kl_mvn_vae_term on a factored law gives kl_mvn_vae_full's bits, full
+ * and diagonal covariances, and its KL_ERANGE. */
+static void test_mvn_vae_term_same_bits(void)
+{
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(rng, 12);
+    enum { K = 9 };
+    double mu[K], a[K * K], cov[K * K];
+    for (int t = 0; t < 40; t++) {
+        size_t k = 1 + (size_t)t % K;
+        for (size_t i = 0; i < k * k; i++)
+            a[i] = gsl_ran_gaussian(rng, 1.0);
+        for (size_t i = 0; i < k; i++) {
+            mu[i] = gsl_ran_gaussian(rng, 2.0);
+            for (size_t j = 0; j < k; j++) {
+                double c = i == j ? 0.05 : 0.0;
+                for (size_t r = 0; r < k; r++)
+                    c += t % 2 ? a[i * k + r] * a[j * k + r]
+                               : (i == j) * a[i * k + r] * a[i * k + r];
+                cov[i * k + j] = c;
+            }
+        }
+        for (size_t i = 0; i < k; i++)          /* exactly symmetric */
+            for (size_t j = 0; j < i; j++)
+                cov[i * k + j] = cov[j * k + i];
+        struct kl_mvn *g;
+        double df = -1.0, dt = -2.0;
+        CU_ASSERT_EQUAL_FATAL(kl_mvn_alloc(mu, cov, k, &g), KL_OK);
+        CU_ASSERT_EQUAL(kl_mvn_vae_full(mu, cov, k, &df), KL_OK);
+        CU_ASSERT_EQUAL(kl_mvn_vae_term(g, &dt), KL_OK);
+        CU_ASSERT_EQUAL(memcmp(&df, &dt, sizeof df), 0);
+        kl_mvn_free(g);
+    }
+    gsl_rng_free(rng);
+    double m0[] = {1e308}, big1[] = {1e308}, d = 4.0;
+    struct kl_mvn *g;
+    CU_ASSERT_EQUAL_FATAL(kl_mvn_alloc(m0, big1, 1, &g), KL_OK);
+    CU_ASSERT_EQUAL(kl_mvn_vae_term(g, &d), KL_ERANGE);
+    CU_ASSERT_EQUAL(d, 4.0);
+    kl_mvn_free(g);
+}
+
 static void test_mvn_vae_diag_tiny(void)
 {
     /* D = (e^u - 1 - u)/2 ~ u^2/4 (1 + u/3) for the one coordinate */
@@ -445,7 +487,8 @@ TEST_SUITE(mvn, TEST(test_mvn_divergence_known),
            TEST(test_mvn_divergence_self_is_zero),
            TEST(test_mvn_divergence_univariate),
            TEST(test_mvn_divergence_affine_invariant),
-           TEST(test_mvn_vae_forms_agree), TEST(test_mvn_vae_diag_tiny),
+           TEST(test_mvn_vae_forms_agree), TEST(test_mvn_vae_term_same_bits),
+           TEST(test_mvn_vae_diag_tiny),
            TEST(test_mvn_vae_grad_numeric), TEST(test_mvn_logpdf),
            TEST(test_mvn_identity_shortcut),
            TEST(test_mvn_sample_moments), TEST(test_mvn_dimension_1000),

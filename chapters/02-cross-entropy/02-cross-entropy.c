@@ -1380,9 +1380,14 @@ static void triangle_excess(double *const x[3], size_t k,
     for (int i = 0; i < 3; i++)
         for (int j = 0; j < 3; j++) {
             double kl = i == j ? 0.0 : div_nats(x[i], x[j], k);
-            double js = i == j ? 0.0 : js_nats(x[i], x[j], k);
             d[T_KL][i][j] = kl;
             d[T_SQRT_KL][i][j] = sqrt(kl);
+            if (j < i) {    /* JS, L1 and L2 are symmetric: found already */
+                for (int m = T_SQRT_JS; m <= T_L2; m++)
+                    d[m][i][j] = d[m][j][i];
+                continue;
+            }
+            double js = i == j ? 0.0 : js_nats(x[i], x[j], k);
             d[T_SQRT_JS][i][j] = sqrt(js);
             d[T_L1][i][j] = dist_l1(x[i], x[j], k);
             d[T_L2][i][j] = dist_l2(x[i], x[j], k);

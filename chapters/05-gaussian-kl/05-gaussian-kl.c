@@ -1198,7 +1198,8 @@ static void tiny(void)
 /* -- 8. Forward against reverse KL ----------------------------------------- */
 
 struct fit {
-    struct kl_mixture *mix;
+    struct kl_mixture_logs *mix;    /* the mixture, with the logs of its
+                                     * weights and widths worked out once */
     int reverse;        /* 0: minimise D(p||q); 1: minimise D(q||p) */
 };
 
@@ -1213,7 +1214,7 @@ static double fit_objective(const gsl_vector *v, void *params)
     if (kl_gaussian_check(g.mu, g.sigma) != KL_OK)
         return GSL_POSINF;
     struct kl_density q = kl_gaussian_density(&g);
-    struct kl_density p = kl_mixture_density(fit->mix);
+    struct kl_density p = kl_mixture_logs_density(fit->mix);
     struct kl_quad_result r;
     enum kl_status st = fit->reverse ? kl_density_divergence(&q, &p, NULL, &r)
                                      : kl_density_divergence(&p, &q, NULL, &r);
@@ -1374,10 +1375,12 @@ enum { FIT_NS = 6, FIT_NX = 161 };
 static int fit_pair(struct kl_mixture *mix, double out[6])
 {
     ok(kl_mixture_moments(mix, &out[0], &out[1]), "explorer moments");
+    struct kl_mixture_logs logs;
+    ok(kl_mixture_logs_init(&logs, mix), "explorer mixture");
     struct kl_gaussian g = {out[0], out[1]};
-    struct kl_density q = kl_gaussian_density(&g), p = kl_mixture_density(mix);
+    struct kl_density q = kl_gaussian_density(&g), p = kl_mixture_logs_density(&logs);
     struct kl_quad_result r;
-    struct fit rev = {mix, 1};
+    struct fit rev = {&logs, 1};
     double m[2], sd[2], d[2];
     int bad = kl_density_divergence(&p, &q, NULL, &r) != KL_OK;
     for (int k = 0; k < 2 && !bad; k++)
@@ -1450,9 +1453,10 @@ static void forward_reverse(void)
     w[1] = 1.0 - w[0];
     book_param_real_list(B, "MIX_MU", mmu, 2);
     book_param_real_list(B, "MIX_SIGMA", msig, 2);
-    struct kl_mixture mix = {2, w, mmu, msig};
-    ok(kl_mixture_check(&mix), "mixture");
-    ok(kl_mixture_moments(&mix, &mean, &sd), "mixture moments");
+    struct kl_mixture bumps = {2, w, mmu, msig};
+    struct kl_mixture_logs mix;     /* bumps, for the fits' quadratures */
+    ok(kl_mixture_logs_init(&mix, &bumps), "mixture");
+    ok(kl_mixture_moments(&bumps, &mean, &sd), "mixture moments");
     struct fits r = {.heavy = 0, .light = 1};
 
     /* >>> fits */
@@ -1465,8 +1469,8 @@ static void forward_reverse(void)
         r = (struct fits){r.fm, r.fs, r.f_min, r.lm, r.ls, r.l_min,
                           r.rm, r.rs, r.r_min, 1, 0};
 
-    fit_claims(&mix, &r, mean, sd);
-    fit_readings(&mix, &r);
+    fit_claims(&bumps, &r, mean, sd);
+    fit_readings(&bumps, &r);
     book_value(B, "mix_w1", w[0], 3);
     book_value(B, "mix_w2", w[1], 3);
     book_value(B, "mix_mean", mean, 4);
@@ -1479,17 +1483,17 @@ static void forward_reverse(void)
     book_value(B, "fwd_mu", r.fm, 4);
     book_value(B, "fwd_sigma", r.fs, 4);
     book_value(B, "fwd_min", r.f_min, 4);
-    book_value(B, "fwd_rev", mix_div(&mix, r.fm, r.fs, 1), 4);
+    book_value(B, "fwd_rev", mix_div(&bumps, r.fm, r.fs, 1), 4);
     book_value(B, "rev_mu", r.rm, 4);
     book_value(B, "rev_sigma", r.rs, 4);
     book_value(B, "rev_min", r.r_min, 4);
-    book_value(B, "rev_fwd", mix_div(&mix, r.rm, r.rs, 0), 4);
+    book_value(B, "rev_fwd", mix_div(&bumps, r.rm, r.rs, 0), 4);
     book_value(B, "loc_mu", r.lm, 4);
     book_value(B, "loc_sigma", r.ls, 4);
     book_value(B, "loc_min", r.l_min, 4);
     book_value(B, "rev_bound", -log(w[r.heavy]), 4);
     book_value(B, "loc_bound", -log(w[r.light]), 4);
-    fit_figure(&mix, &r);
+    fit_figure(&bumps, &r);
     fit_explorer(w, mmu, msig);
 }
 
@@ -1667,16 +1671,32 @@ static void exercise_wide_window(void)
         snprintf(name, sizeof name, "ex_wide_err_%s", tag[i]);
         book_value(B, name, fabs(riemann_naive(0, s[i], 0, 1, v.lo, v.hi, v.dx) - d), 2);
     }
-    double nan_below = NAN;
-    for (int i = 0; i <= 160; i++) {
+    double nan_below = NAN;     /* the widest s1 of the 161 whose sum is NaN */
+    for (int i = 160; i >= 0 && isnan(nan_below); i--) {
         double s1 = pow(10.0, -3.0 + 4.0 * i / 160.0);
         if (isnan(riemann_naive(0.0, s1, 0.0, 1.0, v.lo, v.hi, v.dx)))
             nan_below = s1;
     }
+    /* the first mean of q = N(mu, 1), mu a multiple of 0.1 up to 80, whose
+     * sum is +inf.  From there on it stays +inf, so a bisection finds it:
+     * p = N(0, 1) never underflows on the window (no term is NaN), the
+     * finite terms cannot add up to an overflow, and as mu grows q(x) only
+     * shrinks at every x < mu (at x > mu, |x - mu| < 11 and no term
+     * overflows), so a term that became +inf stays +inf. */
     double first_inf = NAN;
-    for (int k = 0; k <= 800 && isnan(first_inf); k++)
-        if (isinf(riemann_naive(0, 1, k * 0.1, 1, v.lo, v.hi, v.dx)))
-            first_inf = k * 0.1;
+    int lo = 0, hi = 800;       /* the sum finite at lo, +inf at hi */
+    if (isinf(riemann_naive(0, 1, lo * 0.1, 1, v.lo, v.hi, v.dx)))
+        first_inf = 0.0;
+    else if (isinf(riemann_naive(0, 1, hi * 0.1, 1, v.lo, v.hi, v.dx))) {
+        while (hi - lo > 1) {
+            int mid = (lo + hi) / 2;
+            if (isinf(riemann_naive(0, 1, mid * 0.1, 1, v.lo, v.hi, v.dx)))
+                hi = mid;
+            else
+                lo = mid;
+        }
+        first_inf = hi * 0.1;
+    }
     if (isnan(nan_below) || isnan(first_inf))
         book_fail(B, "the wide window was expected to fail for narrow p and far q");
     book_value(B, "ex_wide_nan_below", nan_below, 3);
@@ -1691,7 +1711,9 @@ static void exercise_close_bumps(void)
     w[0] = book_param_real(B, "MIX_W1");
     w[1] = 1.0 - w[0];
     book_param_real_list(B, "MIX_SIGMA", sig, 2);
-    struct kl_mixture mix = {2, w, mu, sig};
+    struct kl_mixture bumps = {2, w, mu, sig};
+    struct kl_mixture_logs mix;
+    ok(kl_mixture_logs_init(&mix, &bumps), "mixture of close bumps");
     struct fit rev = {&mix, 1};
     double m[2], sd[2], d[2];
     for (int k = 0; k < 2; k++)

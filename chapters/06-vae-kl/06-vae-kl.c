@@ -587,12 +587,13 @@ struct dim_setting {
 
 /* The KL terms of posteriors A, B and A with equicorrelation rho at each k
  * of KS (dimension.tsv); returns the worst relative gap between the
- * Cholesky route and the closed form, and A's terms at the largest k.  COV
- * (kmax^2), M and L (kmax) are scratch; on return COV and M hold the
- * correlated A at the largest k. */
+ * Cholesky route and the closed form, A's terms at the largest k, and the
+ * correlated A at the largest k, factored, at *LARGEST (the caller frees
+ * it).  COV (kmax^2), M and L (kmax) are scratch. */
 static double dimension_table(const long *ks, size_t nk,
                               const struct dim_setting *s, double *cov,
-                              double *m, double *l, double last[2])
+                              double *m, double *l, double last[2],
+                              struct kl_mvn **largest)
 {
     FILE *f = book_data(B, "dimension.tsv",
                         "KL term against latent dimension k: diagonal A "
@@ -607,7 +608,10 @@ static double dimension_table(const long *ks, size_t nk,
         diag_term(k, s->mu_b, s->s_b, m, l, &db, "diagonal B");
         diag_term(k, s->mu_a, s->s_a, m, l, &da, "diagonal A");
         equicorr_cov(cov, k, s->s_a, s->rho);
-        ok(kl_mvn_vae_full(m, cov, k, &dc), "correlated A");
+        struct kl_mvn *a = mvn(m, cov, k, "correlated A");
+        ok(kl_mvn_vae_term(a, &dc), "correlated A");    /* kl_mvn_vae_full */
+        kl_mvn_free(*largest);
+        *largest = a;
         double closed = equicorr_closed(k, s->mu_a, s->s_a, s->rho);
         worst = fmax(worst, fabs(dc - closed) / closed);
         fprintf(f, "%zu\t%.10g\t%.10g\t%.10g\t%.10g\n", k, da, db, dc, closed);
@@ -633,21 +637,22 @@ static void dimension(void)
     double *cov = book_malloc(B, kmax * kmax * sizeof *cov);
     double *m = book_malloc(B, kmax * sizeof *m), *l = book_malloc(B, kmax * sizeof *l);
     double last[2] = {NAN, NAN};
-    double worst = dimension_table(ks, nk, &s, cov, m, l, last);
+    struct kl_mvn *post = NULL;
+    double worst = dimension_table(ks, nk, &s, cov, m, l, last, &post);
 
     /* at the largest k, the general Cholesky route against N(0, I) as well */
-    double d1, dgen, *eye = book_malloc(B, kmax * kmax * sizeof *eye);
-    double *zero = calloc(kmax, sizeof *zero);
-    if (zero == NULL)
-        book_fail(B, "out of memory");
+    double d1, dgen, *eye = cov;        /* the scratch, reused */
     identity(eye, kmax);
+    struct kl_mvn *prior = mvn(NULL, eye, kmax, "prior");
     /* >>> dimension */
     /* one coordinate of the diagonal posterior, by chapter 5's formula */
     ok(kl_gaussian_divergence(s.mu_a, s.s_a, 0.0, 1.0, &d1), "one dimension");
-    /* the equicorrelated posterior (m, cov) against N(0, I), k = kmax */
-    ok(kl_mvn_divergence_raw(m, cov, zero, eye, kmax, &dgen), "largest k");
+    /* the equicorrelated posterior against N(0, I), k = kmax, by the general
+     * formula, from the factor its full VAE form used */
+    ok(kl_mvn_divergence(post, prior, &dgen), "largest k");
     /* <<< dimension */
-    free(eye), free(zero), free(cov), free(m), free(l);
+    kl_mvn_free(post), kl_mvn_free(prior);
+    free(cov), free(m), free(l);
 
     char text[200];
     /* k x one dimension and the general form at k = kmax are identities of
@@ -807,13 +812,8 @@ static struct kl_mvn *mc_posterior(double *mu, double *cov, double *lmin)
 /* n draws z ~ q; for each, log r = log p(z) - log q(z).  The plain
  * estimator averages -log r; the other averages (r - 1) - log r, which is
  * >= 0 term by term and has the same mean because E_q[r] = 1. */
-struct estimate {
-    double mean, se;
-};
-
-static void mc_kl(const struct kl_mvn *q, const struct kl_mvn *p, long n,
-                  struct estimate *plain, struct estimate *nonneg,
-                  double *plain_terms, double *nonneg_terms)
+static void mc_terms(const struct kl_mvn *q, const struct kl_mvn *p, long n,
+                     double *plain_terms, double *nonneg_terms)
 {
     double z[K], w[K], lq, lp;
     for (long i = 0; i < n; i++) {
@@ -824,14 +824,32 @@ static void mc_kl(const struct kl_mvn *q, const struct kl_mvn *p, long n,
         plain_terms[i] = -log_r;
         nonneg_terms[i] = expm1(log_r) - log_r;
     }
-    plain->mean = gsl_stats_mean(plain_terms, 1, n);
-    plain->se = gsl_stats_sd_m(plain_terms, 1, n, plain->mean)
-                / sqrt((double)n);
-    nonneg->mean = gsl_stats_mean(nonneg_terms, 1, n);
-    nonneg->se = gsl_stats_sd_m(nonneg_terms, 1, n, nonneg->mean)
-                 / sqrt((double)n);
+}
+
+/* An estimate: the mean of n terms, with its standard error. */
+struct estimate {
+    double mean, se;
+};
+
+static struct estimate estimate_of(const double *terms, long n)
+{
+    struct estimate e;
+    e.mean = gsl_stats_mean(terms, 1, n);
+    e.se = gsl_stats_sd_m(terms, 1, n, e.mean) / sqrt((double)n);
+    return e;
 }
 /* <<< estimators */
+
+/* Both estimates from n draws; their terms are left in PLAIN_TERMS and
+ * NONNEG_TERMS. */
+static void mc_kl(const struct kl_mvn *q, const struct kl_mvn *p, long n,
+                  struct estimate *plain, struct estimate *nonneg,
+                  double *plain_terms, double *nonneg_terms)
+{
+    mc_terms(q, p, n, plain_terms, nonneg_terms);
+    *plain = estimate_of(plain_terms, n);
+    *nonneg = estimate_of(nonneg_terms, n);
+}
 
 /* The draws themselves: N draws z = mu + L e from Q must have Q's
  * covariance.  Returns the largest deviation of the 10 entries of the
@@ -946,7 +964,6 @@ static void mc_error(const struct kl_mvn *q, const struct kl_mvn *p,
                      const double v[2], double *t1, double *t2)
 {
     double lx[MAXERR], ly1[MAXERR], ly2[MAXERR];
-    struct estimate plain, nonneg;
     FILE *f = book_data(B, "mc-error.tsv",
                         "RMS error of the two estimators over replicated runs, "
                         "and the predicted sd/sqrt(n)",
@@ -954,10 +971,11 @@ static void mc_error(const struct kl_mvn *q, const struct kl_mvn *p,
     gsl_rng_set(RNG, SEED + 4);
     for (size_t i = 0; i < nn; i++) {
         double s1 = 0, s2 = 0;
-        for (long r = 0; r < replicates; r++) {
-            mc_kl(q, p, ns[i], &plain, &nonneg, t1, t2);
-            s1 += (plain.mean - exact) * (plain.mean - exact);
-            s2 += (nonneg.mean - exact) * (nonneg.mean - exact);
+        for (long r = 0; r < replicates; r++) {  /* the means alone */
+            mc_terms(q, p, ns[i], t1, t2);
+            double m1 = gsl_stats_mean(t1, 1, ns[i]), m2 = gsl_stats_mean(t2, 1, ns[i]);
+            s1 += (m1 - exact) * (m1 - exact);
+            s2 += (m2 - exact) * (m2 - exact);
         }
         double r1 = sqrt(s1 / replicates), r2 = sqrt(s2 / replicates);
         lx[i] = log((double)ns[i]);

@@ -577,11 +577,12 @@ static void gauss(void)
         /* Monte Carlo: the mean log-ratio over draws from the law, and the
          * fraction of draws whose signs differ */
         double s = 1.0 - rho * rho, sum = 0.0, sum2 = 0.0;
+        double c = -0.5 * log(s);   /* the log-ratio's constant, found once */
         long differ = 0;
         for (long d = 0; d < draws; d++) {
             double x, y;
             gsl_ran_bivariate_gaussian(RNG, 1.0, 1.0, rho, &x, &y);
-            double l = -0.5 * log(s) - 0.5 * (x * x - 2 * rho * x * y + y * y) / s
+            double l = c - 0.5 * (x * x - 2 * rho * x * y + y * y) / s
                        + 0.5 * (x * x + y * y);
             sum += l;
             sum2 += l * l;

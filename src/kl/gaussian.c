@@ -17,8 +17,14 @@ enum kl_status kl_gaussian_check(double mu, double sigma)
 double kl_gaussian_logpdf(double x, void *params)
 {
     const struct kl_gaussian *g = params;
-    double z = (x - g->mu) / g->sigma;
-    return -0.5 * z * z - log(g->sigma) - HALF_LOG_2PI;
+    return kl_gaussian_logpdf_ls(x, g->mu, g->sigma, log(g->sigma));
+}
+
+double kl_gaussian_logpdf_ls(double x, double mu, double sigma,
+                             double log_sigma)
+{
+    double z = (x - mu) / sigma;
+    return -0.5 * z * z - log_sigma - HALF_LOG_2PI;
 }
 
 struct kl_density kl_gaussian_density(struct kl_gaussian *g)

@@ -18,6 +18,12 @@ enum kl_status kl_gaussian_check(double mu, double sigma);
  * PARAMS points to a struct kl_gaussian; the signature is kl_logpdf_fn's. */
 double kl_gaussian_logpdf(double x, void *params);
 
+/* The same for N(MU, SIGMA^2) with LOG_SIGMA = log(SIGMA) given, worked out
+ * once by a caller that evaluates one Gaussian at many x: the same
+ * arithmetic, so kl_gaussian_logpdf's bits. */
+double kl_gaussian_logpdf_ls(double x, double mu, double sigma,
+                             double log_sigma);
+
 /* A struct kl_density for G on the whole real line (G must outlive it). */
 struct kl_density kl_gaussian_density(struct kl_gaussian *g);
 

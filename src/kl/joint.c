@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "discrete.h"
 #include "ksum.h"
@@ -118,9 +119,10 @@ enum kl_status kl_joint_entropy_x_given_y(const double *p, size_t rows,
 /* I(X;Y) of a checked table, in BASE: D(P || Q) with Q the product of the
  * marginals scaled to P's own total s (q_ij = p_i. p_.j / s, so that
  * sum (p - q) = 0 to rounding and a table that sums to 1 + 1e-10 gains no
- * spurious 1e-10). */
+ * spurious 1e-10).  The marginals are copied to M (ROWS + COLS doubles)
+ * unless M is NULL. */
 static enum kl_status mi_checked(const double *p, size_t rows, size_t cols,
-                                 double base, double *mi)
+                                 double base, double *mi, double *m)
 {
     size_t n = rows * cols;
     double *q = malloc((n + rows + cols) * sizeof *q);
@@ -135,6 +137,8 @@ static enum kl_status mi_checked(const double *p, size_t rows, size_t cols,
     for (size_t i = 0; i < rows; i++)
         for (size_t j = 0; j < cols; j++)
             q[i * cols + j] = px[i] * (py[j] / s);
+    if (m != NULL)
+        memcpy(m, px, (rows + cols) * sizeof *m);
     enum kl_status st = kl_discrete_divergence(p, q, n, base, mi);
     free(q);
     return st;
@@ -149,20 +153,27 @@ enum kl_status kl_joint_mi(const double *p, size_t rows, size_t cols,
         st = kl_base_scale(base, &scale);
     if (st != KL_OK)
         return st;
-    return mi_checked(p, rows, cols, base, mi);
+    return mi_checked(p, rows, cols, base, mi, NULL);
 }
 
 enum kl_status kl_joint_info(const double *p, size_t rows, size_t cols,
                              double base, struct kl_joint_info *info)
 {
     struct kl_joint_info r;
-    enum kl_status st = kl_joint_mi(p, rows, cols, base, &r.mi);
+    enum kl_status st = kl_joint_check(p, rows, cols);
+    double scale;
+    if (st == KL_OK)
+        st = kl_base_scale(base, &scale);
     if (st != KL_OK)
         return st;
     double *m = malloc((rows + cols) * sizeof *m);
     if (m == NULL)
         return KL_ENOMEM;
-    marginals(p, rows, cols, m, m + rows);
+    st = mi_checked(p, rows, cols, base, &r.mi, m);   /* and the marginals */
+    if (st != KL_OK) {
+        free(m);
+        return st;
+    }
     st = kl_discrete_entropy(m, rows, base, &r.hx);
     if (st == KL_OK)
         st = kl_discrete_entropy(m + rows, cols, base, &r.hy);
@@ -195,10 +206,11 @@ enum kl_status kl_joint_mi_estimate(const double *counts, size_t rows,
         st = kl_base_scale(base, &scale);
     if (st != KL_OK)
         return st;
-    double *p = malloc((n + rows + cols) * sizeof *p);
+    double *p = malloc((n + 2 * (rows + cols)) * sizeof *p);
     if (p == NULL)
         return KL_ENOMEM;
     double *px = p + n, *py = px + rows;
+    double *lpx = py + cols, *lpy = lpx + rows;     /* their logs */
     /* the sample size, scaled by the largest count so it cannot overflow
      * before the end */
     struct kl_ksum total = KL_KSUM_ZERO;
@@ -207,13 +219,16 @@ enum kl_status kl_joint_mi_estimate(const double *counts, size_t rows,
     double size = kl_ksum_value(&total) * max;
     st = kl_discrete_normalize(counts, n, p);
     struct kl_mi_estimate e = {0.0, 0.0, 0.0, size};
-    if (st == KL_OK)
-        st = mi_checked(p, rows, cols, KL_BASE_E, &e.plugin);
+    if (st == KL_OK)    /* and the marginals, into px and py */
+        st = mi_checked(p, rows, cols, KL_BASE_E, &e.plugin, px);
     if (st != KL_OK) {
         free(p);
         return st;
     }
-    marginals(p, rows, cols, px, py);
+    for (size_t i = 0; i < rows; i++)
+        lpx[i] = log(px[i]);
+    for (size_t j = 0; j < cols; j++)
+        lpy[j] = log(py[j]);
     long mxy = 0, mx = 0, my = 0;
     struct kl_ksum l2 = KL_KSUM_ZERO;
     for (size_t i = 0; i < rows; i++) {
@@ -221,7 +236,7 @@ enum kl_status kl_joint_mi_estimate(const double *counts, size_t rows,
         for (size_t j = 0; j < cols; j++) {
             double x = p[i * cols + j];
             if (x > 0.0) {
-                double l = log(x) - log(px[i]) - log(py[j]);
+                double l = log(x) - lpx[i] - lpy[j];
                 kl_ksum_add(&l2, x * l * l);
                 mxy++;
             }

@@ -37,6 +37,31 @@ double kl_mixture_logpdf(double x, void *params);
 /* A struct kl_density for M on the whole real line (M must outlive it). */
 struct kl_density kl_mixture_density(struct kl_mixture *m);
 
+/* A mixture with the logs of its weights and standard deviations worked
+ * out once, where kl_mixture_logpdf works them out at every x: for the
+ * many evaluations of a quadrature.  Its log-density is kl_mixture_logpdf's
+ * to the last bit (the same values in the same arithmetic).  It refers to
+ * M, whose arrays must outlive it and not change. */
+#define KL_MIX_LOGS 16      /* components at most */
+struct kl_mixture_logs {
+    struct kl_mixture *m;
+    double log_weight[KL_MIX_LOGS];     /* -inf for a weight of 0 */
+    double log_sigma[KL_MIX_LOGS];
+};
+
+/* Fills L for M.  Statuses as kl_mixture_check, and KL_EPARAM for more
+ * than KL_MIX_LOGS components. */
+enum kl_status kl_mixture_logs_init(struct kl_mixture_logs *l,
+                                    struct kl_mixture *m);
+
+/* log p(x) as kl_mixture_logpdf, from the logs; PARAMS points to a struct
+ * kl_mixture_logs that kl_mixture_logs_init() filled. */
+double kl_mixture_logs_logpdf(double x, void *params);
+
+/* kl_mixture_density's density, with kl_mixture_logs_logpdf (L must outlive
+ * it). */
+struct kl_density kl_mixture_logs_density(struct kl_mixture_logs *l);
+
 /* The mean and standard deviation of the mixture, written to MEAN and SD:
  *     mean = sum w_i mu_i,  var = sum w_i (sigma_i^2 + (mu_i - mean)^2)
  * (law of total variance).  Statuses as kl_mixture_check. */

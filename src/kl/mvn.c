@@ -64,9 +64,10 @@ static int is_identity(const double *cov, size_t k)
 }
 
 /* The lower Cholesky factor of the symmetric K x K matrix COV, with its
- * upper part zeroed, in a new matrix at *L; KL_EPARAM when COV is not
- * positive definite. */
-static enum kl_status factor(const double *cov, size_t k, gsl_matrix **out)
+ * upper part zeroed, in a new matrix at *L, and whether COV is exactly the
+ * identity at *IDENTITY; KL_EPARAM when COV is not positive definite. */
+static enum kl_status factor(const double *cov, size_t k, gsl_matrix **out,
+                             int *identity)
 {
     gsl_matrix *L = gsl_matrix_alloc(k, k);
     *out = NULL;
@@ -74,7 +75,8 @@ static enum kl_status factor(const double *cov, size_t k, gsl_matrix **out)
         return KL_ENOMEM;
     /* the identity is its own factor: not worked out (k^3 / 3 operations,
      * the same bits: ones and +0s, tests/test_mvn.c) */
-    if (is_identity(cov, k)) {
+    *identity = is_identity(cov, k);
+    if (*identity) {
         memcpy(L->data, cov, k * k * sizeof *cov);      /* L->tda == k */
         *out = L;
         return KL_OK;
@@ -134,7 +136,8 @@ enum kl_status kl_mvn_check(const double *mu, const double *cov, size_t k)
     if (st != KL_OK)
         return st;
     gsl_matrix *L;
-    if ((st = factor(cov, k, &L)) != KL_OK)
+    int identity;
+    if ((st = factor(cov, k, &L, &identity)) != KL_OK)
         return st;
     gsl_matrix_free(L);
     return KL_OK;
@@ -161,12 +164,14 @@ enum kl_status kl_mvn_alloc(const double *mu, const double *cov, size_t k,
     if (mu != NULL)
         for (size_t i = 0; i < k; i++)
             gsl_vector_set(g->mu, i, mu[i]);
-    if ((st = factor(cov, k, &g->L)) != KL_OK) {
+    if ((st = factor(cov, k, &g->L, &g->identity)) != KL_OK) {
         kl_mvn_free(g);
         return st;
     }
     g->logdet = logdet(g->L);
-    g->identity = is_identity(cov, k);
+    g->half_trace = 0.0;
+    for (size_t i = 0; i < k; i++)
+        g->half_trace += 0.5 * cov[i * k + i];
     *out = g;
     return KL_OK;
 }
@@ -187,8 +192,9 @@ enum kl_status kl_mvn_logpdf(const struct kl_mvn *g, const double *x,
     if (st != KL_OK)
         return st;
     gsl_vector_view w = gsl_vector_view_array(work, g->k);
+    const double *mu = g->mu->data;     /* stride 1: allocated here */
     for (size_t i = 0; i < g->k; i++)
-        work[i] = x[i] - gsl_vector_get(g->mu, i);
+        work[i] = x[i] - mu[i];
     /* w = L^-1 (x - mu): forward substitution (none for L = I, which would
      * leave w as it is up to the sign of a zero, and w^T w the same) */
     if (!g->identity)
@@ -203,11 +209,12 @@ void kl_mvn_sample(const struct kl_mvn *g, gsl_rng *rng, double *x)
 {
     size_t k = g->k;
     for (size_t i = 0; i < k; i++)
-        x[i] = gsl_ran_gaussian(rng, 1.0);
+        x[i] = gsl_ran_gaussian_ziggurat(rng, 1.0);
     gsl_vector_view v = gsl_vector_view_array(x, k);
     /* x = L e, then + mu */
     gsl_blas_dtrmv(CblasLower, CblasNoTrans, CblasNonUnit, g->L, &v.vector);
-    gsl_vector_add(&v.vector, g->mu);
+    for (size_t i = 0; i < k; i++)
+        x[i] += g->mu->data[i];
 }
 
 /* The end of kl_mvn_divergence: the value V from its parts, checked. */
@@ -324,13 +331,18 @@ enum kl_status kl_mvn_vae_full(const double *mu, const double *cov, size_t k,
     enum kl_status st = kl_mvn_alloc(mu, cov, k, &g);
     if (st != KL_OK)
         return st;
-    double half_trace = 0.0, half_mm = 0.0;
-    for (size_t i = 0; i < k; i++) {
-        half_trace += 0.5 * cov[i * k + i];
-        half_mm += kl_half_square(mu[i]);
-    }
-    double v = (half_trace - 0.5 * ((double)k + g->logdet)) + half_mm;
+    st = kl_mvn_vae_term(g, d);
     kl_mvn_free(g);
+    return st;
+}
+
+enum kl_status kl_mvn_vae_term(const struct kl_mvn *g, double *d)
+{
+    size_t k = g->k;
+    double half_trace = g->half_trace, half_mm = 0.0;
+    for (size_t i = 0; i < k; i++)
+        half_mm += kl_half_square(g->mu->data[i]);
+    double v = (half_trace - 0.5 * ((double)k + g->logdet)) + half_mm;
     if (isinf(half_trace + half_mm))
         return KL_ERANGE;
     if (isnan(v))

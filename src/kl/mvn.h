@@ -32,6 +32,7 @@ struct kl_mvn {
     gsl_vector *mu;    /* mean, k entries */
     gsl_matrix *L;     /* lower Cholesky factor of Sigma; upper part zero */
     double logdet;     /* log det Sigma = 2 sum_i log L_ii */
+    double half_trace; /* tr Sigma / 2, summed from the diagonal of COV */
     int identity;      /* Sigma is exactly I (so is L): solves with L skipped */
 };
 
@@ -62,7 +63,8 @@ enum kl_status kl_mvn_logpdf(const struct kl_mvn *g, const double *x,
                              double *work, double *lp);
 
 /* Draws X ~ G as x = mu + L e with e ~ N(0, I) from RNG
- * (gsl_ran_gaussian); X has k entries.  Never fails. */
+ * (gsl_ran_gaussian_ziggurat, exact and about three times as fast as the
+ * polar method of gsl_ran_gaussian); X has k entries.  Never fails. */
 void kl_mvn_sample(const struct kl_mvn *g, gsl_rng *rng, double *x);
 
 /* D(P || Q) = ( tr(S1^-1 S0) + (m1 - m0)^T S1^-1 (m1 - m0) - k
@@ -90,6 +92,12 @@ enum kl_status kl_mvn_divergence_raw(const double *mu0, const double *cov0,
  * KL_ERANGE when tr Sigma / 2 + mu^T mu / 2 exceeds the largest double. */
 enum kl_status kl_mvn_vae_full(const double *mu, const double *cov, size_t k,
                                double *d);
+
+/* The same for a factored G = N(mu, Sigma): kl_mvn_vae_full's value, bit
+ * for bit, from G's mean, trace and log det, without factoring again (so
+ * that one factor can serve this form and kl_mvn_divergence).  KL_ERANGE
+ * as kl_mvn_vae_full. */
+enum kl_status kl_mvn_vae_term(const struct kl_mvn *g, double *d);
 
 /* The VAE's KL term with a diagonal covariance diag(exp(LOGVAR)), as an
  * encoder outputs it:
