@@ -166,12 +166,22 @@ enum kl_status kl_discrete_cross_entropy(const double *p, const double *q,
 
 /* phi(d) = (1+d) log(1+d) - d for |d| < 0.1, by its Taylor series
  * sum_{k>=2} (-d)^k / (k(k-1)), truncated where the terms fall below 1e-20 of
- * the first.  The direct formula loses about log10(2/|d|) digits. */
+ * the first.  The direct formula loses about log10(2/|d|) digits.
+ *
+ * The loop stops early, with the same result, once a term t is below
+ * 2^-55 |sum|: with 2^e <= |sum| < 2^(e+1), |t| < 2^(e-54), under half the
+ * spacing of the doubles on either side of sum, so sum + t rounds to sum;
+ * and every later term is no larger (the computed |term| shrinks by |d| a
+ * step and the divisor grows, and rounding is monotone), so none of them
+ * changes sum either.  (|t| 2^55 is exact: a scaling by a power of 2.) */
 static double phi_series(double d)
 {
     double term = d * d, sum = 0.0;
     for (int k = 2; k <= 22; k++) {
-        sum += term / ((double)k * (k - 1));
+        double t = term / ((double)k * (k - 1));
+        if (fabs(t) * 0x1p55 < fabs(sum))
+            break;
+        sum += t;
         term *= -d;
     }
     return sum;
