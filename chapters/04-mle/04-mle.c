@@ -988,8 +988,9 @@ static void leverages(const double *x, size_t n, size_t ncoef, double *h)
 /* >>> loo */
 /* The leave-one-out log-likelihood sum_i log q(y_i | theta-hat_(-i)) of a
  * Gaussian linear fit, without refitting: leaving point i out moves its
- * residual e_i to e_i / (1 - h_i) and the residual sum of squares to
- * RSS - e_i^2 / (1 - h_i), so sigma-hat^2_(-i) is that over n - 1. */
+ * residual e_i to u_i = e_i / (1 - h_i) and the residual sum of squares to
+ * RSS - e_i u_i, so sigma-hat^2_(-i) = s2_i is that over n - 1, and point i
+ * scores the Gaussian log-density of u_i under N(0, s2_i). */
 static double loo_loglik(const double *y, const double *fit, const double *h,
                          size_t n)
 {
@@ -997,10 +998,9 @@ static double loo_loglik(const double *y, const double *fit, const double *h,
     for (size_t i = 0; i < n; i++)
         rss += (y[i] - fit[i]) * (y[i] - fit[i]);
     for (size_t i = 0; i < n; i++) {
-        double e = y[i] - fit[i], d = 1.0 - h[i];
-        double s2 = (rss - e * e / d) / (double)(n - 1);
-        struct kl_gaussian q = {y[i] - e / d, sqrt(s2)};  /* the prediction */
-        ll += kl_gaussian_logpdf(y[i], &q);
+        double e = y[i] - fit[i], u = e / (1.0 - h[i]);
+        double s2 = (rss - e * u) / (double)(n - 1);
+        ll += -0.5 * u * u / s2 - 0.5 * log(2 * M_PI * s2);
     }
     return ll;
 }
