@@ -16,26 +16,27 @@ enum kl_status kl_discrete_check(const double *p, size_t n)
      * within (n - 1) u S of it (Higham, Accuracy and Stability of Numerical
      * Algorithms, 2nd ed., (4.4), which holds for any order of the
      * additions: here four interleaved partial sums, so that the additions
-     * do not wait for one another).  Anything else, the exact decision. */
-    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-    int good = 1;
+     * do not wait for one another).  The entries are known to be in range
+     * when none is below 0 and s is finite: an infinite or NaN entry makes
+     * s infinite or NaN.  Anything else, the exact decision. */
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, lo = 0.0;
     size_t i = 0;
     for (; i + 4 <= n; i += 4) {
-        good &= (p[i] >= 0.0) & (p[i] <= DBL_MAX) & (p[i + 1] >= 0.0)
-                & (p[i + 1] <= DBL_MAX) & (p[i + 2] >= 0.0)
-                & (p[i + 2] <= DBL_MAX) & (p[i + 3] >= 0.0)
-                & (p[i + 3] <= DBL_MAX);
         s0 += p[i];
         s1 += p[i + 1];
         s2 += p[i + 2];
         s3 += p[i + 3];
+        double a = p[i] < p[i + 1] ? p[i] : p[i + 1];
+        double b = p[i + 2] < p[i + 3] ? p[i + 2] : p[i + 3];
+        double m = a < b ? a : b;
+        lo = m < lo ? m : lo;
     }
     for (; i < n; i++) {
-        good &= (p[i] >= 0.0) & (p[i] <= DBL_MAX);
         s0 += p[i];
+        lo = p[i] < lo ? p[i] : lo;
     }
     double s = (s0 + s1) + (s2 + s3);
-    if (good && fabs(s - 1.0) <= KL_SUM_TOL - 2.0 * (double)(n + 2) * DBL_EPSILON * s)
+    if (lo >= 0.0 && fabs(s - 1.0) <= KL_SUM_TOL - 2.0 * (double)(n + 2) * DBL_EPSILON * s)
         return KL_OK;
     struct kl_ksum sum = KL_KSUM_ZERO;
     for (size_t i = 0; i < n; i++) {
