@@ -17,16 +17,17 @@ set yrange [0:top]
 set key top left
 set samples 2
 set style fill solid 1.0 noborder   # house.gp fills at 35%: the colour bar must match the opaque points
-# the points drawn colour by colour, from small I(Y;Z) to large: each colour
-# value is the centre of one of 64 equal bins of I(Y;Z) (a 128th of the bar
-# at most from its own, which the eye cannot tell on a dot this small), so
-# that each colour's dots are one path in the page, not 3000 elements
+# the points drawn from small I(Y;Z) to large (sorted by it), each colour
+# value the centre of one of 64 equal bins of I(Y;Z) (a 128th of the bar at
+# most from its own, which the eye cannot tell on a dot this small): a
+# colour's dots follow each other, and are one path in the page, not 3000
+# elements
 stats "chains.tsv" using 3 nooutput prefix "Z"
 nbins = 64
 zw = (Z_max - Z_min) / nbins
 zbin(z) = zw > 0 ? (z >= Z_max ? nbins - 1 : floor((z - Z_min) / zw)) : 0
-plot for [k=0:nbins-1] "chains.tsv" using 1:(zbin($3) == k ? $2 : NaN):(Z_min + (k + 0.5) * zw) \
-         with points pt 7 ps 0.3 lc palette title (k == 0 ? "random chains" : ""), \
+plot "< LC_ALL=C sort -s -g -k3,3 chains.tsv" using 1:2:(Z_min + (zbin($3) + 0.5) * zw) \
+         with points pt 7 ps 0.3 lc palette title "random chains", \
      x with lines lt 7 lw 1.5 dt 2 title "I(X;Z) = I(X;Y)", \
      "+" using (dpi_eq_ixy):(dpi_eq_ixy) every ::0::0 with points lt 2 pt 9 ps 2 title "Z a relabelling of Y", \
      "+" using (dpi_eq_merge):(dpi_eq_merge) every ::0::0 with points lt 3 pt 11 ps 2 title "Z merges proportional outcomes"
