@@ -196,8 +196,11 @@ CHAPTER_LIST := $(BUILD)/chapters.list
 $(shell mkdir -p $(BUILD) && { [ "$$(cat $(CHAPTER_LIST) 2>/dev/null)" = "$(CHAPTERS)" ] || echo "$(CHAPTERS)" > $(CHAPTER_LIST); })
 
 define chapter_rules
-$(2)/$(1)/values.tsv: $(BIN)/$(1) chapters/$(1)/params | $(2)/$(1)/
-	$$(call msg,RUN,$(2)/$(1))$(BIN)/$(1) --params chapters/$(1)/params $(2)/$(1) $$($(3))
+# (the folder made by the recipe, not as a prerequisite: make -j2 would
+# make every chapter's folder first, and then start the experiments in
+# another order than the longest first)
+$(2)/$(1)/values.tsv: $(BIN)/$(1) chapters/$(1)/params
+	$$(call msg,RUN,$(2)/$(1))mkdir -p $(2)/$(1) && $(BIN)/$(1) --params chapters/$(1)/params $(2)/$(1) $$($(3))
 
 $(2)/$(1)/figures.stamp: $(2)/$(1)/values.tsv $(call chapter_figs,$(1)) $(HOUSE_GP) src/book/figures.sh
 	$$(call need,gnuplot,gnuplot-nox)
