@@ -103,9 +103,16 @@ static void test_svgtree_kept(void)
     };
     for (size_t i = 0; i < sizeof stay / sizeof stay[0]; i++)
         expect(stay[i], stay[i]);
-    /* the definitions are used elsewhere: left as they are */
-    expect("<defs><path id='p' stroke-width='1' font-size='3' d='M0 0h1'/></defs>",
-           "<defs><path id='p' stroke-width='1' font-size='3' d='M0 0h1'/></defs>");
+    /* the definitions are used elsewhere: left as they are, but those that
+     * nothing refers to (directly, or through a definition that stays)
+     * are left out */
+    expect("<defs><path id='p' stroke-width='1' font-size='3' d='M0 0h1'/>"
+           "<use href='#p' id='q' fill='none'/><path id='r' d='M0 0h1'/><use href='#r' id='t'/>"
+           "<filter id='box'/><filter id='box2'/></defs>"
+           "<use href='#q' x='1' y='2'/><text style='filter:url(#box)'>a</text>",
+           "<defs><path id='p' stroke-width='1' font-size='3' d='M0 0h1'/>"
+           "<use href='#p' id='q' fill='none'/><filter id='box'/></defs>"
+           "<use href='#q' x='1' y='2'/><text style='filter:url(#box)'>a</text>");
     /* the white space inside a text stays, between elements it is one
      * line break */
     expect("<text>  a  <tspan> b </tspan></text>\n\n\t<path d='M1 1h1'/>",

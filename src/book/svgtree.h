@@ -14,6 +14,8 @@
  *    than the group;
  *  - a group that only translates one <text> replaced by the text at x, y
  *    (the same numbers);
+ *  - a definition (a marker, a text box's filter) that nothing refers to
+ *    left out: gnuplot defines seventeen in every figure;
  *  - an attribute left out where it changes nothing: the value its parent
  *    gives already, a stroke's width, caps, joins or dashes where nothing
  *    below is stroked, a colour where nothing below draws in currentColor,
