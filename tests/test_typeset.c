@@ -352,6 +352,28 @@ static void test_typeset_math(void)
     free(f.root);
 }
 
+/* pandoc's table cells' alignments as classes, a left one (a cell's own)
+ * as nothing; the rows' parity classes left out. */
+static void test_typeset_table(void)
+{
+    struct fx f;
+    setup(&f);
+    testlib_write(f.root, "chapter.md", "# T\n\n| a | b | c |\n|:--|--:|:-:|\n| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n");
+    char *out, *err;
+    CU_ASSERT_EQUAL(typeset(&f, 0, 0, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(err, "");
+    has(out, "<th scope=\"col\" class=\"al\">a</th>\n<th scope=\"col\" class=\"ar\">b</th>\n"
+             "<th scope=\"col\" class=\"ac\">c</th>");
+    has(out, "<tr>\n<td>1</td>\n<td class=\"ar\">2</td>\n<td class=\"ac\">3</td>\n</tr>\n<tr>\n<td>4</td>");
+    CU_ASSERT_PTR_NULL(strstr(out, "text-align"));
+    CU_ASSERT_PTR_NULL(strstr(out, "class=\"odd\""));
+    CU_ASSERT_PTR_NULL(strstr(out, "class=\"even\""));
+    free(out);
+    free(err);
+    testlib_rmtree(f.root);
+    free(f.root);
+}
+
 /* A title block from the front matter; an unnumbered heading stays so. */
 static void test_typeset_report(void)
 {
@@ -566,6 +588,7 @@ TEST_SUITE(typeset,
            TEST(test_typeset_page),
            TEST(test_typeset_svg_shortened),
            TEST(test_typeset_math),
+           TEST(test_typeset_table),
            TEST(test_typeset_report),
            TEST(test_typeset_chapter_links),
            TEST(test_typeset_fast_fences),

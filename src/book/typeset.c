@@ -1392,9 +1392,20 @@ static void put_fragment(struct page *p, const char *html, FILE *out)
             c += 3;
             c += put_align(c, out);
         } else if (starts(c, "<td ")) {
+            /* a cell's left alignment is the one it has: no class (a
+             * claims table's last column, centred by report.css, is
+             * pandoc's centred column) */
             fputs("<td", out);
             c += 3;
-            c += put_align(c, out);
+            if (starts(c, " style=\"text-align: left;\""))
+                c += strlen(" style=\"text-align: left;\"");
+            else
+                c += put_align(c, out);
+        } else if (starts(c, "<tr class=\"odd\">") || starts(c, "<tr class=\"even\">")) {
+            /* pandoc's row parity: the style sheet counts rows itself */
+            fputs("<tr>", out);
+            c += starts(c, "<tr class=\"odd\">") ? strlen("<tr class=\"odd\">")
+                                                 : strlen("<tr class=\"even\">");
         } else if (starts(c, "<math display=\"block\"")) {
             /* a display formula wider than the column scrolls sideways:
              * focusable, so that the keyboard can scroll it too */
