@@ -788,7 +788,8 @@ static void map_explorer(const struct grid *g)
     book_explorer_number(e, "zref", 0.05);
     book_explorer_array(e, "x", x, (size_t)nx, 10);
     book_explorer_array(e, "y", y, (size_t)ny, 10);
-    book_explorer_array(e, "z", z, (size_t)(nx * ny), 10);
+    /* 7 significant digits: the readout shows 4 (digits), the colour far fewer */
+    book_explorer_array(e, "z", z, (size_t)(nx * ny), 7);
     book_explorer_array(e, "loc", x, (size_t)nx, 10);
     book_explorer_array(e, "scale", y, (size_t)ny, 10);
     book_explorer_number(e, "p_loc", 0.0);
@@ -1433,10 +1434,11 @@ static void fit_explorer(const double *w0, const double *mmu, const double *msig
     book_explorer_number(e, "digits", 4);
     book_explorer_array(e, "sep", seps, FIT_NS, 10);
     book_explorer_array(e, "w", ws, nw, 10);
-    book_explorer_array(e, "fits", fits, 6 * n, 10);
+    /* the fits to 7 digits (the readout shows 4), the curves drawn to 4 */
+    book_explorer_array(e, "fits", fits, 6 * n, 7);
     book_explorer_array(e, "fitted", fitted, n, 1);
     book_explorer_array(e, "x", xs, FIT_NX, 10);
-    book_explorer_array(e, "curve", curve, FIT_NX * n, 6);
+    book_explorer_array(e, "curve", curve, FIT_NX * n, 4);
     book_explorer_number(e, "probe_sep", gap);
     book_explorer_number(e, "probe_w", w0[0]);
     book_explorer_normal_shape(e);

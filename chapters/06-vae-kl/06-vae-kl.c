@@ -530,7 +530,8 @@ static void pull_explorer(void)
     book_explorer_number(e, "zref", 0.05);
     book_explorer_array(e, "x", x, NX, 10);
     book_explorer_array(e, "y", y, NY, 10);
-    book_explorer_array(e, "z", z, NX * NY, 10);
+    /* 7 significant digits: the readout shows 4 (digits), the colour far fewer */
+    book_explorer_array(e, "z", z, NX * NY, 7);
     book_explorer_array(e, "loc", x, NX, 10);
     book_explorer_array(e, "scale", scale, NY, 10);
     book_explorer_number(e, "p_loc", 0.0);

@@ -85,8 +85,8 @@ const PROBE = `(() => {
   add('a link', q('#TOC a'), 'color', 4.5);
   add('a caption', q('figcaption'), 'color', 4.5);
   const fig = q('svg.figure-svg');
-  add('a figure\\'s tic label', fig && fig.querySelector('g[fill="#333333"] text'), 'fill', 4.5);
-  add('a figure\\'s axis label', fig && fig.querySelector('g[fill="black"] text'), 'fill', 4.5);
+  add('a figure\\'s tic label', fig && fig.querySelector('text[fill="#333333"], g[fill="#333333"] text'), 'fill', 4.5);
+  add('a figure\\'s axis label', fig && fig.querySelector('text[fill="black"], g[fill="black"] text'), 'fill', 4.5);
   add('a figure\\'s border', fig && fig.querySelector('path[stroke="#555555"]'), 'stroke', 3);
   add('a figure\\'s blue line', q('svg.figure-svg path[stroke="#0072b2"]'), 'stroke', 3);
   add('a figure\\'s black line (line type 7)', q('svg.figure-svg path[stroke="#000000"]'), 'stroke', 3);
@@ -114,7 +114,7 @@ const PROBE = `(() => {
           choice: document.documentElement.getAttribute('data-theme-choice'),
           page: cs(document.body).backgroundColor, ink: cs(document.body).color,
           figBg: fig ? cs(fig.querySelector(':scope > g > rect:first-child')).fill : null,
-          figText: fig ? cs(fig.querySelector('g[fill="#333333"] text')).fill : null,
+          figText: fig ? cs(fig.querySelector('text[fill="#333333"], g[fill="#333333"] text')).fill : null,
           probes: out};
 })()`;
 
@@ -261,7 +261,7 @@ async function testReport(browser, file) {
   await prefer(page, 'light', 'print');
   const printed = await page.eval(`[getComputedStyle(document.body).backgroundColor,
     getComputedStyle(document.body).color,
-    getComputedStyle(document.querySelector('svg.figure-svg g[fill="#333333"] text')).fill,
+    getComputedStyle(document.querySelector('svg.figure-svg text[fill="#333333"], svg.figure-svg g[fill="#333333"] text')).fill,
     getComputedStyle(document.querySelector('button.theme-toggle')).display]`);
   await prefer(page, 'light');
   check(luminance(rgba(printed[0])) > 0.9 && luminance(rgba(printed[1])) < 0.05 &&
@@ -324,7 +324,7 @@ async function testNoScript(browser, file) {
     await page.open('file://' + path.resolve(file));
     const r = await page.eval(`[document.documentElement.getAttribute('data-theme'),
       !!document.querySelector('.theme-toggle'), getComputedStyle(document.body).backgroundColor,
-      getComputedStyle(document.querySelector('svg.figure-svg g[fill="#333333"] text')).fill]`);
+      getComputedStyle(document.querySelector('svg.figure-svg text[fill="#333333"], svg.figure-svg g[fill="#333333"] text')).fill]`);
     const dark = scheme === 'dark', bg = luminance(rgba(r[2])), tic = luminance(rgba(r[3]));
     check(r[0] === null && !r[1] && (dark ? bg < 0.03 && tic > 0.5 : bg > 0.9 && tic < 0.05),
           `the system preferring ${scheme}: data-theme ${r[0]}, toggle ${r[1]}, page ${r[2]}, tic labels ${r[3]}`);
