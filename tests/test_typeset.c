@@ -358,13 +358,18 @@ static void test_typeset_table(void)
 {
     struct fx f;
     setup(&f);
-    testlib_write(f.root, "chapter.md", "# T\n\n| a | b | c |\n|:--|--:|:-:|\n| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n");
+    testlib_write(f.root, "chapter.md", "# T\n\n| a | b | c |\n|:--|--:|:-:|\n| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n\n"
+                  "::: {.claims}\n| d | e |\n|:--|--:|\n| 7 | 8 |\n:::\n\n| f | g |\n|--:|--:|\n| 9 | 0 |\n");
     char *out, *err;
     CU_ASSERT_EQUAL(typeset(&f, 0, 0, &out, &err), 0);
     CU_ASSERT_STRING_EQUAL(err, "");
     has(out, "<th scope=\"col\" class=\"al\">a</th>\n<th scope=\"col\" class=\"ar\">b</th>\n"
              "<th scope=\"col\" class=\"ac\">c</th>");
     has(out, "<tr>\n<td>1</td>\n<td class=\"ar\">2</td>\n<td class=\"ac\">3</td>\n</tr>\n<tr>\n<td>4</td>");
+    /* a claims table's cells: aligned by report.css, no class; the next
+     * table's again */
+    has(out, "<tr>\n<td>7</td>\n<td>8</td>\n</tr>");
+    has(out, "<tr>\n<td class=\"ar\">9</td>\n<td class=\"ar\">0</td>\n</tr>");
     CU_ASSERT_PTR_NULL(strstr(out, "text-align"));
     CU_ASSERT_PTR_NULL(strstr(out, "class=\"odd\""));
     CU_ASSERT_PTR_NULL(strstr(out, "class=\"even\""));
