@@ -17,6 +17,9 @@ set cbtics 1
 set palette maxcolors GIBBS_K
 # the pairs drawn size by size of supp P, so that each colour's dots are one
 # path in the page, not a thousand elements
-plot for [k=1:GIBBS_K] "gibbs.tsv" using 1:($3 == k ? $2 : NaN):3 with points pt 7 ps 0.45 lc palette \
-         title (k == 1 ? "random pairs (every 10th), coloured by |supp P|" : ""), \
+# (the key's dot in the palette's middle, readable on a light and a dark ground)
+plot keyentry with points pt 7 ps 0.45 lc palette frac 0.5 \
+         title "random pairs (every 10th), coloured by |supp P|", \
+     for [k=1:GIBBS_K] "gibbs.tsv" using 1:($3 == k ? $2 : NaN):3 with points pt 7 ps 0.45 lc palette \
+         notitle, \
      x with lines lt 7 lw 2 title "D = −ln Q(supp P): equality"

@@ -26,8 +26,10 @@ stats "chains.tsv" using 3 nooutput prefix "Z"
 nbins = 64
 zw = (Z_max - Z_min) / nbins
 zbin(z) = zw > 0 ? (z >= Z_max ? nbins - 1 : floor((z - Z_min) / zw)) : 0
-plot "< LC_ALL=C sort -s -g -k3,3 chains.tsv" using 1:2:(Z_min + (zbin($3) + 0.5) * zw) \
-         with points pt 7 ps 0.3 lc palette title "random chains", \
+# (the key's dot in the palette's middle, readable on a light and a dark ground)
+plot keyentry with points pt 7 ps 0.3 lc palette frac 0.5 title "random chains", \
+     "< LC_ALL=C sort -s -g -k3,3 chains.tsv" using 1:2:(Z_min + (zbin($3) + 0.5) * zw) \
+         with points pt 7 ps 0.3 lc palette notitle, \
      x with lines lt 7 lw 1.5 dt 2 title "I(X;Z) = I(X;Y)", \
      "+" using (dpi_eq_ixy):(dpi_eq_ixy) every ::0::0 with points lt 2 pt 9 ps 2 title "Z a relabelling of Y", \
      "+" using (dpi_eq_merge):(dpi_eq_merge) every ::0::0 with points lt 3 pt 11 ps 2 title "Z merges proportional outcomes"
