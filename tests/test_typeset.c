@@ -255,6 +255,7 @@ static void test_typeset_svg_shortened(void)
     CU_ASSERT(t1 != NULL && strncmp(t1, "<title>Gnuplot", 14) != 0 && strchr(t1, '>') != NULL);
     CU_ASSERT(t2 != NULL && starts_with(t2, "<title>bits (log2)</title>") && strstr(t2 + 1, "<title>") == NULL);
     CU_ASSERT_PTR_NULL(strstr(out, "gnuplot_plot"));
+    CU_ASSERT_PTR_NULL(strstr(out, "xlink"));     /* its namespace, and its href */
     /* the one font, on the <svg> */
     has(out, "style=\"min-width:504px\" font-family=\"DejaVu Sans\">");
     /* a tick's group gives way to its line, which keeps the one attribute

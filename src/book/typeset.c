@@ -901,8 +901,15 @@ static void put_svg_marks(FILE *out, const char *svg, const char *id,
     char prefix[32];
     snprintf(prefix, sizeof prefix, "s%d-", n);
     fputs("<svg", out);
-    for (const char *c = open + 4; c < tag_end; c++)
+    /* gnuplot's xlink namespace: its xlink:href are written href below */
+    static const char xlink[] = " xmlns:xlink=\"http://www.w3.org/1999/xlink\"";
+    for (const char *c = open + 4; c < tag_end; c++) {
+        if (strncmp(c, xlink, strlen(xlink)) == 0 && c + strlen(xlink) <= tag_end) {
+            c += strlen(xlink) - 1;
+            continue;
+        }
         fputc(*c == '\n' ? ' ' : *c, out);
+    }
     fprintf(out, " id=\"%s\" class=\"figure-svg\" role=\"img\" aria-label=\"%s\"",
             id, alt);
     if (style[0])
