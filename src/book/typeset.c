@@ -259,6 +259,10 @@ static int run_pandoc(const char *pandoc, const char *in, const char *out)
     fflush(NULL);
     pid_t pid = fork();
     if (pid == 0) {
+        /* a larger allocation area for pandoc's Haskell runtime (8 MB by
+         * default): fewer collections, some 10% less CPU a conversion
+         * (`perf stat -r 8` on chapter 4); the reader's own GHCRTS wins */
+        setenv("GHCRTS", "-A64m", 0);
         execlp(pandoc, pandoc, "--from", "markdown", "--to", "html5",
                "--mathml", "--highlight-style", "tango", "-o", out, in,
                (char *)NULL);
