@@ -1429,19 +1429,20 @@ static void sel_heldout(const double *fits, double *heldmean, double *heldse)
     size_t SEL_N = S.n, SEL_FRESH = (size_t)C.sel_fresh;
     double *held = book_malloc(B, SEL_FRESH * (size_t)S.ncand * sizeof *held);
     double *fresh = book_malloc(B, SEL_N * sizeof *fresh), sigmas[MAXCAND];
-    for (int c = 0; c < S.ncand; c++)
+    double log_sigmas[MAXCAND];
+    for (int c = 0; c < S.ncand; c++) {
         ok(kl_mle_poly_fit(S.w[c], S.y, NULL, NULL, &sigmas[c], NULL), "fit");
+        log_sigmas[c] = log(sigmas[c]);         /* once, not once a point */
+    }
     for (size_t m = 0; m < SEL_FRESH; m++) {
         sel_respond(fresh);
         for (int c = 0; c < S.ncand; c++) {
             const double *fit = fits + (size_t)c * SEL_N;
             /* >>> heldout */
             double ll = 0.0;            /* log q(fresh | theta-hat), n points */
-            struct kl_gaussian q = {0.0, sigmas[c]};
-            for (size_t i = 0; i < SEL_N; i++) {
-                q.mu = fit[i];
-                ll += kl_gaussian_logpdf(fresh[i], &q);
-            }
+            /* N(fit_i, sigma-hat^2) at fresh_i, log sigma-hat worked out once */
+            for (size_t i = 0; i < SEL_N; i++)
+                ll += kl_gaussian_logpdf_ls(fresh[i], fit[i], sigmas[c], log_sigmas[c]);
             held[(size_t)c * SEL_FRESH + m] = ll;
             /* <<< heldout */
         }
