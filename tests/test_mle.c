@@ -6,7 +6,10 @@
 #include "testlib.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 
 #include "kl/density.h"
 #include "kl/gaussian.h"
@@ -264,6 +267,75 @@ static void test_mle_poly_errors(void)
     kl_mle_poly_free(w);
 }
 
+/* A block of data sets fitted at once gives the bits of one fit each: every
+ * design size and model size the chapter uses, blocks of one and of many
+ * data sets, a block smaller than an earlier one (the work space kept) */
+static void test_mle_poly_fit_many(void)
+{
+    size_t ns[] = {5, 20, 25, 200}, nsets[] = {1, 7, 33, 4};
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rng);
+    for (size_t a = 0; a < 4; a++) {
+        size_t n = ns[a];
+        double *x = malloc(n * sizeof *x), *ys = malloc(33 * n * sizeof *ys);
+        double *fits = malloc(33 * n * sizeof *fits), *fit = malloc(n * sizeof *fit);
+        double *y = malloc(n * sizeof *y), s[33], ll[33];
+        CU_ASSERT_FATAL(x && ys && fits && fit && y);
+        for (size_t i = 0; i < n; i++)
+            x[i] = -1.0 + 2.0 * (double)i / (double)(n - 1);
+        for (size_t m = 0; m + 2 <= n && m <= 8; m++) {
+            struct kl_mle_poly *w = kl_mle_poly_alloc(x, n, m, NULL);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+            for (size_t b = 0; b < 4; b++) {
+                size_t nb = nsets[b];
+                for (size_t i = 0; i < n * nb; i++)
+                    ys[i] = 0.3 * x[i / nb] + gsl_ran_gaussian(rng, 1.0);
+                CU_ASSERT_EQUAL_FATAL(kl_mle_poly_fit_many(w, ys, nb, fits, s, ll), KL_OK);
+                for (size_t j = 0; j < nb; j++) {
+                    double s1, ll1;
+                    for (size_t i = 0; i < n; i++)
+                        y[i] = ys[i * nb + j];
+                    CU_ASSERT_EQUAL(kl_mle_poly_fit(w, y, NULL, fit, &s1, &ll1), KL_OK);
+                    CU_ASSERT(memcmp(fit, fits + j * n, n * sizeof *fit) == 0);
+                    CU_ASSERT(memcmp(&s1, &s[j], sizeof s1) == 0);
+                    CU_ASSERT(memcmp(&ll1, &ll[j], sizeof ll1) == 0);
+                }
+                /* the outputs are optional */
+                CU_ASSERT_EQUAL(kl_mle_poly_fit_many(w, ys, nb, NULL, NULL, NULL), KL_OK);
+            }
+            kl_mle_poly_free(w);
+        }
+        free(x);
+        free(ys);
+        free(fits);
+        free(fit);
+        free(y);
+    }
+    gsl_rng_free(rng);
+}
+
+static void test_mle_poly_fit_many_errors(void)
+{
+    double x[] = {0, 1, 2, 3}, s[3] = {7, 7, 7}, ll[3] = {7, 7, 7}, fits[12];
+    struct kl_mle_poly *w = kl_mle_poly_alloc(x, 4, 2, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+    CU_ASSERT_EQUAL(kl_mle_poly_fit_many(w, x, 0, fits, s, ll), KL_OK);
+    /* three data sets as columns, point i of set j at [3 i + j]; set 1 is
+     * the line 1 + 2x (a perfect fit), set 2 has an infinity and set 0 a NaN
+     * further down: the first bad data set's status, nothing written */
+    double ys[] = {1, 1, 0,   2, 3, 1,   0, 5, INFINITY,   NAN, 7, 2};
+    CU_ASSERT_EQUAL(kl_mle_poly_fit_many(w, ys, 3, fits, s, ll), KL_ENAN);
+    ys[9] = 1;
+    CU_ASSERT_EQUAL(kl_mle_poly_fit_many(w, ys, 3, fits, s, ll), KL_EINF);
+    ys[8] = 4;
+    CU_ASSERT_EQUAL(kl_mle_poly_fit_many(w, ys, 3, fits, s, ll), KL_EPARAM);
+    CU_ASSERT(s[0] == 7 && s[2] == 7 && ll[0] == 7 && ll[2] == 7);
+    ys[4] = 4;
+    CU_ASSERT_EQUAL(kl_mle_poly_fit_many(w, ys, 3, fits, s, ll), KL_OK);
+    CU_ASSERT(s[1] > 0 && isfinite(ll[1]));
+    kl_mle_poly_free(w);
+}
+
 static double identity(double x, void *params)
 {
     (void)params;
@@ -332,5 +404,7 @@ TEST_SUITE(mle,
            TEST(test_mle_poly_line),
            TEST(test_mle_poly_recovers),
            TEST(test_mle_poly_errors),
+           TEST(test_mle_poly_fit_many),
+           TEST(test_mle_poly_fit_many_errors),
            TEST(test_mle_gamma_moments),
            TEST(test_mle_gamma_moments_errors))

@@ -1027,15 +1027,37 @@ static double expected_loglik(const double *f, double sigma, const double *fitte
 }
 /* <<< expected */
 
+/* Data sets are drawn and fitted a block at a time (kl_mle_poly_fit_many):
+ * BLOCK_POINTS responses a block, at least one data set. */
+enum { BLOCK_POINTS = 32768 };
+
+static size_t block_sets(size_t n, size_t reps)
+{
+    size_t nb = BLOCK_POINTS / n;
+    return nb < 1 ? 1 : nb > reps ? reps : nb;
+}
+
+/* NB data sets y = F + N(0, 1) noise of N points each, drawn one data set
+ * after the other, into the columns of the block YS (point i of set r at
+ * YS[i NB + r], as kl_mle_poly_fit_many reads them). */
+static void noise_block(double *ys, const double *f, size_t n, size_t nb)
+{
+    for (size_t r = 0; r < nb; r++)
+        for (size_t i = 0; i < n; i++)
+            ys[i * nb + r] = f[i] + gsl_ran_gaussian_ziggurat(RNG, 1.0);
+}
+
 /* The bias E[log L(theta-hat) - n E_p log q(Y | theta-hat)] of the models with
  * k = KMIN..KMAX parameters on pure noise (every model holds the truth), by
  * Monte Carlo over AIC_REPS data sets (the same data sets for every k): mean
  * and standard error into BIAS[k-1], SE[k-1]. */
 static void optimism(size_t n, int kmin, int kmax, double *bias, double *se)
 {
-    size_t AIC_REPS = (size_t)C.aic_reps;
-    double *x = book_malloc(B, n * sizeof *x), *y = book_malloc(B, n * sizeof *y);
-    double *f = book_malloc(B, n * sizeof *f), *fit = book_malloc(B, n * sizeof *fit);
+    size_t AIC_REPS = (size_t)C.aic_reps, NB = block_sets(n, AIC_REPS);
+    double *x = book_malloc(B, n * sizeof *x), *f = book_malloc(B, n * sizeof *f);
+    double *ys = book_malloc(B, NB * n * sizeof *ys);
+    double *fits = book_malloc(B, NB * n * sizeof *fits);
+    double *s = book_malloc(B, NB * sizeof *s), *loglik = book_malloc(B, NB * sizeof *loglik);
     double *gap[KMAX];
     struct kl_mle_poly *w[KMAX];
     design(x, n);
@@ -1047,14 +1069,16 @@ static void optimism(size_t n, int kmin, int kmax, double *bias, double *se)
         ok(st, "polynomial model");
         gap[k - 1] = book_malloc(B, AIC_REPS * sizeof(double));
     }
-    for (size_t r = 0; r < AIC_REPS; r++) {
-        for (size_t i = 0; i < n; i++)
-            y[i] = f[i] + gsl_ran_gaussian_ziggurat(RNG, 1.0);
+    for (size_t r0 = 0; r0 < AIC_REPS; r0 += NB) {
+        size_t nb = AIC_REPS - r0 < NB ? AIC_REPS - r0 : NB;
+        noise_block(ys, f, n, nb);                  /* data sets r0 .. r0 + nb */
         for (int k = kmin; k <= kmax; k++) {
             /* >>> optimism */
-            double s, loglik;
-            ok(kl_mle_poly_fit(w[k - 1], y, NULL, fit, &s, &loglik), "fit");
-            gap[k - 1][r] = loglik - expected_loglik(f, 1.0, fit, s, n);
+            /* the block's nb data sets r0, r0 + 1, ...: fit, then log L - n E log q */
+            ok(kl_mle_poly_fit_many(w[k - 1], ys, nb, fits, s, loglik), "fit");
+            for (size_t r = 0; r < nb; r++)
+                gap[k - 1][r0 + r] = loglik[r]
+                                     - expected_loglik(f, 1.0, fits + r * n, s[r], n);
             /* <<< optimism */
         }
     }
@@ -1065,9 +1089,11 @@ static void optimism(size_t n, int kmin, int kmax, double *bias, double *se)
         kl_mle_poly_free(w[k - 1]);
     }
     free(x);
-    free(y);
     free(f);
-    free(fit);
+    free(ys);
+    free(fits);
+    free(s);
+    free(loglik);
 }
 
 /* Hurvich & Tsai (Biometrika 76, 1989): for a Gaussian linear model with k
@@ -1403,19 +1429,20 @@ static void sel_heldout(const double *fits, double *heldmean, double *heldse)
     size_t SEL_N = S.n, SEL_FRESH = (size_t)C.sel_fresh;
     double *held = book_malloc(B, SEL_FRESH * (size_t)S.ncand * sizeof *held);
     double *fresh = book_malloc(B, SEL_N * sizeof *fresh), sigmas[MAXCAND];
-    for (int c = 0; c < S.ncand; c++)
+    double log_sigmas[MAXCAND];
+    for (int c = 0; c < S.ncand; c++) {
         ok(kl_mle_poly_fit(S.w[c], S.y, NULL, NULL, &sigmas[c], NULL), "fit");
+        log_sigmas[c] = log(sigmas[c]);         /* once, not once a point */
+    }
     for (size_t m = 0; m < SEL_FRESH; m++) {
         sel_respond(fresh);
         for (int c = 0; c < S.ncand; c++) {
             const double *fit = fits + (size_t)c * SEL_N;
             /* >>> heldout */
             double ll = 0.0;            /* log q(fresh | theta-hat), n points */
-            struct kl_gaussian q = {0.0, sigmas[c]};
-            for (size_t i = 0; i < SEL_N; i++) {
-                q.mu = fit[i];
-                ll += kl_gaussian_logpdf(fresh[i], &q);
-            }
+            /* N(fit_i, sigma-hat^2) at fresh_i, log sigma-hat worked out once */
+            for (size_t i = 0; i < SEL_N; i++)
+                ll += kl_gaussian_logpdf_ls(fresh[i], fit[i], sigmas[c], log_sigmas[c]);
             held[(size_t)c * SEL_FRESH + m] = ll;
             /* <<< heldout */
         }
@@ -1855,8 +1882,11 @@ struct nest_result {
 static void nested_one(size_t n, struct nest_result *res)
 {
     size_t ms = (size_t)C.nest_deg + 1, mb = ms + 1, reps = (size_t)C.nest_reps;
+    size_t NB = block_sets(n, reps);
     double *x = book_malloc(B, n * sizeof *x), *f = book_malloc(B, n * sizeof *f);
-    double *y = book_malloc(B, n * sizeof *y), *fit = book_malloc(B, n * sizeof *fit);
+    double *ys = book_malloc(B, NB * n * sizeof *ys), *y = book_malloc(B, n * sizeof *y);
+    double *fs = book_malloc(B, NB * n * sizeof *fs), *fb = book_malloc(B, NB * n * sizeof *fb);
+    double *ls = book_malloc(B, NB * sizeof *ls), *lb = book_malloc(B, NB * sizeof *lb);
     double *hs = book_malloc(B, n * sizeof *hs), *hb = book_malloc(B, n * sizeof *hb);
     double *w = book_malloc(B, reps * sizeof *w), *pen = book_malloc(B, reps * sizeof *pen);
     enum kl_status st;
@@ -1873,22 +1903,26 @@ static void nested_one(size_t n, struct nest_result *res)
     leverages(x, n, ms, hs);
     leverages(x, n, mb, hb);
     long aic = 0, bic = 0, loo = 0;
-    for (size_t r = 0; r < reps; r++) {
-        double ls, lb, loo_s, loo_b;
-        for (size_t i = 0; i < n; i++)
-            y[i] = f[i] + gsl_ran_gaussian_ziggurat(RNG, 1.0);
-        ok(kl_mle_poly_fit(small, y, NULL, fit, NULL, &ls), "fit");
-        loo_s = loo_loglik(y, fit, hs, n);
-        ok(kl_mle_poly_fit(big, y, NULL, fit, NULL, &lb), "fit");
-        loo_b = loo_loglik(y, fit, hb, n);
-        /* >>> nested */
-        double lr = 2.0 * (lb - ls);     /* likelihood-ratio statistic, ~ chi^2_1 */
-        aic += lr > 2.0;                 /* AIC: one more parameter costs 2 */
-        bic += lr > log((double)n);      /* BIC: it costs log n */
-        /* <<< nested */
-        loo += loo_b > loo_s;
-        w[r] = 1.0 / (1.0 + exp(1.0 - 0.5 * lr));
-        pen[r] = lb - loo_b;
+    for (size_t r0 = 0; r0 < reps; r0 += NB) {
+        size_t nb = reps - r0 < NB ? reps - r0 : NB;
+        noise_block(ys, f, n, nb);                  /* data sets r0 .. r0 + nb */
+        ok(kl_mle_poly_fit_many(small, ys, nb, fs, NULL, ls), "fit");
+        ok(kl_mle_poly_fit_many(big, ys, nb, fb, NULL, lb), "fit");
+        for (size_t j = 0, r = r0; j < nb; j++, r++) {
+            gsl_vector_view yv = gsl_vector_view_array(y, n);
+            gsl_vector_const_view col = gsl_vector_const_view_array_with_stride(ys + j, nb, n);
+            gsl_vector_memcpy(&yv.vector, &col.vector);  /* data set r */
+            double loo_s = loo_loglik(y, fs + j * n, hs, n);
+            double loo_b = loo_loglik(y, fb + j * n, hb, n);
+            /* >>> nested */
+            double lr = 2.0 * (lb[j] - ls[j]);  /* likelihood-ratio statistic, ~ chi^2_1 */
+            aic += lr > 2.0;                    /* AIC: one more parameter costs 2 */
+            bic += lr > log((double)n);         /* BIC: it costs log n */
+            /* <<< nested */
+            loo += loo_b > loo_s;
+            w[r] = 1.0 / (1.0 + exp(1.0 - 0.5 * lr));
+            pen[r] = lb[j] - loo_b;
+        }
     }
     res->aic = (double)aic / reps;
     res->bic = (double)bic / reps;
@@ -1901,8 +1935,12 @@ static void nested_one(size_t n, struct nest_result *res)
     kl_mle_poly_free(big);
     free(x);
     free(f);
+    free(ys);
     free(y);
-    free(fit);
+    free(fs);
+    free(fb);
+    free(ls);
+    free(lb);
     free(hs);
     free(hb);
     free(w);

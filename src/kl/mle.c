@@ -204,7 +204,20 @@ struct kl_mle_poly {
     gsl_multifit_linear_workspace *work;
     gsl_matrix *qsi;                        /* V S^-1, ncoef x ncoef */
     gsl_vector *xt;                         /* U^T y */
+    /* kl_mle_poly_fit_many's block of up to cap data sets, one a column */
+    size_t cap;
+    gsl_matrix *UtY, *Cs, *Ds, *Fs;         /* ncoef, ncoef, ncoef, n x cap */
 };
+
+static void many_free(struct kl_mle_poly *w)
+{
+    gsl_matrix_free(w->UtY);
+    gsl_matrix_free(w->Cs);
+    gsl_matrix_free(w->Ds);
+    gsl_matrix_free(w->Fs);
+    w->UtY = w->Cs = w->Ds = w->Fs = NULL;
+    w->cap = 0;
+}
 
 void kl_mle_poly_free(struct kl_mle_poly *w)
 {
@@ -215,6 +228,7 @@ void kl_mle_poly_free(struct kl_mle_poly *w)
     gsl_vector_free(w->fit);
     gsl_matrix_free(w->qsi);
     gsl_vector_free(w->xt);
+    many_free(w);
     if (w->work != NULL)
         gsl_multifit_linear_free(w->work);
     free(w);
@@ -348,3 +362,105 @@ enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
     return KL_OK;
 }
 
+
+/* Room for NSETS data sets in W's block matrices; D^-1 spread over the
+ * columns of Ds, so that one gsl_matrix_div_elements divides a block. */
+static enum kl_status many_reserve(struct kl_mle_poly *w, size_t nsets)
+{
+    if (nsets <= w->cap)
+        return KL_OK;
+    many_free(w);
+    w->Fs = gsl_matrix_alloc(w->n, nsets);
+    if (w->Fs == NULL)
+        return many_free(w), KL_ENOMEM;
+    if (w->ncoef > 0) {
+        w->UtY = gsl_matrix_alloc(w->ncoef, nsets);
+        w->Cs = gsl_matrix_alloc(w->ncoef, nsets);
+        w->Ds = gsl_matrix_alloc(w->ncoef, nsets);
+        if (w->UtY == NULL || w->Cs == NULL || w->Ds == NULL)
+            return many_free(w), KL_ENOMEM;
+        for (size_t j = 0; j < w->ncoef; j++) {
+            gsl_vector_view row = gsl_matrix_row(w->Ds, j);
+            gsl_vector_set_all(&row.vector, gsl_vector_get(w->work->D, j));
+        }
+    } else {
+        gsl_matrix_set_zero(w->Fs);
+    }
+    w->cap = nsets;
+    return KL_OK;
+}
+
+enum kl_status kl_mle_poly_fit_many(struct kl_mle_poly *w, const double *ys,
+                                    size_t nsets, double *fitted, double *sigma,
+                                    double *loglik)
+{
+    if (nsets == 0)
+        return KL_OK;
+    size_t n = w->n, m = w->ncoef;
+    enum kl_status st = check_finite(ys, n * nsets);
+    for (size_t j = 0; st != KL_OK && j < nsets; j++)   /* the first bad set's */
+        for (size_t i = 0; i < n; i++)
+            if (!isfinite(ys[i * nsets + j]))
+                return isnan(ys[i * nsets + j]) ? KL_ENAN : KL_EINF;
+    st = many_reserve(w, nsets);
+    if (st != KL_OK)
+        return st;
+    gsl_matrix_const_view Y = gsl_matrix_const_view_array(ys, n, nsets);
+    gsl_matrix_view F = gsl_matrix_submatrix(w->Fs, 0, 0, n, nsets);
+    if (m > 0) {
+        /* kl_mle_poly_fit's three products, a block of data sets at a time */
+        gsl_matrix_const_view U = gsl_matrix_const_submatrix(w->work->A, 0, 0, n, m);
+        gsl_matrix_view UtY = gsl_matrix_submatrix(w->UtY, 0, 0, m, nsets);
+        gsl_matrix_view Cs = gsl_matrix_submatrix(w->Cs, 0, 0, m, nsets);
+        gsl_matrix_view Ds = gsl_matrix_submatrix(w->Ds, 0, 0, m, nsets);
+        gsl_error_handler_t *old = gsl_set_error_handler_off();
+        int gs = gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0, &U.matrix, &Y.matrix,
+                                0.0, &UtY.matrix);
+        if (gs == GSL_SUCCESS)
+            gs = gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, w->qsi, &UtY.matrix,
+                                0.0, &Cs.matrix);
+        if (gs == GSL_SUCCESS)
+            gs = gsl_matrix_div_elements(&Cs.matrix, &Ds.matrix);
+        if (gs == GSL_SUCCESS)
+            gs = gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, w->X, &Cs.matrix,
+                                0.0, &F.matrix);
+        gsl_set_error_handler(old);
+        if (gs != GSL_SUCCESS)
+            return KL_EPARAM;
+    }
+    /* each set's sums point by point in kl_mle_poly_fit's order, the sets
+     * side by side along a row of the block */
+    double *rss = calloc(2 * nsets, sizeof *rss), *yy = rss + nsets;
+    if (rss == NULL)
+        return KL_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const double *yi = gsl_matrix_const_ptr(&Y.matrix, i, 0);
+        const double *fi = gsl_matrix_const_ptr(&F.matrix, i, 0);
+        for (size_t j = 0; j < nsets; j++) {
+            double r = yi[j] - fi[j];
+            rss[j] += r * r;
+            yy[j] += yi[j] * yi[j];
+        }
+    }
+    double floor_ = 64 * DBL_EPSILON;
+    for (size_t j = 0; j < nsets; j++)
+        if (!(rss[j] > floor_ * floor_ * yy[j]) || !isfinite(rss[j] / (double)n)) {
+            free(rss);
+            return KL_EPARAM;
+        }
+    if (fitted != NULL)
+        for (size_t j = 0; j < nsets; j++) {       /* column j to data set j */
+            gsl_vector_view to = gsl_vector_view_array(fitted + j * n, n);
+            gsl_vector_const_view from = gsl_matrix_const_column(&F.matrix, j);
+            gsl_vector_memcpy(&to.vector, &from.vector);
+        }
+    for (size_t j = 0; j < nsets; j++) {
+        double s2 = rss[j] / (double)n;
+        if (sigma != NULL)
+            sigma[j] = sqrt(s2);
+        if (loglik != NULL)
+            loglik[j] = -0.5 * (double)n * (log(2 * M_PI * s2) + 1.0);
+    }
+    free(rss);
+    return KL_OK;
+}

@@ -133,4 +133,18 @@ enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
                                double *coef, double *fitted, double *sigma,
                                double *loglik);
 
+/* Fits NSETS response vectors at once, each as kl_mle_poly_fit would (the
+ * same bits).  YS is the block of data sets as columns, a row a design
+ * point: point i of data set j at YS[i NSETS + j] (so that several models
+ * can fit one block as it was drawn).  The fitted means of data set j go to
+ * FITTED[j n .. j n + n), its sigma-hat to SIGMA[j] and its maximised
+ * log-likelihood to LOGLIK[j]; any output may be NULL.  U^T Y and X C are
+ * one gsl_blas_dgemm a block instead of one gsl_blas_dgemv a data set (the
+ * reference CBLAS sums every entry in the same order in both).  Statuses as
+ * kl_mle_poly_fit, the first failing data set's, and KL_ENOMEM when the
+ * block's work space cannot be allocated; on failure no output is written. */
+enum kl_status kl_mle_poly_fit_many(struct kl_mle_poly *w, const double *ys,
+                                    size_t nsets, double *fitted, double *sigma,
+                                    double *loglik);
+
 #endif
