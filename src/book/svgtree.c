@@ -212,12 +212,18 @@ fail:
     return NULL;
 }
 
-static struct attr *find(struct node *n, const char *name)
+/* N's attribute NAME (LEN bytes), or NULL. */
+static struct attr *find_n(struct node *n, const char *name, size_t len)
 {
     for (size_t i = 0; i < n->na; i++)
-        if (n->a[i].keep && is(n->a[i].name, n->a[i].nn, name))
+        if (n->a[i].keep && n->a[i].nn == len && memcmp(n->a[i].name, name, len) == 0)
             return n->a + i;
     return NULL;
+}
+
+static struct attr *find(struct node *n, const char *name)
+{
+    return find_n(n, name, strlen(name));
 }
 
 static int named(const struct node *n, const char *name)
@@ -225,31 +231,35 @@ static int named(const struct node *n, const char *name)
     return n->name != NULL && is(n->name, n->nname, name);
 }
 
+/* Whether N is one of the NUL-terminated list NAMES. */
+static int named_any(const struct node *n, const char *const *names)
+{
+    for (; *names != NULL; names++)
+        if (named(n, *names))
+            return 1;
+    return 0;
+}
+
 /* What this file does not look into: used elsewhere, or nothing to do. */
 static int opaque(const struct node *n)
 {
     static const char *const names[] = {"defs", "pattern", "filter", "marker", "clipPath",
                                         "mask", "symbol", "title", "desc", "style",
-                                        "script", "linearGradient", "radialGradient"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (named(n, names[i]))
-            return 1;
-    return 0;
+                                        "script", "linearGradient", "radialGradient", NULL};
+    return named_any(n, names);
 }
 
 static int shape(const struct node *n)
 {
     static const char *const names[] = {"path", "polygon", "polyline", "rect",
-                                        "circle", "ellipse", "line"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (named(n, names[i]))
-            return 1;
-    return 0;
+                                        "circle", "ellipse", "line", NULL};
+    return named_any(n, names);
 }
 
 static int texty(const struct node *n)
 {
-    return named(n, "text") || named(n, "tspan") || named(n, "textPath");
+    static const char *const names[] = {"text", "tspan", "textPath", NULL};
+    return named_any(n, names);
 }
 
 /* CTX with the inherited attributes of N over it. */
@@ -386,9 +396,7 @@ static long flat_gain(struct node *g, const struct ctx *ctx)
         size_t pushed = 0;
         for (size_t j = 0; j < g->na; j++) {
             struct attr *a = g->a + j;
-            char nm[64];
-            snprintf(nm, sizeof nm, "%.*s", (int)a->nn, a->name);
-            if (!a->keep || a == tr || find(k, nm) != NULL)
+            if (!a->keep || a == tr || find_n(k, a->name, a->nn) != NULL)
                 continue;
             struct attr *p = add_attr(k, pushed);
             if (p == NULL)
@@ -416,9 +424,7 @@ static int splice(struct node *p, size_t i, struct node *g, const struct ctx *ct
         at = 0;
         for (size_t j = 0; j < g->na; j++) {
             struct attr *a = g->a + j;
-            char nm[64];
-            snprintf(nm, sizeof nm, "%.*s", (int)a->nn, a->name);
-            if (!a->keep || find(k, nm) != NULL)
+            if (!a->keep || find_n(k, a->name, a->nn) != NULL)
                 continue;       /* (a transform: flat_gain saw that K has none) */
             struct attr *q = add_attr(k, at++);
             if (q == NULL)
