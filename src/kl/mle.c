@@ -308,6 +308,25 @@ size_t kl_mle_poly_nparams(const struct kl_mle_poly *w)
     return w->ncoef + 1;
 }
 
+/* Whether a fit's residual sum of squares RSS (of responses whose squares
+ * sum to YY, N of them) is a fit at all: not perfect up to rounding
+ * (residuals at the level of DBL_EPSILON), its variance RSS/N finite. */
+static int poly_fit_ok(double rss, double yy, size_t n)
+{
+    double floor_ = 64 * DBL_EPSILON;
+    return rss > floor_ * floor_ * yy && isfinite(rss / (double)n);
+}
+
+/* The fit's sigma-hat and maximised log-likelihood from RSS, where asked. */
+static void poly_fit_put(double rss, size_t n, double *sigma, double *loglik)
+{
+    double s2 = rss / (double)n;
+    if (sigma != NULL)
+        *sigma = sqrt(s2);
+    if (loglik != NULL)
+        *loglik = -0.5 * (double)n * (log(2 * M_PI * s2) + 1.0);
+}
+
 enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
                                double *coef, double *fitted, double *sigma,
                                double *loglik)
@@ -344,10 +363,7 @@ enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
         rss += r * r;
         yy += y[i] * y[i];
     }
-    double s2 = rss / (double)w->n;
-    /* a perfect fit up to rounding: residuals at the level of DBL_EPSILON */
-    double floor_ = 64 * DBL_EPSILON;
-    if (!(rss > floor_ * floor_ * yy) || !isfinite(s2))
+    if (!poly_fit_ok(rss, yy, w->n))
         return KL_EPARAM;
     if (coef != NULL)
         for (size_t j = 0; j < w->ncoef; j++)
@@ -355,13 +371,9 @@ enum kl_status kl_mle_poly_fit(struct kl_mle_poly *w, const double *y,
     if (fitted != NULL)
         for (size_t i = 0; i < w->n; i++)
             fitted[i] = fit[i];
-    if (sigma != NULL)
-        *sigma = sqrt(s2);
-    if (loglik != NULL)
-        *loglik = -0.5 * (double)w->n * (log(2 * M_PI * s2) + 1.0);
+    poly_fit_put(rss, w->n, sigma, loglik);
     return KL_OK;
 }
-
 
 /* Room for NSETS data sets in W's block matrices; D^-1 spread over the
  * columns of Ds, so that one gsl_matrix_div_elements divides a block. */
@@ -442,9 +454,8 @@ enum kl_status kl_mle_poly_fit_many(struct kl_mle_poly *w, const double *ys,
             yy[j] += yi[j] * yi[j];
         }
     }
-    double floor_ = 64 * DBL_EPSILON;
     for (size_t j = 0; j < nsets; j++)
-        if (!(rss[j] > floor_ * floor_ * yy[j]) || !isfinite(rss[j] / (double)n)) {
+        if (!poly_fit_ok(rss[j], yy[j], n)) {
             free(rss);
             return KL_EPARAM;
         }
@@ -454,13 +465,8 @@ enum kl_status kl_mle_poly_fit_many(struct kl_mle_poly *w, const double *ys,
             gsl_vector_const_view from = gsl_matrix_const_column(&F.matrix, j);
             gsl_vector_memcpy(&to.vector, &from.vector);
         }
-    for (size_t j = 0; j < nsets; j++) {
-        double s2 = rss[j] / (double)n;
-        if (sigma != NULL)
-            sigma[j] = sqrt(s2);
-        if (loglik != NULL)
-            loglik[j] = -0.5 * (double)n * (log(2 * M_PI * s2) + 1.0);
-    }
+    for (size_t j = 0; j < nsets; j++)
+        poly_fit_put(rss[j], n, sigma ? sigma + j : NULL, loglik ? loglik + j : NULL);
     free(rss);
     return KL_OK;
 }
