@@ -8,7 +8,8 @@
 #                     claim, the report, the explorers, the printed book
 #   make test         the unit tests alone (TEST=name for one suite or test)
 #   make bench        the benchmarks (tests/bench_*.c), reported as time ratios
-#   make bench-build  where a regeneration of the book spends its time (REPS=5)
+#   make bench-build  where a regeneration of the book spends its time (REPS=5;
+#                     BASE=COMMIT measures that commit beside it, for the ratios)
 #   make try          build every "@try" variant of the prose, as promised
 #   make sweep        random parameter settings per chapter (N=20)
 #   make verify       print every chapter's claims table
@@ -395,9 +396,10 @@ $(BIN)/bench_%: $(OBJ)/tests/bench_%.o $(LIBKL) | $$(@D)/
 	$(call msg,LINK,$@)$(CC) $(CFLAGS) -o $@.tmp $^ $(LDLIBS) && mv $@.tmp $@
 
 # Where a regeneration of the book spends its time, against the design
-# before (tests/bench/build.sh; REPS= runs, 5 by default).
+# before (tests/bench/build.sh; REPS= runs, 5 by default; BASE=COMMIT
+# measures that commit in the same run, else the recorded baseline is used).
 bench-build:
-	$(Q)sh tests/bench/build.sh $(REPS)
+	$(Q)BASE=$(BASE) sh tests/bench/build.sh $(REPS)
 
 bench: $(BENCHES)
 	$(Q)for b in $(BENCHES); do echo "$$b"; $$b || exit 1; done
