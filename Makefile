@@ -252,6 +252,13 @@ endif
 CHAPTER_MD    := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/chapter.md)
 CHAPTER_HTML  := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/chapter.html)
 CHAPTER_FIGS  := $(foreach c,$(CHAPTERS),$(OUT)/$(c)/figures.stamp)
+# The pages are typeset the longest first, as the experiments run, so that
+# the last pages to be typeset, while the report waits for them, are short
+# ones (pandoc's time follows a text's length; ls -S is one process).
+PAGES_BY_SIZE := $(patsubst chapters/%/chapter.md,$(OUT)/%/chapter.html,\
+                   $(shell ls -S $(CHAPTERS:%=chapters/%/chapter.md) 2>/dev/null))
+PAGES_LONGEST_FIRST := $(filter $(CHAPTER_HTML),$(PAGES_BY_SIZE)) \
+                       $(filter-out $(PAGES_BY_SIZE),$(CHAPTER_HTML))
 
 # The report is assembled from the sections the chapter pages converted
 # (it waits for them, and then costs no pandoc run of its own).
@@ -266,7 +273,7 @@ $(GLOSSARY:.md=.stamp): $(CHAPTER_LABELS) $(WEAVE) $(CHAPTER_LIST) | $$(@D)/
 $(GLOSSARY): $(GLOSSARY:.md=.stamp)
 	$(if $(wildcard $@),,$(WEAVE) --labels-dir $(LABELS) --glossary chapters $@)
 
-$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(CHAPTER_HTML) $(GLOSSARY) $(REPORT_DEPS) $(CHAPTER_LIST) $(EXPLORER_JS)
+$(REPORT): $(CHAPTER_MD) $(CHAPTER_FIGS) $(PAGES_LONGEST_FIRST) $(GLOSSARY) $(REPORT_DEPS) $(CHAPTER_LIST) $(EXPLORER_JS)
 	$(call need,pandoc,pandoc)
 	$(call msg,TYPESET,$@)$(TYPESET) $(TYPESET_FLAGS) --resources $(OUT) \
 	    -o $@ src/book/front.md $(CHAPTER_MD) $(GLOSSARY)
