@@ -12,8 +12,9 @@
 #   report   after that, make output/report.html
 # and, for the full regeneration run one step at a time (make -j1), the
 # CPU and wall time of each kind of step: experiment, gnuplot, weave,
-# typeset (pandoc and assembly).  It prints medians and the ratio of each
-# to the earlier design's median (below 1: faster now).
+# typeset (pandoc and assembly), and each chapter's CPU seconds by kind of
+# step.  It prints medians and the ratio of each to the earlier design's
+# median (below 1: faster now).
 #
 # The earlier design is, with BASE=COMMIT, that commit, checked out into a
 # temporary worktree and measured in the same run, one repetition of it
@@ -80,8 +81,10 @@ measure() {
     wipe
     : > "$log.steps"
     BENCH_LOG=$log.steps $make -s -j1 SHELL="$here/tests/bench/timeshell.sh" all >/dev/null
-    awk -F'\t' 'NF == 2 { split($1, t, " "); w[$2] += t[1]; c[$2] += t[2] + t[3] }
-                END { for (k in w) printf "%s-wall\t%.3f\n%s-cpu\t%.3f\n", k, w[k], k, c[k] }' \
+    awk -F'\t' 'NF >= 2 { split($1, t, " "); w[$2] += t[1]; c[$2] += t[2] + t[3]
+                           if (NF >= 3 && $2 != "other") p[$3 ":" $2] += t[2] + t[3] }
+                END { for (k in w) printf "%s-wall\t%.3f\n%s-cpu\t%.3f\n", k, w[k], k, c[k]
+                      for (k in p) printf "cpu:%s\t%.3f\n", k, p[k] }' \
         "$log.steps" | sort | put
     )
 }
@@ -124,12 +127,37 @@ else
 fi
 awk -F'\t' -v basefile="$log.base" '
     FILENAME == basefile { b[$1] = $2; next }
-    $1 == "now" { k = $2; x = $3
+    $1 == "now" && $2 !~ /^cpu:/ { k = $2; x = $3
         if ((k in b) && b[k] > 0) printf "%-18s %10.3f %10.3f %8.2f\n", k, x, b[k], x / b[k]
         else                      printf "%-18s %10.3f %10s %8s\n", k, x, "-", "-" }
     BEGIN { printf "%-18s %10s %10s %8s\n", "step", "median s", "before s", "ratio" }' \
     "$log.base" "$log.med"
 printf '(%s runs; medians; "before": %s)\n' "$reps" "$design"
+# the CPU seconds of each chapter's steps in the one-step-at-a-time run, the
+# chapters with the most first: what to attack next
+echo
+awk -F'\t' -v basefile="$log.base" '
+    FILENAME == basefile { if ($1 ~ /^cpu:/) b[$1] = $2; next }
+    $1 == "now" && $2 ~ /^cpu:/ { split($2, a, ":"); v[a[2] "\t" a[3]] = $3; tot[a[2]] += $3 }
+    END {
+        nk = split("experiment gnuplot weave typeset", kinds, " ")
+        printf "%-22s", "CPU s by chapter"
+        for (j = 1; j <= nk; j++) printf " %10s", kinds[j]
+        printf " %10s %10s %8s\n", "all", "before", "ratio"
+        while (1) {
+            best = ""; for (c in tot) if (!(c in done) && (best == "" || tot[c] > tot[best])) best = c
+            if (best == "") break
+            done[best] = 1; bt = 0; have = 0
+            printf "%-22s", best
+            for (j = 1; j <= nk; j++) {
+                k = best "\t" kinds[j]
+                if (k in v) printf " %10.3f", v[k]; else printf " %10s", "-"
+                if (("cpu:" best ":" kinds[j]) in b) { bt += b["cpu:" best ":" kinds[j]]; have = 1 }
+            }
+            if (have && bt > 0) printf " %10.3f %10.3f %8.2f\n", tot[best], bt, tot[best] / bt
+            else                printf " %10.3f %10s %8s\n", tot[best], "-", "-"
+        }
+    }' "$log.base" "$log.med"
 if [ "${BENCH_SAVE:-}" != "" ]; then
     tag=now; [ -n "$basedir" ] && tag=base
     { echo "# design: $BENCH_SAVE"
