@@ -28,6 +28,9 @@
 # The timings never reach the book; the edit is undone on exit.
 set -eu
 reps=${1:-5}
+case $reps in
+    ''|*[!0-9]*|0*) echo "bench-build: REPS=$reps: the number of runs is a whole number from 1" >&2; exit 2 ;;
+esac
 make=${MAKE:-make}
 here=$(pwd)
 saved=$here/tests/bench/build-baseline.tsv
